@@ -1,0 +1,277 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { datasetStats, isHttpsUrl, isIsoDate, validateDataset } from '../../src/shared/dataset-validate';
+
+function readJson(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../../src/data/${name}`, import.meta.url), 'utf8')) as unknown;
+}
+
+interface RawDataset {
+  version: { version: number; date: string };
+  entities: Record<string, unknown>[];
+  facts: Record<string, unknown>[];
+  sources: Record<string, unknown>[];
+  aliases: Record<string, unknown>;
+}
+
+/** A fresh deep copy of the real data, with a small inline alias map (aliases.json is written elsewhere). */
+function realData(): RawDataset {
+  return structuredClone({
+    version: readJson('version.json'),
+    entities: readJson('entities.json'),
+    facts: readJson('facts.json'),
+    sources: readJson('sources.json'),
+    aliases: {
+      'llama-1': [{ text: 'LLaMA', caseSensitive: true, ambiguous: false }],
+      'hugging-face': [{ text: 'Hugging Face', caseSensitive: false, ambiguous: false }],
+    },
+  }) as RawDataset;
+}
+
+function errorsOf(raw: RawDataset): string[] {
+  const result = validateDataset(raw);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.errors;
+}
+
+function at<T>(list: T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item at ${index}`);
+  return item;
+}
+
+describe('the bundled dataset', () => {
+  it('validates', () => {
+    const result = validateDataset(realData());
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.ok).toBe(true);
+  });
+
+  it('also validates with an empty alias map', () => {
+    const raw = realData();
+    raw.aliases = {};
+    expect(validateDataset(raw).ok).toBe(true);
+  });
+
+  it('meets the size and source-quality targets', () => {
+    const result = validateDataset(realData());
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const stats = datasetStats(result.dataset);
+    expect(stats.version).toBe(1);
+    expect(stats.facts).toBeGreaterThanOrEqual(120);
+    expect(stats.entities).toBeGreaterThanOrEqual(24);
+    expect(stats.primarySources / stats.sources).toBeGreaterThan(0.5);
+  });
+
+  it('uses exactly the required entity ids', () => {
+    const ids = new Set(realData().entities.map((e) => e.id));
+    for (const id of [
+      'llama-family', 'llama-1', 'llama-2', 'llama-3', 'llama-3-1', 'llama-3-2', 'llama-3-3', 'llama-4',
+      'llama-leak', 'llama-cpp', 'stanford-alpaca', 'vicuna', 'fourchan', 'gpt-3', 'openai',
+      'meta-platforms', 'meta-ai', 'meta-dmca-takedown', 'motherboard-vice',
+      'hugging-face', 'clement-delangue', 'transformers', 'hugging-face-hub', 'bigscience-bloom', 'hugging-face-llama',
+    ]) {
+      expect(ids.has(id), id).toBe(true);
+    }
+  });
+
+  it('never shows the unconfirmed staff-update claim', () => {
+    const text = realData().facts.map((f) => String(f.text)).join('\n');
+    expect(text).not.toMatch(/staff update/i);
+  });
+});
+
+describe('validateDataset rejects bad entries and names them', () => {
+  it('a fact without sources', () => {
+    const raw = realData();
+    const fact = at(raw.facts, 3);
+    fact.sources = [];
+    const errors = errorsOf(raw);
+    expect(errors).toContain(`facts[3] (id "${String(fact.id)}"): sources must not be empty`);
+  });
+
+  it('a fact citing an unknown source', () => {
+    const raw = realData();
+    const fact = at(raw.facts, 0);
+    fact.sources = ['no-such-source'];
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`facts[0] (id "${String(fact.id)}")`) && e.includes('"no-such-source"'))).toBe(true);
+  });
+
+  it('an http source', () => {
+    const raw = realData();
+    const source = at(raw.sources, 2);
+    source.url = 'http://example.com/page';
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`sources[2] (id "${String(source.id)}"): url`) && e.includes('https'))).toBe(true);
+  });
+
+  it('a javascript: source', () => {
+    const raw = realData();
+    const source = at(raw.sources, 0);
+    source.url = 'javascript:alert(1)';
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`sources[0] (id "${String(source.id)}"): url`))).toBe(true);
+  });
+
+  it('a bad date', () => {
+    const raw = realData();
+    const fact = at(raw.facts, 1);
+    fact.date = '2023-02-30';
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`facts[1] (id "${String(fact.id)}"): date`) && e.includes('2023-02-30'))).toBe(true);
+  });
+
+  it('a badly formatted source date', () => {
+    const raw = realData();
+    const source = at(raw.sources, 1);
+    source.date = '24/02/2023';
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`sources[1] (id "${String(source.id)}"): date`))).toBe(true);
+  });
+
+  it('an unknown related id', () => {
+    const raw = realData();
+    const entity = at(raw.entities, 0);
+    entity.related = ['llama-1', 'no-such-entity'];
+    const errors = errorsOf(raw);
+    expect(errors).toContain(`entities[0] (id "${String(entity.id)}"): related id "no-such-entity" does not match any entity`);
+  });
+
+  it('a fact about an unknown entity', () => {
+    const raw = realData();
+    const fact = at(raw.facts, 5);
+    fact.entity = 'no-such-entity';
+    const errors = errorsOf(raw);
+    expect(errors).toContain(`facts[5] (id "${String(fact.id)}"): entity "no-such-entity" does not match any entity`);
+  });
+
+  it('a duplicate entity id', () => {
+    const raw = realData();
+    const copy = { ...at(raw.entities, 1) };
+    raw.entities.push(copy);
+    const errors = errorsOf(raw);
+    const index = raw.entities.length - 1;
+    expect(errors).toContain(`entities[${index}] (id "${String(copy.id)}"): duplicate id (already used by entities[1])`);
+  });
+
+  it('a duplicate fact id', () => {
+    const raw = realData();
+    at(raw.facts, 4).id = at(raw.facts, 2).id;
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith('facts[4]') && e.includes('duplicate id'))).toBe(true);
+  });
+
+  it('a duplicate source id', () => {
+    const raw = realData();
+    at(raw.sources, 3).id = at(raw.sources, 0).id;
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith('sources[3]') && e.includes('duplicate id'))).toBe(true);
+  });
+
+  it('an empty field', () => {
+    const raw = realData();
+    const entity = at(raw.entities, 2);
+    entity.name = '';
+    const errors = errorsOf(raw);
+    expect(errors).toContain(`entities[2] (id "${String(entity.id)}"): name must not be empty or whitespace-only`);
+  });
+
+  it('a whitespace-only field', () => {
+    const raw = realData();
+    const fact = at(raw.facts, 7);
+    fact.text = '   ';
+    const errors = errorsOf(raw);
+    expect(errors).toContain(`facts[7] (id "${String(fact.id)}"): text must not be empty or whitespace-only`);
+  });
+
+  it('an unknown topic', () => {
+    const raw = realData();
+    const entity = at(raw.entities, 4);
+    entity.topic = 'google';
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`entities[4] (id "${String(entity.id)}"): topic`) && e.includes('"google"'))).toBe(true);
+  });
+
+  it('an unknown kind', () => {
+    const raw = realData();
+    const entity = at(raw.entities, 4);
+    entity.kind = 'animal';
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`entities[4] (id "${String(entity.id)}"): kind`))).toBe(true);
+  });
+
+  it('a weak source quality', () => {
+    const raw = realData();
+    const source = at(raw.sources, 5);
+    source.quality = 'weak';
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`sources[5] (id "${String(source.id)}"): quality`))).toBe(true);
+  });
+
+  it('an unused source', () => {
+    const raw = realData();
+    raw.sources.push({
+      id: 'orphan-source',
+      url: 'https://example.org/orphan',
+      title: 'Orphan',
+      publisher: 'Example',
+      date: '2023-01-01',
+      quality: 'secondary',
+    });
+    const errors = errorsOf(raw);
+    expect(errors).toContain(`sources[${raw.sources.length - 1}] (id "orphan-source"): is not cited by any fact`);
+  });
+
+  it('an entity without facts', () => {
+    const raw = realData();
+    raw.entities.push({ id: 'lonely', topic: 'meta', name: 'Lonely', kind: 'project', summary: 'No facts.', related: [] });
+    const errors = errorsOf(raw);
+    expect(errors).toContain(`entities[${raw.entities.length - 1}] (id "lonely"): has no facts (every entity needs at least one)`);
+  });
+
+  it('an alias key that is not an entity, and a malformed alias', () => {
+    const raw = realData();
+    raw.aliases = {
+      'no-such-entity': [{ text: 'X', caseSensitive: false, ambiguous: false }],
+      'llama-1': [{ text: ' ', caseSensitive: 'yes', ambiguous: false }],
+    };
+    const errors = errorsOf(raw);
+    expect(errors).toContain('aliases["no-such-entity"]: key does not match any entity');
+    expect(errors.some((e) => e.startsWith('aliases["llama-1"][0]: text'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('aliases["llama-1"][0]: caseSensitive'))).toBe(true);
+  });
+
+  it('a bad version', () => {
+    const raw = realData();
+    raw.version = { version: 0, date: '2026-13-01' };
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith('version: version'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('version: date'))).toBe(true);
+  });
+
+  it('non-array collections', () => {
+    const errors = errorsOf({ ...realData(), facts: {} as unknown as Record<string, unknown>[] });
+    expect(errors).toContain('facts: must be an array');
+  });
+});
+
+describe('helpers', () => {
+  it('isIsoDate accepts real days and months only', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2023-03')).toBe(true);
+    expect(isIsoDate('2023-13')).toBe(false);
+    expect(isIsoDate('2023')).toBe(false);
+    expect(isIsoDate('2023-3-1')).toBe(false);
+  });
+
+  it('isHttpsUrl accepts https only', () => {
+    expect(isHttpsUrl('https://github.com/github/dmca')).toBe(true);
+    expect(isHttpsUrl('http://github.com')).toBe(false);
+    expect(isHttpsUrl('javascript:alert(1)')).toBe(false);
+    expect(isHttpsUrl('data:text/html,hi')).toBe(false);
+    expect(isHttpsUrl('//github.com')).toBe(false);
+    expect(isHttpsUrl('https://user:pw@example.com')).toBe(false);
+  });
+});
