@@ -129,10 +129,17 @@ const factSchema = v.object({
   sources: v.pipe(v.array(idSchema, 'must be an array of source ids'), v.minLength(1, 'must not be empty')),
 });
 
-const aliasSchema = v.object({
+/**
+ * Aliases are written by the matcher's owners and may carry extra optional fields (e.g. a sense or
+ * an id-stem flag); a loose object keeps those fields instead of stripping them, while the required
+ * ones are checked here.
+ */
+const aliasSchema = v.looseObject({
   text: nonBlank,
   caseSensitive: v.boolean('must be true or false'),
   ambiguous: v.boolean('must be true or false'),
+  sense: v.optional(nonBlank),
+  idStem: v.optional(v.boolean('must be true or false')),
 });
 
 const versionSchema = v.object({
@@ -237,7 +244,7 @@ export function validateDataset(raw: {
       const parsed: Alias[] = [];
       list.forEach((entry: unknown, index) => {
         const result = v.safeParse(aliasSchema, entry);
-        if (result.success) parsed.push(result.output);
+        if (result.success) parsed.push(result.output as unknown as Alias);
         else errors.push(...formatIssues(`aliases[${JSON.stringify(key)}][${index}]`, result.issues));
       });
       aliases[key] = parsed;

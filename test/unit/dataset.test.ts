@@ -53,6 +53,14 @@ describe('the bundled dataset', () => {
     expect(validateDataset(raw).ok).toBe(true);
   });
 
+  it('keeps extra optional alias fields', () => {
+    const raw = realData();
+    raw.aliases = { 'llama-2': [{ text: 'Llama 2', caseSensitive: false, ambiguous: false, idStem: true }] };
+    const result = validateDataset(raw);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.dataset.aliases['llama-2']?.[0]).toMatchObject({ text: 'Llama 2', idStem: true });
+  });
+
   it('meets the size and source-quality targets', () => {
     const result = validateDataset(realData());
     if (!result.ok) throw new Error(result.errors.join('\n'));
