@@ -1,0 +1,101 @@
+/**
+ * Builds both unpacked extensions from one source: extension/chrome and extension/firefox.
+ *   tsx scripts/build.ts [--data DIR] [--out DIR] [--dev]
+ * --data validates another data folder (the tests use it to prove a bad dataset fails the build).
+ * The dataset is validated first: a bad entry stops the build with a message naming it.
+ */
+import { build, type BuildOptions } from 'esbuild';
+import { Resvg } from '@resvg/resvg-js';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadDataFolder } from './data-folder';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: path.join(root, 'src/data') },
+    out: { type: 'string', default: path.join(root, 'extension') },
+    dev: { type: 'boolean', default: false },
+  },
+});
+
+type Browser = 'chrome' | 'firefox';
+const BROWSERS: Browser[] = ['chrome', 'firefox'];
+const ICON_SIZES = [16, 32, 48, 128];
+
+function manifestFor(source: Record<string, unknown>, browser: Browser, version: string): Record<string, unknown> {
+  const m: Record<string, unknown> = structuredClone(source);
+  m.version = version;
+  const bg = m.background as { service_worker: string };
+  if (browser === 'firefox') {
+    // Firefox runs MV3 backgrounds as event pages and refuses a service worker alone.
+    m.background = { scripts: [bg.service_worker] };
+  } else {
+    // Chromium warns about keys it does not know.
+    delete m.browser_specific_settings;
+  }
+  return m;
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(args.data!);
+  const data = await loadDataFolder(dataDir);
+  if (!data.ok) {
+    console.error(`build: the dataset in ${path.relative(process.cwd(), dataDir) || '.'} is invalid:`);
+    for (const e of data.errors) console.error(`  - ${e}`);
+    process.exit(1);
+  }
+
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const sourceManifest = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const outRoot = path.resolve(args.out!);
+  const staging = path.join(outRoot, '.staging');
+  await rm(staging, { recursive: true, force: true });
+
+  const common: BuildOptions = {
+    bundle: true,
+    minify: !args.dev,
+    sourcemap: args.dev ? 'inline' : false,
+    format: 'iife',
+    target: ['chrome120', 'firefox142'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
+    define: { 'process.env.NODE_ENV': args.dev ? '"development"' : '"production"' },
+    legalComments: 'none',
+    logLevel: 'warning',
+    // The bundled dataset is read from the data folder that was validated, not always src/data.
+    alias: { '@data': dataDir },
+  };
+  await build({
+    ...common,
+    entryPoints: {
+      background: path.join(root, 'src/background/index.ts'),
+      content: path.join(root, 'src/content/index.ts'),
+      popup: path.join(root, 'src/popup/index.tsx'),
+    },
+    outdir: staging,
+  });
+  await cp(path.join(root, 'src/content/marks.css'), path.join(staging, 'content.css'));
+  await cp(path.join(root, 'src/popup/popup.html'), path.join(staging, 'popup.html'));
+  await cp(path.join(root, 'src/_locales'), path.join(staging, '_locales'), { recursive: true });
+  const svg = await readFile(path.join(root, 'icons/icon.svg'));
+  await mkdir(path.join(staging, 'icons'), { recursive: true });
+  for (const size of ICON_SIZES) {
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+    await writeFile(path.join(staging, 'icons', `${size}.png`), png);
+  }
+
+  for (const b of BROWSERS) {
+    const dir = path.join(outRoot, b);
+    await rm(dir, { recursive: true, force: true });
+    await cp(staging, dir, { recursive: true });
+    await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(sourceManifest, b, pkg.version), null, 2)}\n`);
+  }
+  await rm(staging, { recursive: true, force: true });
+  console.log(`build: dataset v${data.dataset.version} (${data.dataset.entities.length} entities, ${data.dataset.facts.length} facts) -> ${BROWSERS.map((b) => path.relative(process.cwd(), path.join(outRoot, b))).join(', ')}`);
+}
+
+await main();

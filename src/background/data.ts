@@ -1,0 +1,63 @@
+/**
+ * Opens the data once per background lifetime: IndexedDB, seeded from the bundle, or the bundle
+ * in memory when IndexedDB cannot be used (private mode, quota, corruption, a failed upgrade). A
+ * read that fails later switches to memory too, so a lookup always gets an answer.
+ */
+import type { Dataset } from '../shared/dataset';
+import type { StorageState } from '../shared/messages';
+import { openDatabase } from './db';
+import { idbStore, memoryStore, seed, type DataStore } from './store';
+
+export interface Data {
+  store: DataStore;
+  state(): StorageState;
+}
+
+function describe(error: unknown): string {
+  const e = error as { name?: unknown; message?: unknown };
+  const name = typeof e?.name === 'string' ? e.name : 'Error';
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  return `${name}: ${message}`.slice(0, 300);
+}
+
+/** Every call goes to `primary` until one fails; from then on to `fallback`. */
+function withFallback(primary: DataStore, fallback: DataStore, onFail: (error: unknown) => void): DataStore {
+  let failed = false;
+  const guard =
+    <A extends unknown[], R>(pick: (s: DataStore) => (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (!failed) {
+        try {
+          return await pick(primary)(...args);
+        } catch (error) {
+          failed = true;
+          onFail(error);
+        }
+      }
+      return pick(fallback)(...args);
+    };
+  return {
+    version: guard((s) => s.version),
+    dictionaryParts: guard((s) => s.dictionaryParts),
+    entities: guard((s) => s.entities),
+    allEntities: guard((s) => s.allEntities),
+  };
+}
+
+export async function openData(bundle: Dataset, open = () => openDatabase()): Promise<Data> {
+  const memory = memoryStore(bundle);
+  let state: StorageState = { kind: 'indexeddb' };
+  try {
+    const db = await open();
+    await seed(db, bundle);
+    const store = withFallback(idbStore(db), memory, (error) => {
+      state = { kind: 'memory', reason: `IndexedDB read failed (${describe(error)})` };
+      console.error('[llama-lens] IndexedDB read failed; serving bundled data from memory', error);
+    });
+    return { store, state: () => state };
+  } catch (error) {
+    console.error('[llama-lens] IndexedDB unavailable; serving bundled data from memory', error);
+    state = { kind: 'memory', reason: `IndexedDB unavailable (${describe(error)})` };
+    return { store: memory, state: () => state };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The IndexedDB schema and its numbered migrations.
+ *
+ * Bundled data (replaced wholesale when the dataset version changes) lives in DATA_STORES; user data
+ * lives in USER_STORES and is never cleared by seeding. Each migration takes the database from
+ * version n to n+1; the database version is the number of migrations, so an old profile replays
+ * exactly the steps it missed, inside the one upgrade transaction (all or nothing).
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Alias, DatasetVersion, Entity, Fact, Source } from '../shared/dataset';
+
+export const DB_NAME = 'llama-lens';
+
+/** A note the user keeps on an entity. User data: seeding never touches it. */
+export interface UserNote {
+  entity: string;
+  text: string;
+  updated: string;
+}
+
+export interface LensDB extends DBSchema {
+  /** Which dataset version the data stores hold; written in the same transaction as the data. */
+  dataset: { key: 'current'; value: DatasetVersion };
+  entities: { key: string; value: Entity };
+  facts: { key: string; value: Fact; indexes: { byEntity: string } };
+  sources: { key: string; value: Source };
+  aliases: { key: string; value: { entity: string; aliases: Alias[] } };
+  notes: { key: string; value: UserNote };
+}
+
+export const DATA_STORES = ['dataset', 'entities', 'facts', 'sources', 'aliases'] as const;
+export const USER_STORES = ['notes'] as const;
+
+type Upgrade = (db: IDBPDatabase<LensDB>, tx: IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>) => void;
+
+// The stores are created by name at run time; the typed schema describes the final version only.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export const MIGRATIONS: readonly Upgrade[] = [
+  // 1: the bundled dataset.
+  (db) => {
+    db.createObjectStore('dataset');
+    db.createObjectStore('entities', { keyPath: 'id' });
+    db.createObjectStore('facts', { keyPath: 'id' });
+    db.createObjectStore('sources', { keyPath: 'id' });
+    db.createObjectStore('aliases', { keyPath: 'entity' });
+  },
+  // 2: user notes, and facts looked up by entity without a full scan.
+  (db, tx) => {
+    db.createObjectStore('notes', { keyPath: 'entity' });
+    tx.objectStore('facts').createIndex('byEntity', 'entity' as any);
+  },
+];
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/**
+ * Opens the database, upgraded to `version` (tests open earlier versions to check each upgrade).
+ * A migration that throws aborts the upgrade transaction, which leaves the old version intact.
+ */
+export function openDatabase(
+  name = DB_NAME,
+  version = DB_VERSION,
+  migrations: readonly Upgrade[] = MIGRATIONS,
+): Promise<IDBPDatabase<LensDB>> {
+  return openDB<LensDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]!(db, tx);
+    },
+    // Another context holds an older connection: it is told to close (below) and this open waits.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
+}

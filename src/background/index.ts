@@ -1,0 +1,29 @@
+/** The background: owns the data and answers messages; relays keyboard commands to the active tab. */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { askTab } from '../shared/ask';
+import { BUNDLED } from './bundle';
+import { openData } from './data';
+import { createHandlers, handle } from './handlers';
+
+// Opened (and seeded when the bundled version changed) at every background start: an install or
+// update starts the background, so this also covers runtime.onInstalled without a second path.
+const data = openData(BUNDLED);
+
+const handlers = createHandlers({
+  data,
+  extensionId: browser.runtime.id,
+  async openEntry(id) {
+    await browser.tabs.create({ url: browser.runtime.getURL(`popup.html#entry/${encodeURIComponent(id)}`) });
+  },
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handle(handlers, browser.runtime.id, message, sender));
+
+browser.commands.onCommand.addListener(async (command) => {
+  const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+  if (!direction) return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  // A tab without our content script (browser pages, a site the user switched off) has no one to answer.
+  await askTab(tab.id, 'page/step', { direction }).catch(() => undefined);
+});

@@ -1,0 +1,140 @@
+/**
+ * The marks on this page: live Ranges registered with the CSS Custom Highlight API (the page's DOM
+ * is never touched), indexed by text node for hit-testing and kept in document order for keyboard
+ * navigation.
+ */
+import { TOPICS, type Topic } from '../shared/dataset';
+import type { MarkStyle } from '../shared/settings';
+
+export interface Mark {
+  entity: string;
+  topic: Topic;
+  range: Range;
+}
+
+/** Highlight names, one per topic and style; the extension's stylesheet (content.css) styles each. */
+export function highlightName(style: MarkStyle, topic: Topic): string {
+  return `llama-lens-${style}-${topic}`;
+}
+
+export class MarkRegistry {
+  private readonly byNode = new Map<Text, Mark[]>();
+  private readonly highlights = new Map<Topic, Highlight>();
+  private ordered: Mark[] | null = null;
+  private readonly all = new Set<Mark>();
+  private style: MarkStyle;
+  private shown: ReadonlySet<Topic>;
+
+  constructor(style: MarkStyle, shown: ReadonlySet<Topic>) {
+    this.style = style;
+    this.shown = shown;
+    for (const topic of TOPICS) {
+      const h = new Highlight();
+      // Above the page's own highlights (find-in-page aside), which use the default 0.
+      h.priority = 1;
+      this.highlights.set(topic, h);
+    }
+    this.register();
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  add(mark: Mark, nodes: readonly Text[]): void {
+    this.all.add(mark);
+    this.highlights.get(mark.topic)!.add(mark.range);
+    for (const n of nodes) {
+      const list = this.byNode.get(n);
+      if (list) list.push(mark);
+      else this.byNode.set(n, [mark]);
+    }
+    this.ordered = null;
+  }
+
+  /** Removes the marks for which `doomed` holds. */
+  removeWhere(doomed: (m: Mark) => boolean): number {
+    let removed = 0;
+    for (const m of this.all) {
+      if (!doomed(m)) continue;
+      this.all.delete(m);
+      this.highlights.get(m.topic)!.delete(m.range);
+      removed++;
+    }
+    if (removed) {
+      for (const [node, list] of this.byNode) {
+        const kept = list.filter((m) => this.all.has(m));
+        if (kept.length) this.byNode.set(node, kept);
+        else this.byNode.delete(node);
+      }
+      this.ordered = null;
+    }
+    return removed;
+  }
+
+  clear(): void {
+    this.all.clear();
+    this.byNode.clear();
+    for (const h of this.highlights.values()) h.clear();
+    this.ordered = null;
+  }
+
+  /** The mark whose range covers this point of a text node, if any (and if its topic is shown). */
+  at(node: Node, offset: number): Mark | undefined {
+    const list = this.byNode.get(node as Text);
+    if (!list) return undefined;
+    return list.find((m) => {
+      if (!this.shown.has(m.topic)) return false;
+      try {
+        return m.range.isPointInRange(node, offset) && !(m.range.endContainer === node && m.range.endOffset === offset);
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  /** Marks in document order (marks in different shadow trees keep the order they were found in). */
+  inOrder(): Mark[] {
+    if (!this.ordered) {
+      this.ordered = [...this.all].filter((m) => this.shown.has(m.topic));
+      this.ordered.sort((a, b) => {
+        try {
+          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+        } catch {
+          return 0;
+        }
+      });
+    }
+    return this.ordered;
+  }
+
+  entityCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.inOrder()) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Applies a new mark style or set of shown topics by re-registering highlights, not re-scanning. */
+  restyle(style: MarkStyle, shown: ReadonlySet<Topic>): void {
+    this.unregister();
+    this.style = style;
+    this.shown = shown;
+    this.ordered = null;
+    this.register();
+  }
+
+  dispose(): void {
+    this.unregister();
+    this.clear();
+  }
+
+  private register(): void {
+    for (const [topic, h] of this.highlights) {
+      if (this.shown.has(topic)) CSS.highlights.set(highlightName(this.style, topic), h);
+    }
+  }
+
+  private unregister(): void {
+    for (const topic of TOPICS) CSS.highlights.delete(highlightName(this.style, topic));
+  }
+}

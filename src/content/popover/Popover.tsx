@@ -1,0 +1,58 @@
+/** The popover's content: an entity card plus the actions that belong to a page. */
+import { useEffect, useRef } from 'preact/hooks';
+import type { EntityView } from '../../shared/messages';
+import { POPOVER_MAX_FACTS } from '../../shared/limits';
+import { EntityCard } from '../../ui/EntityCard';
+import { t } from '../../ui/i18n';
+
+export interface PopoverProps {
+  entity: EntityView | undefined;
+  /** Opened from the keyboard: move focus into the popover so its content is read and reachable. */
+  focus: boolean;
+  onRelated(id: string): void;
+  onMore(id: string): void;
+  onDisableSite(): void;
+}
+
+export function Popover({ entity, focus, onRelated, onMore, onDisableSite }: PopoverProps) {
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) panel.current?.focus({ preventScroll: true });
+  }, [focus, entity?.id]);
+
+  return (
+    <div
+      ref={panel}
+      class="panel"
+      role="dialog"
+      tabIndex={-1}
+      aria-labelledby={entity ? 'll-name' : undefined}
+      aria-describedby={entity ? 'll-summary' : undefined}
+      aria-label={entity ? undefined : t('loading')}
+    >
+      {entity ? (
+        <>
+          <EntityCard
+            entity={entity}
+            maxFacts={POPOVER_MAX_FACTS}
+            headingId="ll-name"
+            summaryId="ll-summary"
+            onRelated={onRelated}
+          />
+          <div class="actions">
+            <button type="button" class="action" onClick={() => onMore(entity.id)}>
+              {entity.facts.length > POPOVER_MAX_FACTS
+                ? t('moreFacts', String(entity.facts.length - POPOVER_MAX_FACTS))
+                : t('openEntry')}
+            </button>
+            <button type="button" class="action quiet" onClick={onDisableSite}>
+              {t('disableSite')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p class="loading">{t('loading')}</p>
+      )}
+    </div>
+  );
+}

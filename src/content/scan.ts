@@ -1,0 +1,67 @@
+/**
+ * Scans DOM subtrees for mentions: blocks of text go through the pure matcher, and each mention
+ * becomes a live Range in the mark registry. Time-sliced; capped at MAX_MARKS_PER_PAGE.
+ */
+import type { Matcher, PageContext } from '../matcher';
+import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE } from '../shared/limits';
+import type { MarkRegistry } from './marks';
+import { runSliced, type SliceStats } from './slices';
+import { walkBlocks, type Block, type WalkOptions } from './text-blocks';
+
+/** Index of the node holding the character at `offset` (the last node starting at or before it). */
+function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = block.starts[mid]!;
+    if (s < offset || (s === offset && !preferEnd)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Marks the mentions of one block; returns how many were added. */
+export function markBlock(block: Block, matcher: Matcher, page: PageContext, marks: MarkRegistry): number {
+  let added = 0;
+  // Very long blocks (a huge <pre>) are matched in windows that overlap by CONTEXT chars on each
+  // side, so a mention across a window edge is seen whole; each window keeps only the mentions
+  // starting in its own stretch, so none is marked twice.
+  const CONTEXT = 200;
+  for (let from = 0; from < block.text.length; from += MAX_BLOCK_CHARS) {
+    const windowStart = Math.max(0, from - CONTEXT);
+    const slice = block.text.slice(windowStart, from + MAX_BLOCK_CHARS + CONTEXT);
+    for (const m of matcher.find(slice, page)) {
+      const start = m.start + windowStart;
+      const end = m.end + windowStart;
+      if (start < from || start >= from + MAX_BLOCK_CHARS) continue;
+      if (marks.size >= MAX_MARKS_PER_PAGE) return added;
+      const a = nodeAt(block, start, false);
+      const b = nodeAt(block, end, true);
+      const range = new Range();
+      range.setStart(block.nodes[a]!, start - block.starts[a]!);
+      range.setEnd(block.nodes[b]!, end - block.starts[b]!);
+      marks.add({ entity: m.entity, topic: m.topic, range }, block.nodes.slice(a, b + 1));
+      added++;
+    }
+  }
+  return added;
+}
+
+/** Scans a subtree in time slices. */
+export function scanSubtree(
+  root: Node,
+  matcher: Matcher,
+  page: PageContext,
+  marks: MarkRegistry,
+  options: WalkOptions & { cancelled?: () => boolean } = {},
+): Promise<SliceStats & { added: number }> {
+  const blocks = walkBlocks(root, options);
+  let added = 0;
+  return runSliced(() => {
+    const next = blocks.next();
+    if (next.done) return false;
+    added += markBlock(next.value, matcher, page, marks);
+    return marks.size < MAX_MARKS_PER_PAGE;
+  }, options.cancelled).then((stats) => ({ ...stats, added }));
+}

@@ -1,0 +1,123 @@
+/**
+ * Reads a DOM subtree as "blocks": runs of text nodes that a reader sees as one stretch of text
+ * (a paragraph, a list item, a cell), so that a mention split across inline elements
+ * (`Hugging <b>Face</b>`) reaches the matcher whole. Reads only; never writes to the DOM.
+ */
+
+/** Subtrees whose text is not prose the user reads, or is the user's own input. */
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH', 'HEAD', 'TITLE', 'VIDEO', 'AUDIO',
+]);
+
+/** Elements that do not break a line of text: a phrase may run through them. */
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK',
+  'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'INS', 'DEL', 'LABEL',
+]);
+
+export interface Block {
+  /** The text nodes, in document order. */
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i] within `text`. */
+  starts: number[];
+  text: string;
+}
+
+export interface WalkOptions {
+  /** An element of the extension's own (the popover host): never read. */
+  ignore?: Element | null;
+  /** Called for each open shadow root met, so the caller can scan and observe it separately. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+function skipped(el: Element, ignore: Element | null | undefined): boolean {
+  if (el === ignore) return true;
+  const tag = el.tagName.toUpperCase();
+  if (SKIP.has(tag)) return true;
+  // Editable regions are the user's own writing: marking them would get in the way of typing.
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+/** The nearest ancestor (or self) that is not inline: text nodes sharing it form one block. */
+export function blockOf(node: Node): Node | null {
+  let el = node.parentNode;
+  while (el && el.nodeType === Node.ELEMENT_NODE && INLINE.has((el as Element).tagName.toUpperCase())) {
+    el = el.parentNode;
+  }
+  return el;
+}
+
+/** Is this node inside a region that is never scanned (scripts, inputs, editable text)? */
+export function isInSkippedRegion(node: Node, ignore?: Element | null): boolean {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (skipped(el, ignore)) return true;
+  }
+  return false;
+}
+
+/**
+ * Yields the blocks under `root` one at a time, so a caller can stop between blocks to yield to
+ * the page. A whole-document walk uses a bare TreeWalker (no filter callback, which would cost a
+ * call per node) and skips rejected subtrees by hand.
+ */
+export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Block, void, undefined> {
+  const doc = root.ownerDocument ?? (root as Document);
+  if (doc.designMode === 'on') return;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let text = '';
+  let block: Node | null = null;
+
+  const flush = (): Block | null => {
+    const out = text.trim() ? { nodes, starts, text } : null;
+    nodes = [];
+    starts = [];
+    text = '';
+    return out;
+  };
+
+  let node: Node | null = walker.currentNode;
+  if (node.nodeType === Node.TEXT_NODE) {
+    // A bare text node as root: one block of one node.
+    const t = node as Text;
+    if (!isInSkippedRegion(t, options.ignore)) yield { nodes: [t], starts: [0], text: t.data };
+    return;
+  }
+  node = walker.nextNode();
+  while (node) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const t = node as Text;
+      const b = blockOf(t);
+      if (b !== block) {
+        const out = flush();
+        if (out) yield out;
+        block = b;
+      }
+      starts.push(text.length);
+      nodes.push(t);
+      text += t.data;
+      node = walker.nextNode();
+      continue;
+    }
+    const el = node as Element;
+    if (el.shadowRoot && options.onShadowRoot) options.onShadowRoot(el.shadowRoot);
+    if (!skipped(el, options.ignore)) {
+      node = walker.nextNode();
+      continue;
+    }
+    // Skip the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
+    node = walker.nextSibling();
+    while (!node) {
+      if (!walker.parentNode() || walker.currentNode === root) {
+        node = null;
+        break;
+      }
+      node = walker.nextSibling();
+    }
+  }
+  const out = flush();
+  if (out) yield out;
+}

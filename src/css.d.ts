@@ -1,0 +1,5 @@
+/** Stylesheets imported into TypeScript arrive as text (esbuild's text loader) for constructable stylesheets. */
+declare module '*.css' {
+  const text: string;
+  export default text;
+}

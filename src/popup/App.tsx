@@ -1,0 +1,113 @@
+/**
+ * The toolbar popup: search, this page's mentions, the site and global switches, and the dataset's
+ * status. `#entry/ID` shows one entry in full (the popover's "more" opens the popup page so).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { ask, askTab } from '../shared/ask';
+import type { Status } from '../shared/messages';
+import { isActiveOn, loadSettings, onSettingsChanged, saveSettings, withSite, type Settings } from '../shared/settings';
+import { formatDate } from '../ui/format';
+import { t } from '../ui/i18n';
+import { Entry } from './Entry';
+import { Search } from './Search';
+import { usePage, type PageState } from './useTab';
+
+function entryFromHash(): string | null {
+  const m = /^#entry\/(.+)$/.exec(location.hash);
+  return m ? decodeURIComponent(m[1]!) : null;
+}
+
+function Switch({ label, checked, disabled, onChange, id }: { label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void; id: string }) {
+  return (
+    <label class="switch" for={id}>
+      <input id={id} type="checkbox" role="switch" checked={checked} disabled={disabled} onChange={(e) => onChange((e.target as HTMLInputElement).checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+function OnThisPage({ page }: { page: PageState }) {
+  if (page.kind !== 'ready' || !page.active) return null;
+  return (
+    <section class="on-page" aria-labelledby="on-page-title">
+      <h2 id="on-page-title" class="section-title">{t('onThisPage')}</h2>
+      {page.entities.length === 0 ? (
+        <p class="hint">{t('noMentions')}</p>
+      ) : (
+        <ul class="mentions">
+          {page.entities.map((e) => (
+            <li key={e.id}>
+              <button type="button" class={`mention topic-${e.topic}`} onClick={() => void askTab(page.tabId, 'page/reveal', { id: e.id })}>
+                <span>{e.name}</span> <span class="count">{t('mentionCount', String(e.count))}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function App() {
+  const [entry, setEntry] = useState<string | null>(entryFromHash);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const [page, refreshPage] = usePage();
+
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    ask('status/get', {}).then(setStatus, (e: unknown) => setStatusError(String(e)));
+    const onHash = () => setEntry(entryFromHash());
+    addEventListener('hashchange', onHash);
+    const stop = onSettingsChanged((s) => {
+      setSettings(s);
+      refreshPage();
+    });
+    return () => {
+      removeEventListener('hashchange', onHash);
+      stop();
+    };
+  }, [refreshPage]);
+
+  const open = (id: string) => {
+    location.hash = `entry/${encodeURIComponent(id)}`;
+  };
+  const update = (next: Settings) => void saveSettings(next);
+  const site = page.kind === 'ready' ? page.site : null;
+
+  return (
+    <main class="popup">
+      <header class="bar">
+        <h1 class="title">{t('extName')}</h1>
+        {settings && (
+          <div class="switches">
+            <Switch
+              id="site-switch"
+              label={site ? t('onThisSite', site) : t('notOnThisPage')}
+              checked={site !== null && isActiveOn({ ...settings, enabled: true }, site)}
+              disabled={site === null || !settings.enabled}
+              onChange={(on) => site && update(withSite(settings, site, on))}
+            />
+            <Switch id="global-switch" label={t('enabledEverywhere')} checked={settings.enabled} onChange={(on) => update({ ...settings, enabled: on })} />
+          </div>
+        )}
+      </header>
+      {entry ? (
+        <Entry id={entry} onOpen={open} onBack={() => (location.hash = '')} />
+      ) : (
+        <>
+          <Search onOpen={open} />
+          <OnThisPage page={page} />
+        </>
+      )}
+      <footer class="status">
+        <div role="status">
+          {status && t('datasetVersion', String(status.datasetVersion), formatDate(status.datasetDate))}
+          {status?.storage.kind === 'memory' && <p class="warning">{t('memoryFallback', status.storage.reason)}</p>}
+          {statusError && <p class="error">{statusError}</p>}
+        </div>
+      </footer>
+    </main>
+  );
+}

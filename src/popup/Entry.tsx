@@ -1,0 +1,34 @@
+/** The full entry: every fact and source of one entity. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ask } from '../shared/ask';
+import type { EntityView } from '../shared/messages';
+import { EntityCard } from '../ui/EntityCard';
+import { t } from '../ui/i18n';
+
+export function Entry({ id, onOpen, onBack }: { id: string; onOpen(id: string): void; onBack?: () => void }) {
+  const [entity, setEntity] = useState<EntityView | null | undefined>(undefined);
+  const heading = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    setEntity(undefined);
+    ask('entities/get', { ids: [id] })
+      .then(({ entities }) => setEntity(entities[0] ?? null))
+      .catch(() => setEntity(null));
+  }, [id]);
+  useEffect(() => {
+    if (entity) heading.current?.focus();
+  }, [entity]);
+  return (
+    <section class="entry">
+      {onBack && (
+        <button type="button" class="back" onClick={onBack}>
+          {t('back')}
+        </button>
+      )}
+      <div ref={heading} tabIndex={-1} class="entry-body">
+        {entity === undefined && <p class="hint">{t('loading')}</p>}
+        {entity === null && <p class="error" role="alert">{t('entryMissing')}</p>}
+        {entity && <EntityCard entity={entity} headingId="entry-name" summaryId="entry-summary" onRelated={onOpen} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Tunable limits, in one place. Each says why it has the value it has; change them here only.
+ */
+
+/**
+ * The longest stretch of work the content script does before yielding to the page. A task over
+ * 50 ms is a "long task" that delays input; staying well under leaves the page room for its own work.
+ */
+export const SCAN_SLICE_MS = 8;
+
+/**
+ * Marks per page. Beyond this, highlights cost more memory and hit-testing time than they give the
+ * reader (nobody reads 5,000 marks); later mentions stay unmarked. 20,000 mentions on a page must
+ * not make the tab sluggish, so the cap sits well below that.
+ */
+export const MAX_MARKS_PER_PAGE = 5_000;
+
+/**
+ * The longest text block handed to the matcher at once. Larger blocks (huge <pre> or minified text)
+ * are cut at whitespace so a single matcher call stays within a time slice.
+ */
+export const MAX_BLOCK_CHARS = 50_000;
+
+/**
+ * How much of the page's text feeds the page context (is this page about machine learning, about
+ * animals, about HTML?). The top of a page says what it is about; reading more costs time on huge
+ * pages without changing the verdict.
+ */
+export const PAGE_CONTEXT_CHARS = 20_000;
+
+/**
+ * Mutations are batched for this long before a rescan, so a page that inserts nodes one by one is
+ * rescanned once; short enough that new content is marked well inside the 250 ms users notice.
+ */
+export const RESCAN_DEBOUNCE_MS = 50;
+
+/** Default hover delay: long enough that passing over a mark does not open it, short enough to feel immediate. */
+export const DEFAULT_HOVER_DELAY_MS = 300;
+
+/** Bounds for the user's hover delay setting: under 100 ms popovers fire while reading; over 2 s feels broken. */
+export const HOVER_DELAY_MIN_MS = 100;
+export const HOVER_DELAY_MAX_MS = 2_000;
+
+/**
+ * How long the popover waits after the pointer leaves the mark or the popover before closing, so
+ * that a diagonal move from the mark into the popover (crossing a gap) does not close it.
+ */
+export const POPOVER_CLOSE_GRACE_MS = 250;
+
+/** Facts shown in the popover before "more"; the full list is in the entry page. */
+export const POPOVER_MAX_FACTS = 4;
+
+/** Entities asked for in one message; a page rarely names more than a dozen, and this bounds a hostile request. */
+export const MAX_IDS_PER_REQUEST = 200;
+
+/** Longest search query accepted; longer strings are not queries but pasted text. */
+export const MAX_QUERY_CHARS = 200;
+
+/** Search results shown in the popup; more than a screenful is noise. */
+export const MAX_SEARCH_RESULTS = 20;
+
+/**
+ * Sites kept in one storage.sync item. chrome.storage.sync allows 8 KB per item and 100 KB in all;
+ * hostnames average ~20 bytes, so 300 per chunk stays under the per-item quota with room for JSON.
+ */
+export const SITES_PER_SYNC_CHUNK = 300;

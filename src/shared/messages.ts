@@ -1,0 +1,136 @@
+/**
+ * Every message between the extension's parts, with its request and response types, and the run-time
+ * check applied to each incoming request. Two maps, one per receiver:
+ * - BackgroundApi: answered by the background (data owner) for content scripts, the popup and options.
+ * - ContentApi: answered by the content script of a tab, for the popup and the background.
+ *
+ * A request travels as `{ type, payload }`; a reply as `{ ok: true, value }` or `{ ok: false, error }`,
+ * so a failure reaches the caller as a clear message rather than an `undefined`.
+ */
+import * as v from 'valibot';
+import type { Entity, Source, Topic } from './dataset';
+import type { DictionaryEntry } from '../matcher';
+import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from './limits';
+
+export interface FactView {
+  id: string;
+  text: string;
+  value?: string;
+  date?: string;
+  asOf?: string;
+  sources: Source[];
+}
+
+/** An entity with its facts and sources resolved, ready to render. */
+export interface EntityView extends Omit<Entity, 'related'> {
+  aliases: string[];
+  related: { id: string; name: string }[];
+  facts: FactView[];
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  kind: Entity['kind'];
+  topic: Topic;
+  summary: string;
+  /** The fact text that matched, when the match was in a fact rather than the name. */
+  matchedFact?: string;
+}
+
+export type StorageState =
+  | { kind: 'indexeddb' }
+  /** IndexedDB could not be used; the bundled data is served from memory. `reason` is shown in the popup. */
+  | { kind: 'memory'; reason: string };
+
+export interface Status {
+  datasetVersion: number;
+  datasetDate: string;
+  storage: StorageState;
+}
+
+export interface PageEntityCount {
+  id: string;
+  name: string;
+  topic: Topic;
+  count: number;
+}
+
+const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(MAX_IDS_PER_REQUEST));
+const empty = v.strictObject({});
+
+/** Requests the background answers. */
+export const backgroundRequests = {
+  /** The matcher's dictionary: every alias with its rules. */
+  'dictionary/get': empty,
+  /** Entities by id, batched: one message per page after scanning. Unknown ids are left out. */
+  'entities/get': v.strictObject({ ids }),
+  /** Ranked search over names, aliases and fact text. */
+  search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(MAX_QUERY_CHARS)) }),
+  /** Dataset version and where the data is being served from. */
+  'status/get': empty,
+  /** Open the full entry in the extension's own page (content scripts cannot open extension pages themselves). */
+  'entry/open': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+} as const;
+
+export interface BackgroundResponses {
+  'dictionary/get': { version: number; entries: DictionaryEntry[] };
+  'entities/get': { entities: EntityView[] };
+  search: { hits: SearchHit[] };
+  'status/get': Status;
+  'entry/open': null;
+}
+
+/** Requests a tab's content script answers (from the popup, or the background relaying a keyboard command). */
+export const contentRequests = {
+  /** The entities marked on this page, with counts. */
+  'page/mentions': empty,
+  /** Scroll to the next mark of an entity and open its popover. */
+  'page/reveal': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+  /** Move to the next (1) or previous (-1) mark and open its popover, focused. */
+  'page/step': v.strictObject({ direction: v.picklist([1, -1]) }),
+} as const;
+
+export interface ContentResponses {
+  /** `site` is the tab's site key for the popup's switch; `active` whether the extension runs there. */
+  'page/mentions': { site: string; active: boolean; entities: PageEntityCount[] };
+  'page/reveal': { found: boolean };
+  'page/step': { found: boolean };
+}
+
+export type BackgroundType = keyof typeof backgroundRequests;
+export type ContentType = keyof typeof contentRequests;
+export type Request<K extends BackgroundType | ContentType> = K extends BackgroundType
+  ? v.InferOutput<(typeof backgroundRequests)[K]>
+  : K extends ContentType
+    ? v.InferOutput<(typeof contentRequests)[K]>
+    : never;
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Envelope<K extends string = string> = { type: K; payload: unknown };
+
+/**
+ * Checks an incoming message against a request map. Returns the typed request, or a sentence
+ * saying what is wrong (for the reply and the log).
+ */
+export function parseRequest<M extends Record<string, v.GenericSchema>>(
+  map: M,
+  message: unknown,
+): { ok: true; type: keyof M & string; payload: v.InferOutput<M[keyof M]> } | { ok: false; error: string } {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+    return { ok: false, error: 'message is not an object' };
+  }
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(map, type)) {
+    return { ok: false, error: `unknown message type ${JSON.stringify(String(type)).slice(0, 80)}` };
+  }
+  const schema = map[type as keyof M]!;
+  const result = v.safeParse(schema, payload ?? {});
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, error: `bad ${type} request${path ? ` at ${path}` : ''}: ${issue.message}` };
+  }
+  return { ok: true, type: type as keyof M & string, payload: result.output as v.InferOutput<M[keyof M]> };
+}

@@ -1,0 +1,271 @@
+/**
+ * One small interface over two drivers: playwright-core for Chromium and puppeteer-core over
+ * WebDriver BiDi for Firefox ESR, each with the built extension installed. Tests are written once
+ * against `Session` and run in both browsers.
+ */
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: path.resolve('extension/chrome'),
+  firefox: path.resolve('extension/firefox'),
+};
+
+/** The add-on id in the source manifest, and a fixed moz-extension UUID so URLs are predictable. */
+const GECKO_ID = 'llama-leak-lens@example.org';
+const FIREFOX_UUID = '3f1c7b9e-5a4d-4c2b-9e8f-1a2b3c4d5e6f';
+
+/** A DOM node as the tests see it, from either browser's serialisation of a closed shadow tree. */
+export interface DomNode {
+  tag: string;
+  attrs: Record<string, string>;
+  text: string;
+  children: DomNode[];
+}
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Runs `fn(arg)` in the page's own world (not the content script's). */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  mouseMove(x: number, y: number, steps?: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(file: string): Promise<void>;
+  /** The popover's content, read through the closed shadow root; null when no popover is shown. */
+  popover(): Promise<DomNode | null>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  name: BrowserName;
+  extensionUrl(p: string): string;
+  newPage(): Promise<TestPage>;
+  /** Opens an extension page (popup.html…) in a tab. */
+  openExtensionPage(p: string): Promise<TestPage>;
+  close(): Promise<void>;
+  /** Resolves when the user closes the browser (interactive `npm start`). */
+  closed(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Show the browser window (needs a display); headless otherwise. */
+  headed?: boolean;
+  colorScheme?: 'light' | 'dark';
+  extensionDir?: string;
+  /** Reuse a profile folder (to test restarts); a fresh temporary one otherwise. */
+  profileDir?: string;
+}
+
+const BINARIES: Record<BrowserName, { env: string; paths: string[]; apt: string }> = {
+  chromium: { env: 'CHROME_PATH', paths: ['/usr/bin/chromium', '/usr/lib/chromium/chromium'], apt: 'chromium' },
+  firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr'], apt: 'firefox-esr' },
+};
+
+/** The browser binary, or an error that says which Debian package to install. Never a silent skip. */
+export function browserBinary(name: BrowserName): string {
+  const b = BINARIES[name];
+  const candidates = [process.env[b.env], ...b.paths].filter((p): p is string => !!p);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(`${name} is not installed (looked for ${candidates.join(', ')}). Install it with: apt-get install -y ${b.apt}`);
+  }
+  return found;
+}
+
+export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+// ---- serialisation of closed shadow trees ----------------------------------------------------
+
+interface CdpNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function fromCdp(n: CdpNode): DomNode {
+  const attrs: Record<string, string> = {};
+  for (let i = 0; i + 1 < (n.attributes?.length ?? 0); i += 2) attrs[n.attributes![i]!] = n.attributes![i + 1]!;
+  const children = [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(fromCdp);
+  const text = n.nodeType === 3 ? (n.nodeValue ?? '') : children.map((c) => c.text).join('');
+  return { tag: n.nodeType === 3 ? '#text' : n.nodeName.toLowerCase(), attrs, text, children };
+}
+
+function findCdp(n: CdpNode, tag: string): CdpNode | null {
+  if (n.nodeName.toLowerCase() === tag) return n;
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+    const f = findCdp(c, tag);
+    if (f) return f;
+  }
+  return null;
+}
+
+interface BidiNode {
+  type: string;
+  value?: {
+    nodeType: number;
+    localName?: string;
+    nodeValue?: string;
+    attributes?: Record<string, string>;
+    children?: BidiNode[];
+    shadowRoot?: BidiNode | null;
+  };
+}
+
+function fromBidi(n: BidiNode): DomNode {
+  const v = n.value!;
+  const children = [...(v.shadowRoot ? [v.shadowRoot] : []), ...(v.children ?? [])].map(fromBidi);
+  const text = v.nodeType === 3 ? (v.nodeValue ?? '') : children.map((c) => c.text).join('');
+  return { tag: v.nodeType === 3 ? '#text' : (v.localName ?? '#fragment'), attrs: v.attributes ?? {}, text, children };
+}
+
+const POPOVER_TAG = 'llama-lens-popover';
+const QUIET_CHROMIUM_FLAGS = [
+  // This machine has no network: without these Chromium keeps trying to reach Google services.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-gpu',
+];
+
+// ---- Chromium ------------------------------------------------------------------------------
+
+function pwPage(page: PwPage, context: BrowserContext): TestPage {
+  return {
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
+    async screenshot(file) {
+      await page.screenshot({ path: file });
+    },
+    async popover() {
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+        const host = findCdp(root, POPOVER_TAG);
+        return host ? fromCdp(host) : null;
+      } finally {
+        await cdp.detach();
+      }
+    },
+    close: () => page.close(),
+  };
+}
+
+async function launchChromium(options: LaunchOptions): Promise<Session> {
+  const dir = options.extensionDir ?? EXTENSION_DIRS.chromium;
+  const profile = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lens-chromium-')));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browserBinary('chromium'),
+    headless: !options.headed,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1100, height: 760 },
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...QUIET_CHROMIUM_FLAGS],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const id = new URL(worker.url()).host;
+  const extensionUrl = (p: string) => `chrome-extension://${id}/${p.replace(/^\//, '')}`;
+  return {
+    name: 'chromium',
+    extensionUrl,
+    async newPage() {
+      return pwPage(await context.newPage(), context);
+    },
+    async openExtensionPage(p) {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(p));
+      return pwPage(page, context);
+    },
+    async close() {
+      await context.close();
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
+    },
+    closed: () => new Promise((resolve) => context.once('close', () => resolve())),
+  };
+}
+
+// ---- Firefox -------------------------------------------------------------------------------
+
+function ppPage(page: PpPage, browser: PpBrowser): TestPage {
+  return {
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    async screenshot(file) {
+      await page.screenshot({ path: file as `${string}.png` });
+    },
+    async popover() {
+      // WebDriver BiDi serialises closed shadow roots when asked for includeShadowTree: 'all'.
+      const connection = (browser as unknown as { connection: { send(m: string, p: unknown): Promise<{ result: unknown }> } }).connection;
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const { result } = (await connection.send('script.callFunction', {
+        functionDeclaration: `() => document.querySelector('${POPOVER_TAG}')`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
+      })) as { result: { type: string; result: BidiNode } };
+      return result.result.type === 'node' ? fromBidi(result.result) : null;
+    },
+    close: () => page.close(),
+  };
+}
+
+async function launchFirefox(options: LaunchOptions): Promise<Session> {
+  const dir = options.extensionDir ?? EXTENSION_DIRS.firefox;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserBinary('firefox'),
+    protocol: 'webDriverBiDi',
+    headless: !options.headed,
+    ...(options.profileDir && { userDataDir: options.profileDir }),
+    defaultViewport: { width: 1100, height: 760 },
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // 0 = dark, 1 = light: Firefox has no per-page emulation of the colour scheme over BiDi.
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+    },
+  });
+  await browser.installExtension(dir);
+  const extensionUrl = (p: string) => `moz-extension://${FIREFOX_UUID}/${p.replace(/^\//, '')}`;
+  return {
+    name: 'firefox',
+    extensionUrl,
+    async newPage() {
+      return ppPage(await browser.newPage(), browser);
+    },
+    async openExtensionPage(p) {
+      const page = await browser.newPage();
+      // goto() on moz-extension URLs may never resolve though the page loads: wait for content instead.
+      void page.goto(extensionUrl(p)).catch(() => undefined);
+      await page.waitForFunction(() => document.readyState === 'complete' && !!document.body?.firstElementChild, { timeout: 15_000 });
+      return ppPage(page, browser);
+    },
+    async close() {
+      await browser.close();
+    },
+    closed: () => new Promise((resolve) => browser.once('disconnected', () => resolve())),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Reading the extension's effects from the page's own world. Highlights are registered in the
+ * document's HighlightRegistry, which the page can see too: that is how tests count and locate
+ * marks without any hook in the extension.
+ */
+import type { DomNode, TestPage } from './browsers';
+
+export interface MarkInfo {
+  name: string;
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** Every registered llama-lens range, in document order, with the centre of its first box. */
+export function readMarks(page: TestPage): Promise<MarkInfo[]> {
+  return page.evaluate(() => {
+    const out: { name: string; text: string; x: number; y: number; range: Range }[] = [];
+    CSS.highlights.forEach((h, name) => {
+      if (!name.startsWith('llama-lens-')) return;
+      for (const r of h as unknown as Set<AbstractRange>) {
+        const range = r as Range;
+        const box = range.getClientRects()[0];
+        out.push({ name, text: range.toString(), x: box ? box.left + box.width / 2 : -1, y: box ? box.top + box.height / 2 : -1, range });
+      }
+    });
+    out.sort((a, b) => {
+      try {
+        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+      } catch {
+        return 0;
+      }
+    });
+    return out.map(({ name, text, x, y }) => ({ name, text, x, y }));
+  });
+}
+
+export async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until marks appear and their number stops changing; returns it. */
+export async function waitForMarks(page: TestPage, min = 1, timeoutMs = 15_000): Promise<number> {
+  let last = -1;
+  return until(
+    `at least ${min} marks`,
+    async () => {
+      const n = (await readMarks(page)).length;
+      const stable = n >= min && n === last;
+      last = n;
+      return stable ? n : null;
+    },
+    timeoutMs,
+  );
+}
+
+export async function firstMarkCenter(page: TestPage): Promise<{ x: number; y: number }> {
+  const [first] = await readMarks(page);
+  if (!first) throw new Error('no mark on the page');
+  return first;
+}
+
+export function waitForPopover(page: TestPage, contains = '', timeoutMs = 5_000): Promise<DomNode> {
+  return until(`a popover${contains ? ` showing "${contains}"` : ''}`, async () => {
+    const p = await page.popover();
+    return p && p.text.includes(contains) && !/^Loading/.test(p.text) ? p : null;
+  }, timeoutMs);
+}
+
+/** All descendants of a serialised node with this tag. */
+export function findAll(node: DomNode, tag: string): DomNode[] {
+  const out: DomNode[] = [];
+  const visit = (n: DomNode) => {
+    if (n.tag === tag) out.push(n);
+    n.children.forEach(visit);
+  };
+  visit(node);
+  return out;
+}
