@@ -85,7 +85,21 @@ export interface Alias {
   caseSensitive: boolean;
   /** True when the form alone is ambiguous (the animal llama, "meta" the word) and needs supporting context. */
   ambiguous: boolean;
+  /**
+   * For an ambiguous form: the everyday sense it competes with. The matcher weighs different context
+   * words against each (wool and herds against the animal, <meta> and the Meta key against the word...),
+   * and a form's own text is not a safe key for that once the dictionary grows.
+   */
+  sense?: AliasSense;
+  /**
+   * True for a versioned or sized model name that begins checkpoint ids. The matcher then marks the
+   * whole id ("Llama-2" in "Llama-2-7b-chat-hf") so the mark covers what a reader sees as one name.
+   */
+  idStem?: boolean;
 }
+
+export const ALIAS_SENSES = ['animal', 'word-meta', 'social-network', 'abbreviation', 'emoji', 'phrase', 'word'] as const;
+export type AliasSense = (typeof ALIAS_SENSES)[number];
 
 export interface Dataset extends DatasetVersion {
   entities: Entity[];
