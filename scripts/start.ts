@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, type BrowserName } from '../test/e2e/harness/browsers';
 import { serve } from '../test/e2e/harness/server';
-import { waitForMarks, firstMarkCenter, waitForPopover } from '../test/e2e/harness/page-helpers';
+import { waitForMarks, firstMarkCenter, waitForPopover, findContentTab } from '../test/e2e/harness/page-helpers';
 
 const { values } = parseArgs({ options: { firefox: { type: 'boolean', default: false }, headless: { type: 'boolean', default: false } } });
 const name: BrowserName = values.firefox ? 'firefox' : 'chromium';
@@ -40,9 +40,15 @@ if (!headless) {
     const point = await firstMarkCenter(page);
     await page.mouseMove(point.x, point.y, 4);
     const popover = await waitForPopover(page);
+    // Let the popover's entrance animation finish so the screenshot shows it as a reader sees it.
+    await new Promise((r) => setTimeout(r, 400));
     const pageShot = path.join(out, `demo-page-${name}.png`);
     await page.screenshot(pageShot);
-    const popup = await session.openExtensionPage('popup.html');
+    const finder = await session.openExtensionPage('popup.html');
+    const tabId = await findContentTab(finder);
+    await finder.close();
+    const popup = await session.openExtensionPage(`popup.html?tab=${tabId}`);
+    await new Promise((r) => setTimeout(r, 400));
     const popupShot = path.join(out, `popup-${name}.png`);
     await popup.screenshot(popupShot);
     console.log(`${name}: ${marks} marks on ${demo}; popover shows "${popover.text.slice(0, 60)}…"`);

@@ -22,7 +22,8 @@ export interface LensDB extends DBSchema {
   /** Which dataset version the data stores hold; written in the same transaction as the data. */
   dataset: { key: 'current'; value: DatasetVersion };
   entities: { key: string; value: Entity };
-  facts: { key: string; value: Fact; indexes: { byEntity: string } };
+  /** `rank` keeps the dataset's order (most important first), which the id index would lose. */
+  facts: { key: string; value: Fact & { rank: number }; indexes: { byEntity: string } };
   sources: { key: string; value: Source };
   aliases: { key: string; value: { entity: string; aliases: Alias[] } };
   notes: { key: string; value: UserNote };
@@ -65,6 +66,9 @@ export function openDatabase(
 ): Promise<IDBPDatabase<LensDB>> {
   return openDB<LensDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
+      // A failed migration already rejects openDB; idb's own promise for the aborted upgrade
+      // transaction would otherwise surface as a second, unhandled rejection.
+      tx.done.catch(() => undefined);
       for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]!(db, tx);
     },
     // Another context holds an older connection: it is told to close (below) and this open waits.

@@ -29,7 +29,7 @@ export async function seed(db: IDBPDatabase<LensDB>, data: Dataset): Promise<'se
   const tx = db.transaction(DATA_STORES, 'readwrite');
   const writes: Promise<unknown>[] = DATA_STORES.map((s) => tx.objectStore(s).clear());
   for (const e of data.entities) writes.push(tx.objectStore('entities').put(e));
-  for (const f of data.facts) writes.push(tx.objectStore('facts').put(f));
+  data.facts.forEach((f, rank) => writes.push(tx.objectStore('facts').put({ ...f, rank })));
   for (const s of data.sources) writes.push(tx.objectStore('sources').put(s));
   for (const [entity, aliases] of Object.entries(data.aliases)) {
     writes.push(tx.objectStore('aliases').put({ entity, aliases }));
@@ -43,10 +43,11 @@ export function memoryStore(data: Dataset): DataStore {
   const entityById = new Map(data.entities.map((e) => [e.id, e]));
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const names = new Map(data.entities.map((e) => [e.id, e.name]));
+  const ranked = data.facts.map((f, rank) => ({ ...f, rank }));
   const view = (e: Entity) =>
     toView({
       entity: e,
-      facts: data.facts.filter((f) => f.entity === e.id),
+      facts: ranked.filter((f) => f.entity === e.id),
       aliases: data.aliases[e.id] ?? [],
       sources,
       names,

@@ -1,22 +1,18 @@
 /** Builds what the UI shows from stored records: one place, used by both storage back ends. */
-import type { Entity, Fact, Source } from '../shared/dataset';
+import type { Alias, Entity, Fact, Source } from '../shared/dataset';
 import type { EntityView } from '../shared/messages';
-import type { Alias } from '../shared/dataset';
+
+/** A fact with its position in the dataset: authors list an entity's facts most important first. */
+export type RankedFact = Fact & { rank: number };
 
 export interface ViewParts {
   entity: Entity;
-  facts: Fact[];
+  facts: RankedFact[];
   aliases: Alias[];
   sources: ReadonlyMap<string, Source>;
   names: ReadonlyMap<string, string>;
 }
 
-/** Facts are ordered by date (undated last) so a popover reads as a timeline. */
-function byDate(a: Fact, b: Fact): number {
-  const da = a.date ?? a.asOf ?? '9999';
-  const db = b.date ?? b.asOf ?? '9999';
-  return da < db ? -1 : da > db ? 1 : 0;
-}
 
 export function toView({ entity, facts, aliases, sources, names }: ViewParts): EntityView {
   return {
@@ -26,7 +22,7 @@ export function toView({ entity, facts, aliases, sources, names }: ViewParts): E
       const name = names.get(id);
       return name ? [{ id, name }] : [];
     }),
-    facts: [...facts].sort(byDate).map((f) => ({
+    facts: [...facts].sort((a, b) => a.rank - b.rank).map((f) => ({
       id: f.id,
       text: f.text,
       ...(f.value !== undefined && { value: f.value }),

@@ -185,8 +185,9 @@ export class Lens {
       }
     }
     if (removed) {
-      this.marks.removeWhere((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected);
-      if (this.openMark && !this.openMark.range.startContainer.isConnected) this.close(false);
+      const gone = (m: Mark) => m.nodes.some((n) => !n.isConnected);
+      this.marks.removeWhere(gone);
+      if (this.openMark && gone(this.openMark)) this.close(false);
     }
     if (this.dirty.size && !this.rescanTimer) {
       this.rescanTimer = window.setTimeout(() => this.rescanDirty(), RESCAN_DEBOUNCE_MS);
@@ -209,7 +210,7 @@ export class Lens {
     // Drop roots inside other roots: the outer scan covers them.
     const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
     for (const root of outer) {
-      this.marks.removeWhere((m) => root.contains(m.range.startContainer));
+      this.marks.removeWhere((m) => m.nodes.some((n) => root.contains(n)));
       void this.scan(root);
     }
   }

@@ -10,6 +10,8 @@ export interface Mark {
   entity: string;
   topic: Topic;
   range: Range;
+  /** The text nodes the range spans. A live range survives its nodes' removal (it collapses onto the parent), so removal is detected on the nodes. */
+  nodes: readonly Text[];
 }
 
 /** Highlight names, one per topic and style; the extension's stylesheet (content.css) styles each. */
@@ -41,10 +43,10 @@ export class MarkRegistry {
     return this.all.size;
   }
 
-  add(mark: Mark, nodes: readonly Text[]): void {
+  add(mark: Mark): void {
     this.all.add(mark);
     this.highlights.get(mark.topic)!.add(mark.range);
-    for (const n of nodes) {
+    for (const n of mark.nodes) {
       const list = this.byNode.get(n);
       if (list) list.push(mark);
       else this.byNode.set(n, [mark]);

@@ -41,7 +41,7 @@ export function markBlock(block: Block, matcher: Matcher, page: PageContext, mar
       const range = new Range();
       range.setStart(block.nodes[a]!, start - block.starts[a]!);
       range.setEnd(block.nodes[b]!, end - block.starts[b]!);
-      marks.add({ entity: m.entity, topic: m.topic, range }, block.nodes.slice(a, b + 1));
+      marks.add({ entity: m.entity, topic: m.topic, range, nodes: block.nodes.slice(a, b + 1) });
       added++;
     }
   }
