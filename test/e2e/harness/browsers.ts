@@ -6,7 +6,7 @@
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -268,4 +268,70 @@ async function launchFirefox(options: LaunchOptions): Promise<Session> {
     },
     closed: () => new Promise((resolve) => browser.once('disconnected', () => resolve())),
   };
+}
+
+// ---- extension lifecycle -----------------------------------------------------------------------
+
+/**
+ * A fresh Chromium profile folder with developer mode on, for `launch(..., { profileDir })`.
+ * Chromium 137+ disables an unpacked extension that reloads while developer mode is off
+ * (DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION) instead of loading it again, so reload tests need it.
+ * The caller removes the folder: launch() keeps profiles it was given.
+ */
+export async function chromiumDeveloperProfile(): Promise<string> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'lens-chromium-dev-'));
+  await mkdir(path.join(profile, 'Default'), { recursive: true });
+  await writeFile(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  return profile;
+}
+
+/**
+ * Reloads the extension from its folder on disk, as an update would, from one of its own pages.
+ * Chromium reloads an unpacked extension (with developer mode on); Firefox reloads a temporary
+ * add-on from its folder, keeping its id and so its moz-extension origin and IndexedDB.
+ */
+export async function reloadExtension(page: TestPage): Promise<void> {
+  // The reload closes the page under the call, so the evaluation may fail or never answer.
+  await Promise.race([
+    page
+      .evaluate(() => {
+        (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload();
+      })
+      .catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 2_000)),
+  ]);
+  await page.close().catch(() => undefined);
+}
+
+/**
+ * Asks the background for `status/get` from a fresh extension page until `ready(reply)` holds, and
+ * returns that page. After a reload the old pages are gone and the background needs a moment to
+ * start, so each try opens a new page and failures are retried until the deadline.
+ */
+export async function waitForBackground(
+  session: Session,
+  ready: (reply: unknown) => boolean,
+  timeoutMs = 30_000,
+): Promise<TestPage> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown = 'no answer';
+  for (;;) {
+    const page = await session.openExtensionPage('popup.html').catch((error: unknown) => {
+      last = String(error);
+      return null;
+    });
+    if (page) {
+      const reply = await page
+        .evaluate(() => {
+          const api = (globalThis as unknown as { chrome?: { runtime?: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+          return api?.runtime ? api.runtime.sendMessage({ type: 'status/get', payload: {} }) : null;
+        })
+        .catch((error: unknown) => ({ error: String(error) }));
+      if (ready(reply)) return page;
+      last = reply;
+      await page.close().catch(() => undefined);
+    }
+    if (Date.now() > end) throw new Error(`the extension's background did not come back: last reply ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

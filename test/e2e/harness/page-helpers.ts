@@ -88,18 +88,20 @@ export function findAll(node: DomNode, tag: string): DomNode[] {
  * The id of the (only) tab whose content script answers, asked from an extension page. A popup
  * opened as a tab would otherwise act on itself; `popup.html?tab=ID` points it at the page.
  */
-export function findContentTab(extensionPage: TestPage): Promise<number> {
-  return until('a tab with the content script', () =>
-    extensionPage.evaluate(async () => {
+export function findContentTab(extensionPage: TestPage, site = '127.0.0.1'): Promise<number> {
+  return until(`a tab on ${site} with the content script`, () =>
+    extensionPage.evaluate(async (wanted) => {
       const api = (globalThis as unknown as {
         chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
       }).chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const reply = await api.tabs.sendMessage(tab.id, { type: 'page/mentions', payload: {} }).catch(() => null);
-        if (reply) return tab.id;
+        const reply = (await api.tabs.sendMessage(tab.id, { type: 'page/mentions', payload: {} }).catch(() => null)) as {
+          value?: { site?: string };
+        } | null;
+        if (reply?.value?.site === wanted) return tab.id;
       }
       return null;
-    }),
+    }, site),
   );
 }
