@@ -65,7 +65,7 @@ export interface TrieHit {
 }
 
 /** How an alias may start: after a word boundary (it starts with a letter or digit) or anywhere (🤗). */
-export const START_WORD = 1;
+const START_WORD = 1;
 const START_ANY = 2;
 
 export class Trie {
@@ -79,6 +79,8 @@ export class Trie {
   /** Per folded first unit: START_WORD | START_ANY. Filled for every unit on first sight (see startKind). */
   private readonly firsts = new Map<number, number>();
   private readonly startCache = new Uint8Array(65536);
+  /** Folded ASCII first two units of the aliases (first << 7 | second); a non-ASCII second unit opens the whole row. */
+  private readonly pairs = new Uint8Array(128 * 128);
 
   add(alias: string, entry: number, caseSensitive: boolean): void {
     const units = keyUnits(alias);
@@ -98,6 +100,9 @@ export class Trie {
     if (caseSensitive) list.unshift(entry);
     else list.push(entry);
     const f = units[0]!;
+    const g = units[1]!;
+    if (f < 128 && g < 128) this.pairs[(f << 7) | g] = 1;
+    else if (f < 128) this.pairs.fill(1, f << 7, (f + 1) << 7);
     const kind = WORD.test(String.fromCharCode(f)) || (f < 128 && asciiWord[f] === 1) ? START_WORD : START_ANY;
     this.firsts.set(f, (this.firsts.get(f) ?? 0) | kind);
     this.startCache.fill(0);
@@ -145,6 +150,23 @@ export class Trie {
       this.startCache[c] = k;
     }
     return k & 3;
+  }
+
+  /**
+   * The next position at or after `from` where an alias may start: a unit an alias starts with,
+   * at a word start unless the alias starts with a symbol. -1 when there is none.
+   */
+  nextStart(text: string, from: number): number {
+    for (let i = from; i < text.length; i++) {
+      const kind = this.startKind(text.charCodeAt(i));
+      if (kind === 0 || (kind === START_WORD && wordBefore(text, i))) continue;
+      // Most word starts end here: no alias begins with these two units.
+      const a = fold(text.charCodeAt(i));
+      const b = text.charCodeAt(i + 1);
+      if (a < 128 && b < 128 && this.pairs[(a << 7) | (isSpace(b) ? SEP : isHyphen(b) ? HYPHEN : fold(b))] === 0) continue;
+      return i;
+    }
+    return -1;
   }
 
   /** Every alias that starts at `start`, shortest first. */

@@ -4,7 +4,7 @@
  * same code. How it works, and its measured quality: docs/matcher.md.
  */
 import type { Alias, AliasSense, Topic } from '../shared/dataset';
-import { START_WORD, Trie, isHyphen, wordBefore, type TrieHit } from './automaton';
+import { Trie, isHyphen, type TrieHit } from './automaton';
 import { decide, isWordAt, measurePage, type Candidate, type PageContext } from './rules';
 
 export type { PageContext } from './rules';
@@ -122,9 +122,7 @@ export function compileMatcher(dict: DictionaryEntry[]): Matcher {
       quick.lastIndex = 0;
       if (!quick.test(text)) return [];
       const cands: Candidate[] = [];
-      for (let start = quick.lastIndex - 1; start < text.length; start++) {
-        const kind = trie.startKind(text.charCodeAt(start));
-        if (kind === 0 || (kind === START_WORD && wordBefore(text, start))) continue;
+      for (let start = trie.nextStart(text, quick.lastIndex - 1); start >= 0; start = trie.nextStart(text, start + 1)) {
         trie.walk(text, start, hits);
         for (let k = hits.length - 1; k >= 0; k--) {
           const h = hits[k]!;
