@@ -114,7 +114,7 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(oldSummary).not.toBe(NEW_SUMMARY);
     expect(await note(page, userNote)).toBe('written');
 
-    // await cp(path.join(nextBuild, BUILD_DIRS[name]), installed, { recursive: true, force: true });
+    await cp(path.join(nextBuild, BUILD_DIRS[name]), installed, { recursive: true, force: true });
     await reloadExtension(page);
 
     page = await waitForBackground(session, (r) => statusOf(r).value?.datasetVersion === current + 1);

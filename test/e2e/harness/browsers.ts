@@ -331,7 +331,7 @@ export async function waitForBackground(
       last = reply;
       await page.close().catch(() => undefined);
     }
-    if (Date.now() > end) throw new Error(`the extension's background did not come back: last reply ${JSON.stringify(last)}`);
+    if (Date.now() > end) throw new Error(`the extension's background did not answer as expected: last reply ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

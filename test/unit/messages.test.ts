@@ -1,0 +1,194 @@
+/**
+ * The background's message boundary: anything that is not a well-formed request from our own
+ * extension is refused with a sentence saying why, and nothing that reaches it throws.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backgroundRequests, contentRequests, parseRequest, type Reply } from '../../src/shared/messages';
+import { createHandlers, handle, type Services } from '../../src/background/handlers';
+import { openData } from '../../src/background/data';
+import { openDatabase } from '../../src/background/db';
+import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from '../../src/shared/limits';
+import type { Dataset } from '../../src/shared/dataset';
+import version from '@data/version.json';
+import entities from '@data/entities.json';
+import facts from '@data/facts.json';
+import sources from '@data/sources.json';
+import aliases from '@data/aliases.json';
+
+const BUNDLED = { ...version, entities, facts, sources, aliases } as Dataset;
+const OUR_ID = 'llama-leak-lens@example.org';
+
+let counter = 0;
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => vi.restoreAllMocks());
+
+function services(overrides: Partial<Services> = {}): Services {
+  const name = `lens-messages-${++counter}`;
+  return {
+    data: openData(BUNDLED, () => openDatabase(name)),
+    extensionId: OUR_ID,
+    openEntry: async () => undefined,
+    ...overrides,
+  };
+}
+
+/** Sends a message as our own extension would, and checks the reply is a Reply whatever happens. */
+async function send(message: unknown, s = services(), sender: { id?: string } = { id: OUR_ID }): Promise<Reply<unknown>> {
+  const reply = await handle(createHandlers(s), s.extensionId, message, sender);
+  expect(Object.keys(reply).sort()).toEqual(reply.ok ? ['ok', 'value'] : ['error', 'ok']);
+  return reply;
+}
+
+function errorOf(reply: Reply<unknown>): string {
+  expect(reply.ok).toBe(false);
+  return reply.ok ? '' : reply.error;
+}
+
+describe('parseRequest', () => {
+  it.each([
+    ['null', null],
+    ['a string', 'status/get'],
+    ['a number', 42],
+    ['an array', [{ type: 'status/get' }]],
+    ['undefined', undefined],
+  ])('refuses %s as not an object', (_label, message) => {
+    expect(parseRequest(backgroundRequests, message)).toEqual({ ok: false, error: 'message is not an object' });
+  });
+
+  it.each([
+    [{ payload: {} }, 'unknown message type "undefined"'],
+    [{ type: 'nope', payload: {} }, 'unknown message type "nope"'],
+    [{ type: 7 }, 'unknown message type "7"'],
+    // Inherited names must not reach a handler lookup.
+    [{ type: 'toString' }, 'unknown message type "toString"'],
+    [{ type: '__proto__' }, 'unknown message type "__proto__"'],
+    [{ type: 'page/mentions', payload: {} }, 'unknown message type "page/mentions"'],
+  ])('refuses an unknown type: %j', (message, error) => {
+    expect(parseRequest(backgroundRequests, message)).toEqual({ ok: false, error });
+  });
+
+  it('cuts a huge unknown type short in its error', () => {
+    const result = parseRequest(backgroundRequests, { type: 'x'.repeat(10_000) });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error.length).toBeLessThan(120);
+  });
+
+  it.each([
+    ['ids not an array', { type: 'entities/get', payload: { ids: 'llama-1' } }, /^bad entities\/get request at ids: /],
+    ['an id not a string', { type: 'entities/get', payload: { ids: ['llama-1', 3] } }, /^bad entities\/get request at ids\.1: /],
+    ['an empty id', { type: 'entities/get', payload: { ids: [''] } }, /^bad entities\/get request at ids\.0: /],
+    ['an over-long id', { type: 'entities/get', payload: { ids: ['x'.repeat(101)] } }, /^bad entities\/get request at ids\.0: /],
+    [
+      'too many ids',
+      { type: 'entities/get', payload: { ids: Array.from({ length: MAX_IDS_PER_REQUEST + 1 }, (_, i) => `e${i}`) } },
+      /^bad entities\/get request at ids: .*200/,
+    ],
+    ['no ids', { type: 'entities/get', payload: {} }, /^bad entities\/get request at ids: /],
+    ['an extra key', { type: 'entities/get', payload: { ids: [], all: true } }, /^bad entities\/get request at all: /],
+    ['a query not a string', { type: 'search', payload: { query: ['llama'] } }, /^bad search request at query: /],
+    ['an over-long query', { type: 'search', payload: { query: 'a'.repeat(MAX_QUERY_CHARS + 1) } }, /^bad search request at query: .*200/],
+    ['a payload on an empty request', { type: 'status/get', payload: { verbose: true } }, /^bad status\/get request at verbose: /],
+    ['a payload that is not an object', { type: 'status/get', payload: 'please' }, /^bad status\/get request: /],
+    ['an entry id not a string', { type: 'entry/open', payload: { id: 1 } }, /^bad entry\/open request at id: /],
+  ])('refuses a bad payload: %s', (_label, message, error) => {
+    const result = parseRequest(backgroundRequests, message);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error).toMatch(error);
+  });
+
+  it('accepts well-formed requests, at their limits too, with a missing payload meaning {}', () => {
+    expect(parseRequest(backgroundRequests, { type: 'status/get' })).toEqual({ ok: true, type: 'status/get', payload: {} });
+    const ids = Array.from({ length: MAX_IDS_PER_REQUEST }, (_, i) => `e${i}`);
+    expect(parseRequest(backgroundRequests, { type: 'entities/get', payload: { ids } })).toEqual({ ok: true, type: 'entities/get', payload: { ids } });
+    const query = 'q'.repeat(MAX_QUERY_CHARS);
+    expect(parseRequest(backgroundRequests, { type: 'search', payload: { query } })).toEqual({ ok: true, type: 'search', payload: { query } });
+    expect(parseRequest(contentRequests, { type: 'page/step', payload: { direction: -1 } })).toMatchObject({ ok: true, payload: { direction: -1 } });
+    expect(parseRequest(contentRequests, { type: 'page/step', payload: { direction: 2 } })).toMatchObject({ ok: false });
+  });
+});
+
+describe('handle', () => {
+  it('answers valid requests from our own extension with {ok: true, value}', async () => {
+    const s = services();
+    const status = await send({ type: 'status/get', payload: {} }, s);
+    expect(status).toEqual({
+      ok: true,
+      value: { datasetVersion: BUNDLED.version, datasetDate: BUNDLED.date, storage: { kind: 'indexeddb' } },
+    });
+
+    const got = await send({ type: 'entities/get', payload: { ids: ['hugging-face', 'nope', 'llama-1'] } }, s);
+    expect(got.ok).toBe(true);
+    const views = got.ok ? (got.value as { entities: { id: string; facts: unknown[] }[] }).entities : [];
+    expect(views.map((e) => e.id)).toEqual(['hugging-face', 'llama-1']);
+    expect(views[1]!.facts.length).toBe(BUNDLED.facts.filter((f) => f.entity === 'llama-1').length);
+
+    const found = await send({ type: 'search', payload: { query: 'hugging' } }, s);
+    expect(found.ok && (found.value as { hits: { id: string }[] }).hits[0]?.id).toBe('hugging-face');
+
+    const dictionary = await send({ type: 'dictionary/get', payload: {} }, s);
+    expect(dictionary.ok && (dictionary.value as { version: number }).version).toBe(BUNDLED.version);
+  });
+
+  it('passes the checked payload to the handler', async () => {
+    const openEntry = vi.fn(async () => undefined);
+    expect(await send({ type: 'entry/open', payload: { id: 'llama-1' } }, services({ openEntry }))).toEqual({ ok: true, value: null });
+    expect(openEntry).toHaveBeenCalledWith('llama-1');
+  });
+
+  it.each([
+    ['another extension', { id: 'someone-else@example.org' }],
+    ['a sender without an id', {}],
+  ])('refuses a message from %s before looking at it', async (_label, sender) => {
+    const openEntry = vi.fn(async () => undefined);
+    const reply = await send({ type: 'entry/open', payload: { id: 'llama-1' } }, services({ openEntry }), sender);
+    expect(errorOf(reply)).toBe('unknown sender');
+    expect(openEntry).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a non-object', 'status/get', 'message is not an object'],
+    ['an unknown type', { type: 'drop/all' }, 'unknown message type "drop/all"'],
+    ['a bad payload', { type: 'entities/get', payload: { ids: 'llama-1' } }, /^bad entities\/get request at ids/],
+    ['an extra key', { type: 'search', payload: { query: 'x', limit: 1e9 } }, /^bad search request at limit/],
+  ])('refuses %s without throwing', async (_label, message, error) => {
+    const openEntry = vi.fn(async () => undefined);
+    const reply = await send(message, services({ openEntry }));
+    expect(errorOf(reply)).toMatch(error);
+    expect(openEntry).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler that throws into {ok: false} naming the message type', async () => {
+    const reply = await send(
+      { type: 'entry/open', payload: { id: 'llama-1' } },
+      services({ openEntry: () => Promise.reject(new Error('tabs.create refused')) }),
+    );
+    expect(reply).toEqual({ ok: false, error: 'entry/open failed: tabs.create refused' });
+  });
+
+  it('turns a data failure into {ok: false} naming the message type', async () => {
+    const reply = await send({ type: 'status/get' }, services({ data: Promise.reject(new Error('no data')) }));
+    expect(reply).toEqual({ ok: false, error: 'status/get failed: no data' });
+  });
+
+  it('retries a search whose index failed to build instead of caching the failure', async () => {
+    let calls = 0;
+    const real = await openData(BUNDLED, () => Promise.reject(new DOMException('private mode', 'InvalidStateError')));
+    const flaky = {
+      ...real,
+      store: {
+        ...real.store,
+        allEntities: () => (++calls === 1 ? Promise.reject(new Error('busy')) : real.store.allEntities()),
+      },
+    };
+    const s = services({ data: Promise.resolve(flaky) });
+    const handlers = createHandlers(s);
+    const first = await handle(handlers, OUR_ID, { type: 'search', payload: { query: 'meta' } }, { id: OUR_ID });
+    expect(first).toEqual({ ok: false, error: 'search failed: busy' });
+    const second = await handle(handlers, OUR_ID, { type: 'search', payload: { query: 'meta' } }, { id: OUR_ID });
+    expect(second.ok).toBe(true);
+    expect(calls).toBe(2);
+  });
+});
