@@ -27,14 +27,23 @@ export async function seed(db: IDBPDatabase<LensDB>, data: Dataset): Promise<'se
   const stored = await db.get('dataset', 'current');
   if (stored?.version === data.version) return 'current';
   const tx = db.transaction(DATA_STORES, 'readwrite');
-  const writes: Promise<unknown>[] = DATA_STORES.map((s) => tx.objectStore(s).clear());
-  for (const e of data.entities) writes.push(tx.objectStore('entities').put(e));
-  data.facts.forEach((f, rank) => writes.push(tx.objectStore('facts').put({ ...f, rank })));
-  for (const s of data.sources) writes.push(tx.objectStore('sources').put(s));
-  for (const [entity, aliases] of Object.entries(data.aliases)) {
-    writes.push(tx.objectStore('aliases').put({ entity, aliases }));
+  const writes: Promise<unknown>[] = [];
+  try {
+    for (const s of DATA_STORES) writes.push(tx.objectStore(s).clear());
+    for (const e of data.entities) writes.push(tx.objectStore('entities').put(e));
+    data.facts.forEach((f, rank) => writes.push(tx.objectStore('facts').put({ ...f, rank })));
+    for (const s of data.sources) writes.push(tx.objectStore('sources').put(s));
+    for (const [entity, aliases] of Object.entries(data.aliases)) {
+      writes.push(tx.objectStore('aliases').put({ entity, aliases }));
+    }
+    writes.push(tx.objectStore('dataset').put({ version: data.version, date: data.date }, 'current'));
+  } catch (error) {
+    // A record refused synchronously (a missing key) must not let the clears commit alone.
+    for (const w of writes) w.catch(() => undefined);
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
   }
-  writes.push(tx.objectStore('dataset').put({ version: data.version, date: data.date }, 'current'));
   await Promise.all([...writes, tx.done]);
   return 'seeded';
 }

@@ -58,7 +58,7 @@ const NO_PAGE: PageContext = { ml: 0, animal: 0, wordMeta: 0, science: 0, emotio
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 function codePointEndingAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -207,8 +207,8 @@ interface Word {
   start: number;
 }
 
-const NEXT_WORD = /(?:['’]s)?[ \t\u00a0]+([\p{L}\p{N}][\p{L}\p{N}\-]*)(\.?)/uy;
-const PREV_WORD = /([\p{L}\p{N}][\p{L}\p{N}\-]*)[ \t\u00a0]+$/u;
+const NEXT_WORD = /(?:['’]s)?[ \t\u00a0]+([\p{L}\p{N}][\p{L}\p{N}-]*)(\.?)/uy;
+const PREV_WORD = /([\p{L}\p{N}][\p{L}\p{N}-]*)[ \t\u00a0]+$/u;
 
 function nextWord(text: string, end: number): (Word & { dot: boolean }) | null {
   NEXT_WORD.lastIndex = end;
@@ -362,7 +362,7 @@ function judge(text: string, c: Candidate, block: Block, page: PageContext, pair
   const sh = shape(text.slice(start, aliasEnd));
   const headline = long >= 3 && caps * 10 >= long * 6;
   if (sh === 'title' && !headline) {
-    const atSentenceStart = /^[\s"'“‘(\[*_#>\-–—•·]*$/u.test(text.slice(ws, prev?.start ?? start));
+    const atSentenceStart = /^[\s"'“‘([*_#>\-–—•·]*$/u.test(text.slice(ws, prev?.start ?? start));
     if (prev && isCapitalised(prev.text) && !atSentenceStart && !BRAND_PARTS.has(prev.lower) && !(classify(prev.lower) & (ML | TECH | COMPANY))) neg += 1;
     if (next && !possessive && isCapitalised(next.text) && !BRAND_PARTS.has(next.lower) && !(nextCls & (ML | TECH | COMPANY))) {
       neg += next.text.length === 1 && next.dot ? 3 : 1;

@@ -47,8 +47,8 @@ export const HOVER_DELAY_MAX_MS = 2_000;
  */
 export const POPOVER_CLOSE_GRACE_MS = 250;
 
-/** Facts shown in the popover before "more"; the full list is in the entry page. */
-export const POPOVER_MAX_FACTS = 4;
+/** Facts shown in the popover before "more": three fit a laptop screen without scrolling; the full list is in the entry page. */
+export const POPOVER_MAX_FACTS = 3;
 
 /** Entities asked for in one message; a page rarely names more than a dozen, and this bounds a hostile request. */
 export const MAX_IDS_PER_REQUEST = 200;

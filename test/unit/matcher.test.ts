@@ -76,7 +76,7 @@ describe('model names and versions', () => {
   });
 
   it('keeps the mixed-case spelling as the model on its own', () => {
-    expect(marks('LLaMA changed open research.')).toEqual(['LLaMA→llama-family']);
+    expect(marks('LLaMA changed open research.')).toEqual(['LLaMA→llama-1']);
   });
 });
 
@@ -126,7 +126,7 @@ describe('Meta', () => {
       'Meta→meta-platforms',
       'Llama 3→llama-3',
       'Meta→meta-platforms',
-      'LLaMA→llama-family',
+      'LLaMA→llama-1',
     ]);
   });
 

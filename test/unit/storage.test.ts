@@ -147,6 +147,19 @@ describe('seed', () => {
     expect(await db.get('entities', 'new-entity')).toBeUndefined();
     expect((await db.get('entities', v1.entities[0]!.id))?.summary).toBe(v1.entities[0]!.summary);
   });
+
+  it('leaves the old dataset whole when a record is refused before any write lands', async () => {
+    const db = await open();
+    const v1 = realData();
+    await seed(db, v1);
+    const v2 = nextVersion(v1, v1.entities.at(-1)!.id);
+    // No key: IndexedDB throws synchronously inside put(), after the clears were queued.
+    delete (v2.entities[1] as Partial<Entity>).id;
+    await expect(seed(db, v2)).rejects.toThrow();
+    expect(await db.get('dataset', 'current')).toEqual({ version: v1.version, date: v1.date });
+    expect(await db.count('entities')).toBe(v1.entities.length);
+    expect(await db.count('facts')).toBe(v1.facts.length);
+  });
 });
 
 describe('migrations', () => {

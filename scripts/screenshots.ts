@@ -1,0 +1,37 @@
+/**
+ * `npx tsx scripts/screenshots.ts`: the screenshots in docs/ — the demo page with a popover open, in
+ * Chromium and Firefox, light and dark. Run after a UI change and look at them before committing.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { launch, BROWSERS } from '../test/e2e/harness/browsers';
+import { serve } from '../test/e2e/harness/server';
+import { readMarks, waitForMarks, waitForPopover } from '../test/e2e/harness/page-helpers';
+
+const built = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+const server = await serve([path.resolve('demo')]);
+try {
+  for (const name of BROWSERS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const session = await launch(name, { colorScheme: scheme });
+      try {
+        const page = await session.newPage();
+        await page.goto(server.url('index.html'));
+        await waitForMarks(page, 5);
+        const mark = (await readMarks(page)).find((m) => m.text === 'LLaMA' && m.y > 150)!;
+        await page.mouseMove(mark.x, mark.y, 3);
+        await waitForPopover(page);
+        await new Promise((r) => setTimeout(r, 400)); // the entrance animation
+        const file = path.resolve('docs/screenshots', `popover-${name}-${scheme}.png`);
+        await page.screenshot(file);
+        console.log(file);
+      } finally {
+        await session.close();
+      }
+    }
+  }
+} finally {
+  await server.close();
+}
