@@ -2,7 +2,7 @@
  * Answers the background's messages. `handle` is the one entry point: it checks the sender and the
  * message against the map in shared/messages, runs the handler, and wraps the outcome in a Reply.
  */
-import type { Runtime } from 'webextension-polyfill';
+import type { Runtime } from '../shared/webext';
 import { backgroundRequests, parseRequest, type BackgroundResponses, type BackgroundType, type Reply, type Request } from '../shared/messages';
 import { buildDictionary } from '../matcher';
 import type { Data } from './data';

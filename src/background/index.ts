@@ -1,5 +1,5 @@
 /** The background: owns the data and answers messages; relays keyboard commands to the active tab. */
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser, onMessage } from '../shared/webext';
 import { askTab } from '../shared/ask';
 import { BUNDLED } from './bundle';
 import { openData } from './data';
@@ -17,7 +17,7 @@ const handlers = createHandlers({
   },
 });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handle(handlers, browser.runtime.id, message, sender));
+onMessage((message, sender) => handle(handlers, browser.runtime.id, message, sender));
 
 browser.commands.onCommand.addListener(async (command) => {
   const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;

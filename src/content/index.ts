@@ -2,7 +2,7 @@
  * Content script entry: decides from the settings whether to run on this site, starts or stops the
  * Lens as the settings change (no reload needed), and answers the popup's questions about the page.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser, onMessage } from '../shared/webext';
 import { ask } from '../shared/ask';
 import { contentRequests, parseRequest, type ContentResponses, type Reply } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
@@ -65,10 +65,7 @@ async function answer(message: unknown): Promise<Reply<unknown>> {
 }
 
 // Only our own extension's pages and background can reach this listener (tabs.sendMessage).
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (sender.id !== browser.runtime.id) return undefined;
-  return answer(message);
-});
+onMessage((message, sender) => (sender.id === browser.runtime.id ? answer(message) : undefined));
 
 onSettingsChanged((s) => void apply(s));
 void loadSettings().then(apply);

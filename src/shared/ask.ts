@@ -1,5 +1,5 @@
 /** Typed senders for the message maps in ./messages: the only way the extension's parts talk. */
-import browser from 'webextension-polyfill';
+import { browser } from './webext';
 import type { BackgroundResponses, BackgroundType, ContentResponses, ContentType, Reply, Request } from './messages';
 
 function unwrap<T>(type: string, reply: unknown): T {
