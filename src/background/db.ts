@@ -59,21 +59,39 @@ export const DB_VERSION = MIGRATIONS.length;
  * Opens the database, upgraded to `version` (tests open earlier versions to check each upgrade).
  * A migration that throws aborts the upgrade transaction, which leaves the old version intact.
  */
-export function openDatabase(
+export async function openDatabase(
   name = DB_NAME,
   version = DB_VERSION,
   migrations: readonly Upgrade[] = MIGRATIONS,
 ): Promise<IDBPDatabase<LensDB>> {
-  return openDB<LensDB>(name, version, {
-    upgrade(db, oldVersion, newVersion, tx) {
-      // A failed migration already rejects openDB; idb's own promise for the aborted upgrade
-      // transaction would otherwise surface as a second, unhandled rejection.
-      tx.done.catch(() => undefined);
-      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]!(db, tx);
-    },
-    // Another context holds an older connection: it is told to close (below) and this open waits.
-    blocking(_current, _blocked, event) {
-      (event.target as IDBDatabase).close();
-    },
-  });
+  let failed: { version: number; error: unknown } | undefined;
+  try {
+    return await openDB<LensDB>(name, version, {
+      upgrade(db, oldVersion, newVersion, tx) {
+        // The aborted upgrade rejects openDB; idb's own promise for the transaction would
+        // otherwise surface as a second, unhandled rejection.
+        tx.done.catch(() => undefined);
+        for (let v = oldVersion; v < (newVersion ?? version); v++) {
+          try {
+            migrations[v]!(db, tx);
+          } catch (error) {
+            failed = { version: v + 1, error };
+            tx.abort();
+            return;
+          }
+        }
+      },
+      // Another context holds an older connection: it is told to close (below) and this open waits.
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+      },
+    });
+  } catch (error) {
+    // Say which step failed: the popup shows this, and the old database is still intact.
+    if (failed) {
+      const cause = failed.error instanceof Error ? failed.error.message : String(failed.error);
+      throw new Error(`upgrade to database version ${failed.version} failed (${cause}); the stored data was kept`, { cause: failed.error });
+    }
+    throw error;
+  }
 }

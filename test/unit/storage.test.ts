@@ -226,7 +226,9 @@ describe('migrations', () => {
         throw new Error('migration bug');
       },
     ] as typeof MIGRATIONS;
-    await expect(openDatabase(name, DB_VERSION + 1, broken)).rejects.toThrow();
+    await expect(openDatabase(name, DB_VERSION + 1, broken)).rejects.toThrow(
+      `upgrade to database version ${DB_VERSION + 1} failed (migration bug); the stored data was kept`,
+    );
 
     const after = await open();
     expect(after.version).toBe(DB_VERSION);
@@ -237,7 +239,7 @@ describe('migrations', () => {
 
     // And the background, meeting the same failure, serves the bundle from memory and says why.
     const data = await openData(realData(), () => openDatabase(name, DB_VERSION + 1, broken));
-    expect(data.state()).toMatchObject({ kind: 'memory', reason: expect.stringMatching(/^IndexedDB unavailable/) });
+    expect(data.state()).toMatchObject({ kind: 'memory', reason: expect.stringMatching(/^IndexedDB unavailable .*upgrade to database version \d+ failed/) });
     expect((await data.store.entities(['llama-1']))[0]?.id).toBe('llama-1');
   });
 });
