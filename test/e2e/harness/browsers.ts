@@ -61,6 +61,16 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Reuse a profile folder (to test restarts); a fresh temporary one otherwise. */
   profileDir?: string;
+  /**
+   * `http://127.0.0.1:PORT`: send every non-loopback request through this HTTP proxy (see
+   * harness/proxy.ts), so a test can see whatever tries to leave the machine. Loopback (the test
+   * servers) still goes direct. Unset: the browser's own default.
+   */
+  proxy?: string;
+  /** More Firefox preferences, applied after (and over) the harness's own. */
+  firefoxPrefs?: Record<string, unknown>;
+  /** More environment variables for the browser process, over the test runner's own. */
+  env?: Record<string, string>;
 }
 
 const BINARIES: Record<BrowserName, { env: string; paths: string[]; apt: string }> = {
@@ -177,7 +187,14 @@ async function launchChromium(options: LaunchOptions): Promise<Session> {
     headless: !options.headed,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 760 },
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...QUIET_CHROMIUM_FLAGS],
+    ...(options.env && { env: { ...process.env, ...options.env } }),
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      ...QUIET_CHROMIUM_FLAGS,
+      // Chromium never proxies loopback unless told to (<-loopback>), so the test servers stay direct.
+      ...(options.proxy ? [`--proxy-server=${options.proxy}`] : []),
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;
@@ -202,6 +219,22 @@ async function launchChromium(options: LaunchOptions): Promise<Session> {
 }
 
 // ---- Firefox -------------------------------------------------------------------------------
+
+/** Manual proxy for every scheme, with loopback (and only loopback) going direct. */
+function firefoxProxyPrefs(proxy: string): Record<string, unknown> {
+  const { hostname, port } = new URL(proxy);
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': hostname,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': hostname,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.share_proxy_settings': true,
+    // Nothing is exempt by name; loopback stays direct because hijacking localhost is off.
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': false,
+  };
+}
 
 function ppPage(page: PpPage, browser: PpBrowser): TestPage {
   return {
@@ -240,12 +273,15 @@ async function launchFirefox(options: LaunchOptions): Promise<Session> {
     protocol: 'webDriverBiDi',
     headless: !options.headed,
     ...(options.profileDir && { userDataDir: options.profileDir }),
+    ...(options.env && { env: { ...process.env, ...options.env } }),
     defaultViewport: { width: 1100, height: 760 },
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // 0 = dark, 1 = light: Firefox has no per-page emulation of the colour scheme over BiDi.
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...(options.proxy && firefoxProxyPrefs(options.proxy)),
+      ...options.firefoxPrefs,
     },
   });
   await browser.installExtension(dir);
