@@ -94,11 +94,13 @@ async function main(): Promise<void> {
       background: path.join(root, 'src/background/index.ts'),
       content: path.join(root, 'src/content/index.ts'),
       popup: path.join(root, 'src/popup/index.tsx'),
+      options: path.join(root, 'src/options/index.tsx'),
     },
     outdir: staging,
   });
   await cp(path.join(root, 'src/content/marks.css'), path.join(staging, 'content.css'));
   await cp(path.join(root, 'src/popup/popup.html'), path.join(staging, 'popup.html'));
+  await cp(path.join(root, 'src/options/options.html'), path.join(staging, 'options.html'));
   await cp(path.join(root, 'src/_locales'), path.join(staging, '_locales'), { recursive: true });
   const svg = await readFile(path.join(root, 'icons/icon.svg'));
   await mkdir(path.join(staging, 'icons'), { recursive: true });

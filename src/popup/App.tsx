@@ -2,6 +2,7 @@
  * The toolbar popup: search, this page's mentions, the site and global switches, and the dataset's
  * status. `#entry/ID` shows one entry in full (the popover's "more" opens the popup page so).
  */
+import { browser } from '../shared/webext';
 import { useEffect, useState } from 'preact/hooks';
 import { ask, askTab } from '../shared/ask';
 import type { Status } from '../shared/messages';
@@ -27,17 +28,24 @@ function Switch({ label, checked, disabled, onChange, id }: { label: string; che
 }
 
 function OnThisPage({ page }: { page: PageState }) {
-  if (page.kind !== 'ready' || !page.active) return null;
+  if (page.kind !== 'ready') return null;
   return (
     <section class="on-page" aria-labelledby="on-page-title">
       <h2 id="on-page-title" class="section-title">{t('onThisPage')}</h2>
-      {page.entities.length === 0 ? (
+      {!page.active ? (
+        <p class="hint">{t('offOnThisPage')}</p>
+      ) : page.entities.length === 0 ? (
         <p class="hint">{t('noMentions')}</p>
       ) : (
         <ul class="mentions">
           {page.entities.map((e) => (
             <li key={e.id}>
-              <button type="button" class={`mention topic-${e.topic}`} onClick={() => void askTab(page.tabId, 'page/reveal', { id: e.id })}>
+              <button
+                type="button"
+                class={`mention topic-${e.topic}`}
+                aria-label={t('showMention', e.name, String(e.count))}
+                onClick={() => void askTab(page.tabId, 'page/reveal', { id: e.id }).catch(() => undefined)}
+              >
                 <span>{e.name}</span> <span class="count">{t('mentionCount', String(e.count))}</span>
               </button>
             </li>
@@ -50,7 +58,9 @@ function OnThisPage({ page }: { page: PageState }) {
 
 export function App() {
   const [entry, setEntry] = useState<string | null>(entryFromHash);
+  const [query, setQuery] = useState('');
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [page, refreshPage] = usePage();
@@ -62,7 +72,7 @@ export function App() {
     addEventListener('hashchange', onHash);
     const stop = onSettingsChanged((s) => {
       setSettings(s);
-      refreshPage();
+      refreshPage((site) => isActiveOn(s, site));
     });
     return () => {
       removeEventListener('hashchange', onHash);
@@ -73,18 +83,29 @@ export function App() {
   const open = (id: string) => {
     location.hash = `entry/${encodeURIComponent(id)}`;
   };
-  const update = (next: Settings) => void saveSettings(next);
+  const update = (next: Settings) => {
+    setSettings(next);
+    saveSettings(next).then(
+      () => setSaveError(null),
+      (e: unknown) => setSaveError(t('saveFailed', e instanceof Error ? e.message : String(e))),
+    );
+  };
   const site = page.kind === 'ready' ? page.site : null;
 
   return (
     <main class="popup">
       <header class="bar">
-        <h1 class="title">{t('extName')}</h1>
+        <div class="title-row">
+          <h1 class="title">{t('extName')}</h1>
+          <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('openSettings')}
+          </button>
+        </div>
         {settings && (
           <div class="switches">
             <Switch
               id="site-switch"
-              label={site ? t('onThisSite', site) : t('notOnThisPage')}
+              label={site ? t('onThisSite', site) : page.kind === 'loading' ? t('loading') : t('notOnThisPage')}
               checked={site !== null && isActiveOn({ ...settings, enabled: true }, site)}
               disabled={site === null || !settings.enabled}
               onChange={(on) => site && update(withSite(settings, site, on))}
@@ -92,18 +113,19 @@ export function App() {
             <Switch id="global-switch" label={t('enabledEverywhere')} checked={settings.enabled} onChange={(on) => update({ ...settings, enabled: on })} />
           </div>
         )}
+        {saveError && <p class="error" role="alert">{saveError}</p>}
       </header>
       {entry ? (
         <Entry id={entry} onOpen={open} onBack={() => (location.hash = '')} />
       ) : (
         <>
-          <Search onOpen={open} />
+          <Search query={query} onQuery={setQuery} onOpen={open} />
           <OnThisPage page={page} />
         </>
       )}
       <footer class="status">
         <div role="status">
-          {status && t('datasetVersion', String(status.datasetVersion), formatDate(status.datasetDate))}
+          {status && <p class="version">{t('datasetVersion', String(status.datasetVersion), formatDate(status.datasetDate))}</p>}
           {status?.storage.kind === 'memory' && <p class="warning">{t('memoryFallback', status.storage.reason)}</p>}
           {statusError && <p class="error">{statusError}</p>}
         </div>

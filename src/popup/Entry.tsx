@@ -17,8 +17,15 @@ export function Entry({ id, onOpen, onBack }: { id: string; onOpen(id: string): 
   useEffect(() => {
     if (entity) heading.current?.focus();
   }, [entity]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Escape steps back to the results, as it would close a dialog, rather than closing the popup.
+    if (e.key === 'Escape' && onBack) {
+      e.preventDefault();
+      onBack();
+    }
+  };
   return (
-    <section class="entry">
+    <section class="entry" onKeyDown={onKeyDown}>
       {onBack && (
         <button type="button" class="back" onClick={onBack}>
           {t('back')}

@@ -1,5 +1,5 @@
 /** The search box and its results: a combobox driving a listbox, fully usable from the keyboard. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../shared/ask';
 import type { SearchHit } from '../shared/messages';
 import { kindLabel } from '../ui/format';
@@ -11,11 +11,14 @@ import { t } from '../ui/i18n';
  */
 const COMBOBOX = { role: 'combobox' } as Record<string, string>;
 
-const SUGGESTIONS = ['leak', 'Llama 2', 'Hugging Face', '4chan', 'licence'];
+interface Answer {
+  /** The query these hits answer: until the newest query's answer arrives, the last one stays shown. */
+  query: string;
+  hits: SearchHit[];
+}
 
-export function Search({ onOpen }: { onOpen(id: string): void }) {
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: string): void; onOpen(id: string): void }) {
+  const [answer, setAnswer] = useState<Answer>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -23,22 +26,31 @@ export function Search({ onOpen }: { onOpen(id: string): void }) {
 
   useEffect(() => input.current?.focus(), []);
 
-  useEffect(() => {
+  // A layout effect runs as soon as the keystroke's render commits; a plain effect would wait for
+  // the next frame (Preact defers those until after paint), a frame lost on every keystroke.
+  useLayoutEffect(() => {
     const ticket = ++latest.current;
     if (!query.trim()) {
-      setHits([]);
+      setAnswer({ query, hits: [] });
+      setError(null);
       return;
     }
     ask('search', { query })
       .then(({ hits }) => {
         // Answers can arrive out of order; only the newest query's answer is shown.
         if (ticket !== latest.current) return;
-        setHits(hits);
+        setAnswer({ query, hits });
         setActive(0);
         setError(null);
       })
       .catch((e: unknown) => ticket === latest.current && setError(e instanceof Error ? e.message : String(e)));
   }, [query]);
+
+  const { hits } = answer;
+  const activeId = hits[active] ? `hit-${hits[active].id}` : undefined;
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' && hits.length) {
@@ -51,12 +63,15 @@ export function Search({ onOpen }: { onOpen(id: string): void }) {
       e.preventDefault();
       onOpen(hits[active].id);
     } else if (e.key === 'Escape' && query) {
+      // Only a non-empty box is cleared: Escape in an empty one closes the popup, as usual.
       e.preventDefault();
-      setQuery('');
+      onQuery('');
     }
   };
 
   const listId = 'search-results';
+  const suggestions = t('searchSuggestions').split('|');
+  const answered = answer.query === query;
   return (
     <section class="search" aria-label={t('searchLabel')}>
       <input
@@ -67,28 +82,30 @@ export function Search({ onOpen }: { onOpen(id: string): void }) {
         aria-expanded={hits.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={hits[active] ? `hit-${hits[active].id}` : undefined}
+        aria-activedescendant={activeId}
         aria-label={t('searchLabel')}
         placeholder={t('searchPlaceholder')}
         value={query}
-        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        onInput={(e) => onQuery((e.target as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
         autocomplete="off"
         spellcheck={false}
       />
       {error && <p class="error" role="alert">{error}</p>}
-      {query.trim() && !hits.length && !error && <p class="hint" role="status">{t('noResults')}</p>}
+      <p class="hint live" role="status">
+        {query.trim() && answered && !hits.length && !error ? t('noResults') : ''}
+      </p>
       {!query.trim() && (
-        <p class="hint">
-          {t('tryLabel')}{' '}
-          {SUGGESTIONS.map((s) => (
-            <button key={s} type="button" class="chip" onClick={() => setQuery(s)}>
+        <div class="hint suggestions">
+          <span id="try-label">{t('tryLabel')}</span>
+          {suggestions.map((s) => (
+            <button key={s} type="button" class="chip" aria-describedby="try-label" onClick={() => onQuery(s)}>
               {s}
             </button>
           ))}
-        </p>
+        </div>
       )}
-      <ul id={listId} role="listbox" class="hits" aria-label={t('resultsLabel')} hidden={!hits.length}>
+      <ul id={listId} role="listbox" class="hits" aria-label={t('resultsLabel')} data-query={answer.query} hidden={!hits.length}>
         {hits.map((hit, i) => (
           <li
             key={hit.id}

@@ -2,22 +2,42 @@
  * The settings: one schema with defaults, read and written only through this module.
  *
  * Layout in storage (sync where available, so settings follow the user; local as the fallback):
- * - `settings`: everything but the site list, with the schema version `v`, the number of site
- *   chunks and which area holds them.
- * - `sites.0`, `sites.1`, …: the site list in chunks, because storage.sync caps one item at 8 KB.
- * When the list outgrows storage.sync's 100 KB, it moves to storage.local (`sitesArea: 'local'`)
- * and the options page says so. Writes go chunks first, pointer last, so a failed write never
- * leaves the pointer at a half-written list.
+ * - `settings`: everything but the site list, with the storage version `v`, the number of site
+ *   chunks, which area holds them and when it was saved.
+ * - `sites.0`, `sites.1`, …: the site list, sorted, newline-joined, deflated and base64-encoded,
+ *   cut into chunks because storage.sync caps one item at 8 KB. Hostnames share so much (www.,
+ *   .com, common words) that 5,000 of them take about a third of storage.sync's 100 KB this way,
+ *   where a plain JSON array would not fit at all.
+ * When the list still outgrows storage.sync, it moves to storage.local (`sitesArea: 'local'`) and
+ * the options page says so. The chunks and the pointer to them are written in one `set`, which
+ * storage.sync applies whole or not at all, so a quota error leaves the previous list readable.
  */
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { browser } from './webext';
 import * as v from 'valibot';
 import { TOPICS, type Topic } from './dataset';
-import { DEFAULT_HOVER_DELAY_MS, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, SITES_PER_SYNC_CHUNK } from './limits';
+import { DEFAULT_HOVER_DELAY_MS, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS } from './limits';
 
-export const SETTINGS_VERSION = 1;
+/**
+ * The storage layout's version. 1 kept the sites as JSON arrays in the chunks; 2 compresses them.
+ * Exported files have their own version (FILE_VERSION): their shape did not change.
+ */
+export const SETTINGS_VERSION = 2;
+export const FILE_VERSION = 1;
+
+/**
+ * Characters of encoded list per chunk. storage.sync counts an item as its key's length plus its
+ * JSON text and allows 8,192: a base64 string needs no escapes, so 8,000 leaves room for the key
+ * and the quotes.
+ */
+const CHUNK_CHARS = 8_000;
+
+/** Larger files are not settings exports (5,000 sites export to about 120 KB). */
+export const MAX_IMPORT_BYTES = 2_000_000;
 
 export type SiteMode = 'all-except' | 'only';
 export type MarkStyle = 'underline' | 'background';
+export type Area = 'sync' | 'local';
 
 export interface Settings {
   /** The global switch. */
@@ -50,6 +70,14 @@ export function siteKey(url: string): string {
   }
 }
 
+/** What the user typed or pasted as a site (a hostname or a whole URL) as a site key, or null. */
+export function parseSiteInput(input: string): string | null {
+  const text = input.trim();
+  if (!text) return null;
+  const key = /^[a-z][a-z0-9+.-]*:/i.test(text) ? siteKey(text) : siteKey(`http://${text}`);
+  return key && v.is(hostname, key) ? key : null;
+}
+
 export function isActiveOn(s: Settings, site: string): boolean {
   if (!s.enabled) return false;
   const listed = s.sites.includes(site);
@@ -64,16 +92,18 @@ export function withSite(s: Settings, site: string, on: boolean): Settings {
   return { ...s, sites };
 }
 
-const hostname = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253));
+/** A site key: a hostname (no spaces or slashes), or a scheme such as `file:` for pages without one. */
+const hostname = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253), v.regex(/^[^\s/]+$/));
+const hoverDelay = v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY_MIN_MS), v.maxValue(HOVER_DELAY_MAX_MS));
 
 /**
  * Each field falls back to its default on its own, so one damaged field (from an old version or a
- * hand-edited file) does not reset the others.
+ * hand-edited record) does not reset the others.
  */
 const settingsSchema = v.object({
   enabled: v.fallback(v.boolean(), DEFAULT_SETTINGS.enabled),
   mode: v.fallback(v.picklist(['all-except', 'only']), DEFAULT_SETTINGS.mode),
-  sites: v.fallback(v.array(hostname), []),
+  sites: v.fallback(v.array(v.unknown()), []),
   topics: v.fallback(
     v.object(Object.fromEntries(TOPICS.map((t) => [t, v.fallback(v.boolean(), true)])) as Record<
       Topic,
@@ -82,64 +112,109 @@ const settingsSchema = v.object({
     { ...DEFAULT_SETTINGS.topics },
   ),
   markStyle: v.fallback(v.picklist(['underline', 'background']), DEFAULT_SETTINGS.markStyle),
-  hoverDelayMs: v.fallback(
-    v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY_MIN_MS), v.maxValue(HOVER_DELAY_MAX_MS)),
-    DEFAULT_SETTINGS.hoverDelayMs,
-  ),
+  hoverDelayMs: v.fallback(hoverDelay, DEFAULT_SETTINGS.hoverDelayMs),
 });
 
-/** Brings stored settings of any earlier schema version to the current one. */
+function cleanSites(sites: readonly unknown[]): string[] {
+  // One bad entry drops only itself: the rest of a long list is worth keeping.
+  const ok = sites.flatMap((s) => {
+    const r = v.safeParse(hostname, s);
+    return r.success ? [r.output] : [];
+  });
+  return [...new Set(ok)];
+}
+
+/** Any stored record, damaged or from an earlier version, as valid settings. */
 export function migrateSettings(raw: unknown): Settings {
-  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  // Version 1 is the first; later versions add their steps here, each from n to n+1.
+  const record = typeof raw === 'object' && raw !== null ? raw : {};
   const parsed = v.parse(settingsSchema, record);
-  return { ...parsed, sites: [...new Set(parsed.sites)] };
+  return { ...parsed, sites: cleanSites(parsed.sites) };
 }
 
 /** Strict check for imported files: unknown or invalid fields are errors, not silent defaults. */
 const importSchema = v.strictObject({
-  v: v.literal(SETTINGS_VERSION),
+  v: v.literal(FILE_VERSION),
   enabled: v.boolean(),
   mode: v.picklist(['all-except', 'only']),
-  sites: v.array(hostname),
+  sites: v.pipe(v.array(hostname), v.maxLength(100_000)),
   topics: v.strictObject(Object.fromEntries(TOPICS.map((t) => [t, v.boolean()])) as Record<Topic, v.BooleanSchema<undefined>>),
   markStyle: v.picklist(['underline', 'background']),
-  hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY_MIN_MS), v.maxValue(HOVER_DELAY_MAX_MS)),
+  hoverDelayMs: hoverDelay,
 });
 
 export function exportSettings(s: Settings): string {
-  return JSON.stringify({ v: SETTINGS_VERSION, ...s }, null, 2);
+  return `${JSON.stringify({ v: FILE_VERSION, ...s }, null, 2)}\n`;
 }
 
-export function parseImportedSettings(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
+export type ImportResult =
+  | { ok: true; settings: Settings }
+  /** `detail` names the first bad field; the UI words the rest. */
+  | { ok: false; reason: 'too-large' | 'not-json' | 'not-settings'; detail?: string };
+
+export function parseImportedSettings(text: string): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, reason: 'too-large' };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'The file is not JSON.' };
+    return { ok: false, reason: 'not-json' };
   }
   const result = v.safeParse(importSchema, raw);
   if (!result.success) {
     const issue = result.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.') || 'the file';
-    return { ok: false, error: `Not a settings file: ${path}: ${issue.message}` };
+    const path = issue.path?.map((p) => String(p.key)).join('.');
+    return { ok: false, reason: 'not-settings', detail: path ? `${path}: ${issue.message}` : issue.message };
   }
   const { v: _version, ...settings } = result.output;
   return { ok: true, settings: { ...settings, sites: [...new Set(settings.sites)] } };
 }
 
-type Area = 'sync' | 'local';
+// ---- the site list's encoding ------------------------------------------------------------------
+
+async function pipeBytes(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(transform);
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // fromCharCode takes its arguments on the stack: feed it in slices.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** Sorted first: neighbouring hostnames share prefixes, which deflate turns into back-references. */
+export async function encodeSites(sites: readonly string[]): Promise<string> {
+  const text = [...sites].sort().join('\n');
+  return toBase64(await pipeBytes(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
+}
+
+export async function decodeSites(encoded: string): Promise<string[]> {
+  if (!encoded) return [];
+  const text = new TextDecoder().decode(await pipeBytes(fromBase64(encoded), new DecompressionStream('deflate-raw')));
+  return text.split('\n');
+}
+
+// ---- storage -----------------------------------------------------------------------------------
+
 interface Pointer {
   v: number;
   siteChunks: number;
   sitesArea: Area;
+  /** Picks the newer pointer when both areas hold one (sync refused the last write). */
+  savedAt: number;
 }
+type StoredRecord = Partial<Pointer> & Record<string, unknown>;
 
-function area(name: Area): browser.Storage.StorageArea {
+function area(name: Area): Storage.StorageArea {
   return name === 'sync' && browser.storage.sync ? browser.storage.sync : browser.storage.local;
 }
 
-async function readArea(name: Area, keys: string[] | string | null): Promise<Record<string, unknown>> {
+async function readArea(name: Area, keys: string[] | string): Promise<Record<string, unknown>> {
   try {
     return await area(name).get(keys);
   } catch {
@@ -148,47 +223,90 @@ async function readArea(name: Area, keys: string[] | string | null): Promise<Rec
   }
 }
 
-export async function loadSettings(): Promise<Settings> {
-  const { settings: stored } = await readArea('sync', 'settings');
-  const record = (stored ?? {}) as Partial<Pointer> & Record<string, unknown>;
-  const chunks = typeof record.siteChunks === 'number' ? record.siteChunks : 0;
-  const where: Area = record.sitesArea === 'local' ? 'local' : 'sync';
-  const keys = Array.from({ length: chunks }, (_, i) => `sites.${i}`);
-  const parts = keys.length ? await readArea(where, keys) : {};
-  const sites = keys.flatMap((k) => (Array.isArray(parts[k]) ? (parts[k] as unknown[]) : []));
-  return migrateSettings({ ...record, sites });
+const chunkKeys = (n: number) => Array.from({ length: n }, (_, i) => `sites.${i}`);
+
+async function readPointer(): Promise<{ record: StoredRecord; from: Area; chunks: number; sitesArea: Area }> {
+  const [fromSync, fromLocal] = await Promise.all([readArea('sync', 'settings'), readArea('local', 'settings')]);
+  const asRecord = (x: unknown): StoredRecord | null => (typeof x === 'object' && x !== null ? (x as StoredRecord) : null);
+  const s = asRecord(fromSync.settings);
+  const l = asRecord(fromLocal.settings);
+  const savedAt = (r: StoredRecord | null) => (r && typeof r.savedAt === 'number' ? r.savedAt : 0);
+  const useLocal = l !== null && (s === null || savedAt(l) > savedAt(s));
+  const record = (useLocal ? l : s) ?? {};
+  const chunks = typeof record.siteChunks === 'number' && record.siteChunks >= 0 ? Math.floor(record.siteChunks) : 0;
+  return { record, from: useLocal ? 'local' : 'sync', chunks, sitesArea: record.sitesArea === 'local' ? 'local' : 'sync' };
 }
 
-/** Where the site list ended up; 'local' means it outgrew sync storage (the options page says so). */
+async function readSites(record: StoredRecord, chunks: number, where: Area): Promise<unknown[]> {
+  if (!chunks) return [];
+  const keys = chunkKeys(chunks);
+  const parts = await readArea(where, keys);
+  if (record.v === 1) return keys.flatMap((k) => (Array.isArray(parts[k]) ? (parts[k] as unknown[]) : []));
+  try {
+    return await decodeSites(keys.map((k) => (typeof parts[k] === 'string' ? parts[k] : '')).join(''));
+  } catch (error) {
+    console.error('[llama-lens] the stored site list is damaged; using an empty list', error);
+    return [];
+  }
+}
+
+export async function loadSettings(): Promise<Settings> {
+  return (await loadSettingsWithArea()).settings;
+}
+
+/** The settings and where their site list lives: 'local' means it outgrew storage.sync. */
+export async function loadSettingsWithArea(): Promise<{ settings: Settings; sitesArea: Area }> {
+  const { record, chunks, sitesArea } = await readPointer();
+  const sites = await readSites(record, chunks, sitesArea);
+  return { settings: migrateSettings({ ...record, sites }), sitesArea };
+}
+
+/**
+ * Saves all settings. The list goes to storage.sync with its pointer in one write; when sync
+ * refuses it (over quota, unavailable), to storage.local, and only then is the pointer moved to
+ * it, so at every moment the stored pointer names a complete list. Throws only when nothing could
+ * be written, and the previous settings are then still intact.
+ */
 export async function saveSettings(s: Settings): Promise<{ sitesArea: Area }> {
   const { sites, ...rest } = s;
-  const chunks: Record<string, string[]> = {};
-  for (let i = 0; i * SITES_PER_SYNC_CHUNK < sites.length; i++) {
-    chunks[`sites.${i}`] = sites.slice(i * SITES_PER_SYNC_CHUNK, (i + 1) * SITES_PER_SYNC_CHUNK);
-  }
+  const unique = [...new Set(sites)];
+  const encoded = unique.length ? await encodeSites(unique) : '';
+  const chunks: Record<string, string> = {};
+  for (let i = 0; i * CHUNK_CHARS < encoded.length; i++) chunks[`sites.${i}`] = encoded.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
   const n = Object.keys(chunks).length;
-  const { settings: old } = await readArea('sync', 'settings');
-  const oldChunks = typeof (old as Pointer | undefined)?.siteChunks === 'number' ? (old as Pointer).siteChunks : 0;
-  const oldArea: Area = (old as Pointer | undefined)?.sitesArea === 'local' ? 'local' : 'sync';
+  const old = await readPointer();
+  const pointer = (sitesArea: Area): Pointer & Omit<Settings, 'sites'> => ({
+    ...rest,
+    v: SETTINGS_VERSION,
+    siteChunks: n,
+    sitesArea,
+    savedAt: Math.max(Date.now(), (typeof old.record.savedAt === 'number' ? old.record.savedAt : 0) + 1),
+  });
 
   let sitesArea: Area = 'sync';
+  let pointerArea: Area = 'sync';
   try {
-    await area('sync').set(chunks);
+    await area('sync').set({ ...chunks, settings: pointer('sync') });
   } catch {
-    // Over the sync quota (or sync unavailable): keep the list locally rather than lose it.
     sitesArea = 'local';
     await area('local').set(chunks);
+    const p = pointer('local');
+    try {
+      await area('sync').set({ settings: p });
+    } catch {
+      pointerArea = 'local';
+      await area('local').set({ settings: p });
+    }
   }
-  const pointer: Pointer & Omit<Settings, 'sites'> = { v: SETTINGS_VERSION, ...rest, siteChunks: n, sitesArea };
-  try {
-    await area('sync').set({ settings: pointer });
-  } catch {
-    await area('local').set({ settings: pointer });
+
+  const stale: Record<Area, string[]> = { sync: [], local: [] };
+  stale[old.sitesArea].push(...chunkKeys(old.chunks).filter((_, i) => old.sitesArea !== sitesArea || i >= n));
+  // A pointer left in the other area would be older than this one; removing it keeps load unambiguous.
+  if (pointerArea === 'sync' && old.from === 'local') stale.local.push('settings');
+  for (const name of ['sync', 'local'] as const) {
+    const keys = stale[name].filter((k) => !(name === sitesArea && k in chunks));
+    if (keys.length) await area(name).remove(keys).catch(() => undefined);
   }
-  const stale = Array.from({ length: oldChunks }, (_, i) => `sites.${i}`).filter(
-    (k, i) => oldArea !== sitesArea || i >= n,
-  );
-  if (stale.length) await area(oldArea).remove(stale).catch(() => undefined);
   return { sitesArea };
 }
 

@@ -1,5 +1,5 @@
 /** UI text comes from _locales/ so the extension can be translated; this is the one accessor. */
-import browser from 'webextension-polyfill';
+import { browser } from '../shared/webext';
 import type messages from '../_locales/en/messages.json';
 
 export type MessageKey = keyof typeof messages;
