@@ -90,6 +90,8 @@ export async function openDatabase(
     // Say which step failed: the popup shows this, and the old database is still intact.
     if (failed) {
       const cause = failed.error instanceof Error ? failed.error.message : String(failed.error);
+      // The caught error is only the abort that followed; the migration's own error is the cause.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(`upgrade to database version ${failed.version} failed (${cause}); the stored data was kept`, { cause: failed.error });
     }
     throw error;

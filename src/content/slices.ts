@@ -4,25 +4,13 @@
  */
 import { SCAN_SLICE_MS } from '../shared/limits';
 
-interface Scheduler {
-  yield(): Promise<void>;
-}
-
 /**
- * Yields to the event loop. scheduler.yield() resumes ahead of other queued tasks without the 4 ms
- * clamp of nested setTimeout; where it is missing, a MessageChannel post is the next fastest.
+ * Yields to the page: a new macrotask, queued behind the page's own timers and events, so the page
+ * runs between slices. (scheduler.yield() would resume ahead of the page's queued tasks and starve
+ * its timers for the whole scan; a MessageChannel post can likewise overtake timers.)
  */
 export function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (s && typeof s.yield === 'function') return s.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export interface SliceStats {
