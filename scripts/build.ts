@@ -4,7 +4,7 @@
  * --data validates another data folder (the tests use it to prove a bad dataset fails the build).
  * The dataset is validated first: a bad entry stops the build with a message naming it.
  */
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
 import { Resvg } from '@resvg/resvg-js';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -57,6 +57,18 @@ const noHtmlSink: Plugin = {
   },
 };
 
+/** Stylesheets imported as text (for constructable stylesheets) are minified like the code around them. */
+const minifiedCssText: Plugin = {
+  name: 'minified-css-text',
+  setup(b) {
+    b.onLoad({ filter: /\.css$/ }, async (args) => {
+      const css = await readFile(args.path, 'utf8');
+      const { code } = await transform(css, { loader: 'css', minify: !args.path.includes('node_modules') && !b.initialOptions.sourcemap });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
+
 async function main(): Promise<void> {
   const dataDir = path.resolve(args.data!);
   const data = await loadDataFolder(dataDir);
@@ -86,7 +98,7 @@ async function main(): Promise<void> {
     logLevel: 'warning',
     // The bundled dataset is read from the data folder that was validated, not always src/data.
     alias: { '@data': dataDir },
-    plugins: [noHtmlSink],
+    plugins: [noHtmlSink, minifiedCssText],
   };
   await build({
     ...common,

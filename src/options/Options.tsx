@@ -8,18 +8,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TOPICS, type Topic } from '../shared/dataset';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS } from '../shared/limits';
 import {
-  exportSettings,
   loadSettingsWithArea,
   onSettingsChanged,
-  parseImportedSettings,
   parseSiteInput,
   saveSettings,
   type Area,
-  type ImportResult,
   type MarkStyle,
   type Settings,
   type SiteMode,
 } from '../shared/settings';
+import { exportSettings, parseImportedSettings, type ImportResult } from '../shared/settings-file';
 import { t, type MessageKey } from '../ui/i18n';
 
 const TOPIC_KEYS: Record<Topic, MessageKey> = { llama: 'topicLlama', meta: 'topicMeta', 'hugging-face': 'topicHuggingFace' };

@@ -14,7 +14,6 @@
  */
 import type { Storage } from 'webextension-polyfill';
 import { browser } from './webext';
-import * as v from 'valibot';
 import { TOPICS, type Topic } from './dataset';
 import { DEFAULT_HOVER_DELAY_MS, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS } from './limits';
 
@@ -23,7 +22,6 @@ import { DEFAULT_HOVER_DELAY_MS, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS } from '
  * Exported files have their own version (FILE_VERSION): their shape did not change.
  */
 export const SETTINGS_VERSION = 2;
-export const FILE_VERSION = 1;
 
 /**
  * Characters of encoded list per chunk. storage.sync counts an item as its key's length plus its
@@ -31,9 +29,6 @@ export const FILE_VERSION = 1;
  * and the quotes.
  */
 const CHUNK_CHARS = 8_000;
-
-/** Larger files are not settings exports (5,000 sites export to about 120 KB). */
-export const MAX_IMPORT_BYTES = 2_000_000;
 
 export type SiteMode = 'all-except' | 'only';
 export type MarkStyle = 'underline' | 'background';
@@ -75,7 +70,7 @@ export function parseSiteInput(input: string): string | null {
   const text = input.trim();
   if (!text) return null;
   const key = /^[a-z][a-z0-9+.-]*:/i.test(text) ? siteKey(text) : siteKey(`http://${text}`);
-  return key && v.is(hostname, key) ? key : null;
+  return key && isSiteKey(key) ? key : null;
 }
 
 export function isActiveOn(s: Settings, site: string): boolean {
@@ -93,80 +88,39 @@ export function withSite(s: Settings, site: string, on: boolean): Settings {
 }
 
 /** A site key: a hostname (no spaces or slashes), or a scheme such as `file:` for pages without one. */
-const hostname = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253), v.regex(/^[^\s/]+$/));
-const hoverDelay = v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY_MIN_MS), v.maxValue(HOVER_DELAY_MAX_MS));
+export function isSiteKey(s: unknown): s is string {
+  return typeof s === 'string' && s.length > 0 && s.length <= 253 && s === s.trim().toLowerCase() && /^[^\s/]+$/.test(s);
+}
+
+export function isHoverDelay(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) >= HOVER_DELAY_MIN_MS && (n as number) <= HOVER_DELAY_MAX_MS;
+}
 
 /**
- * Each field falls back to its default on its own, so one damaged field (from an old version or a
- * hand-edited record) does not reset the others.
+ * Any stored record, damaged or from an earlier version, as valid settings. Each field falls back to
+ * its default on its own, so one damaged field does not reset the others, and one bad site drops
+ * only itself. (Written out rather than with valibot: this runs in the content script, whose size
+ * budget the schema library would take a sixth of; imported files get the strict schema in
+ * settings-file.ts.)
  */
-const settingsSchema = v.object({
-  enabled: v.fallback(v.boolean(), DEFAULT_SETTINGS.enabled),
-  mode: v.fallback(v.picklist(['all-except', 'only']), DEFAULT_SETTINGS.mode),
-  sites: v.fallback(v.array(v.unknown()), []),
-  topics: v.fallback(
-    v.object(Object.fromEntries(TOPICS.map((t) => [t, v.fallback(v.boolean(), true)])) as Record<
-      Topic,
-      v.SchemaWithFallback<v.BooleanSchema<undefined>, true>
-    >),
-    { ...DEFAULT_SETTINGS.topics },
-  ),
-  markStyle: v.fallback(v.picklist(['underline', 'background']), DEFAULT_SETTINGS.markStyle),
-  hoverDelayMs: v.fallback(hoverDelay, DEFAULT_SETTINGS.hoverDelayMs),
-});
-
-function cleanSites(sites: readonly unknown[]): string[] {
-  // One bad entry drops only itself: the rest of a long list is worth keeping.
-  const ok = sites.flatMap((s) => {
-    const r = v.safeParse(hostname, s);
-    return r.success ? [r.output] : [];
-  });
-  return [...new Set(ok)];
-}
-
-/** Any stored record, damaged or from an earlier version, as valid settings. */
 export function migrateSettings(raw: unknown): Settings {
-  const record = typeof raw === 'object' && raw !== null ? raw : {};
-  const parsed = v.parse(settingsSchema, record);
-  return { ...parsed, sites: cleanSites(parsed.sites) };
-}
-
-/** Strict check for imported files: unknown or invalid fields are errors, not silent defaults. */
-const importSchema = v.strictObject({
-  v: v.literal(FILE_VERSION),
-  enabled: v.boolean(),
-  mode: v.picklist(['all-except', 'only']),
-  sites: v.pipe(v.array(hostname), v.maxLength(100_000)),
-  topics: v.strictObject(Object.fromEntries(TOPICS.map((t) => [t, v.boolean()])) as Record<Topic, v.BooleanSchema<undefined>>),
-  markStyle: v.picklist(['underline', 'background']),
-  hoverDelayMs: hoverDelay,
-});
-
-export function exportSettings(s: Settings): string {
-  return `${JSON.stringify({ v: FILE_VERSION, ...s }, null, 2)}\n`;
-}
-
-export type ImportResult =
-  | { ok: true; settings: Settings }
-  /** `detail` names the first bad field; the UI words the rest. */
-  | { ok: false; reason: 'too-large' | 'not-json' | 'not-settings'; detail?: string };
-
-export function parseImportedSettings(text: string): ImportResult {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, reason: 'too-large' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not-json' };
-  }
-  const result = v.safeParse(importSchema, raw);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.');
-    return { ok: false, reason: 'not-settings', detail: path ? `${path}: ${issue.message}` : issue.message };
-  }
-  const { v: _version, ...settings } = result.output;
-  return { ok: true, settings: { ...settings, sites: [...new Set(settings.sites)] } };
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const pick = <T>(value: unknown, ok: (x: unknown) => x is T, fallback: T): T => (ok(value) ? value : fallback);
+  const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
+  const oneOf =
+    <T extends string>(...options: T[]) =>
+    (x: unknown): x is T =>
+      options.includes(x as T);
+  const topics = (typeof r.topics === 'object' && r.topics !== null ? r.topics : {}) as Record<string, unknown>;
+  const sites = Array.isArray(r.sites) ? r.sites.map((x) => (typeof x === 'string' ? x.trim().toLowerCase() : x)) : [];
+  return {
+    enabled: pick(r.enabled, isBool, DEFAULT_SETTINGS.enabled),
+    mode: pick(r.mode, oneOf<SiteMode>('all-except', 'only'), DEFAULT_SETTINGS.mode),
+    sites: [...new Set(sites.filter(isSiteKey))],
+    topics: Object.fromEntries(TOPICS.map((t) => [t, pick(topics[t], isBool, true)])) as Record<Topic, boolean>,
+    markStyle: pick(r.markStyle, oneOf<MarkStyle>('underline', 'background'), DEFAULT_SETTINGS.markStyle),
+    hoverDelayMs: pick(r.hoverDelayMs, isHoverDelay, DEFAULT_SETTINGS.hoverDelayMs),
+  };
 }
 
 // ---- the site list's encoding ------------------------------------------------------------------

@@ -93,17 +93,16 @@ const {
   DEFAULT_SETTINGS,
   decodeSites,
   encodeSites,
-  exportSettings,
   isActiveOn,
   loadSettings,
   loadSettingsWithArea,
   migrateSettings,
   onSettingsChanged,
-  parseImportedSettings,
   parseSiteInput,
   saveSettings,
   withSite,
 } = await import('../../src/shared/settings');
+const { exportSettings, parseImportedSettings } = await import('../../src/shared/settings-file');
 type Settings = import('../../src/shared/settings').Settings;
 
 function resetStorage(withSync = true): void {

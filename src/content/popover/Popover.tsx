@@ -1,5 +1,4 @@
 /** The popover's content: an entity card plus the actions that belong to a page. */
-import { useEffect, useRef } from 'preact/hooks';
 import type { EntityView } from '../../shared/messages';
 import { POPOVER_MAX_FACTS } from '../../shared/limits';
 import { EntityCard } from '../../ui/EntityCard';
@@ -7,22 +6,16 @@ import { t } from '../../ui/i18n';
 
 export interface PopoverProps {
   entity: EntityView | undefined;
-  /** Opened from the keyboard: move focus into the popover so its content is read and reachable. */
+  /** Opened from the keyboard: the host moves focus into the popover so its content is read and reachable. */
   focus: boolean;
   onRelated(id: string): void;
   onMore(id: string): void;
   onDisableSite(): void;
 }
 
-export function Popover({ entity, focus, onRelated, onMore, onDisableSite }: PopoverProps) {
-  const panel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (focus) panel.current?.focus({ preventScroll: true });
-  }, [focus, entity?.id]);
-
+export function Popover({ entity, onRelated, onMore, onDisableSite }: PopoverProps) {
   return (
     <div
-      ref={panel}
       class="panel"
       role="dialog"
       tabIndex={-1}

@@ -56,6 +56,7 @@ export class PopoverHost {
     if (!host.isConnected) document.documentElement.append(host);
     if (!host.matches(':popover-open')) host.showPopover();
     this.reposition();
+    this.focusIfAsked(props);
   }
 
   /** Re-renders with new content (entity data arrived, a related entity was chosen). */
@@ -64,6 +65,12 @@ export class PopoverHost {
     this.lastProps = { ...this.lastProps, ...props };
     render(h(Popover, this.lastProps), this.shadow);
     this.reposition();
+    this.focusIfAsked(this.lastProps);
+  }
+
+  /** Keyboard users land in the popover (and again when a related entity replaces its content). */
+  private focusIfAsked(props: PopoverProps): void {
+    if (props.focus) this.shadow?.querySelector<HTMLElement>('[role=dialog]')?.focus({ preventScroll: true });
   }
 
   /** Places the popover next to its mark; returns false when the mark is out of view. */

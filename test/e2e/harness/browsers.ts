@@ -296,7 +296,17 @@ async function launchFirefox(options: LaunchOptions): Promise<Session> {
       const page = await browser.newPage();
       // goto() on moz-extension URLs may never resolve though the page loads: wait for content instead.
       void page.goto(extensionUrl(p)).catch(() => undefined);
-      await page.waitForFunction(() => document.readyState === 'complete' && !!document.body?.firstElementChild, { timeout: 15_000 });
+      // Polled by hand: a probe that lands while the document is being replaced fails with a
+      // protocol error (seen under load), which only means "not yet".
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const ready = await page
+          .evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:' && !!document.body?.firstElementChild)
+          .catch(() => false);
+        if (ready) break;
+        if (Date.now() > deadline) throw new Error(`${p} did not load in Firefox within 15 s`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
       return ppPage(page, browser);
     },
     async close() {

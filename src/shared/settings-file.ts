@@ -1,0 +1,53 @@
+/**
+ * Settings as a file: export, and the strict check of an imported file. Unlike stored settings
+ * (read tolerantly in settings.ts), an imported file with an unknown or invalid field is refused
+ * whole, with the first bad field named, and the current settings stay as they were.
+ */
+import * as v from 'valibot';
+import { TOPICS, type Topic } from './dataset';
+import { isHoverDelay, isSiteKey, type Settings } from './settings';
+
+/** The file format's version: its shape has not changed since the first export. */
+export const FILE_VERSION = 1;
+
+/** Larger files are not settings exports (5,000 sites export to about 120 KB). */
+export const MAX_IMPORT_BYTES = 2_000_000;
+
+const site = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.check((s: string) => isSiteKey(s), 'not a site name'));
+
+const importSchema = v.strictObject({
+  v: v.literal(FILE_VERSION),
+  enabled: v.boolean(),
+  mode: v.picklist(['all-except', 'only']),
+  sites: v.pipe(v.array(site), v.maxLength(100_000)),
+  topics: v.strictObject(Object.fromEntries(TOPICS.map((t) => [t, v.boolean()])) as Record<Topic, v.BooleanSchema<undefined>>),
+  markStyle: v.picklist(['underline', 'background']),
+  hoverDelayMs: v.pipe(v.number(), v.check((n: number) => isHoverDelay(n), 'not an allowed hover delay')),
+});
+
+export function exportSettings(s: Settings): string {
+  return `${JSON.stringify({ v: FILE_VERSION, ...s }, null, 2)}\n`;
+}
+
+export type ImportResult =
+  | { ok: true; settings: Settings }
+  /** `detail` names the first bad field; the UI words the rest. */
+  | { ok: false; reason: 'too-large' | 'not-json' | 'not-settings'; detail?: string };
+
+export function parseImportedSettings(text: string): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, reason: 'too-large' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not-json' };
+  }
+  const result = v.safeParse(importSchema, raw);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.');
+    return { ok: false, reason: 'not-settings', detail: path ? `${path}: ${issue.message}` : issue.message };
+  }
+  const { v: _version, ...settings } = result.output;
+  return { ok: true, settings: { ...settings, sites: [...new Set(settings.sites)] } };
+}
