@@ -58,9 +58,3 @@ export const MAX_QUERY_CHARS = 200;
 
 /** Search results shown in the popup; more than a screenful is noise. */
 export const MAX_SEARCH_RESULTS = 20;
-
-/**
- * Sites kept in one storage.sync item. chrome.storage.sync allows 8 KB per item and 100 KB in all;
- * hostnames average ~20 bytes, so 300 per chunk stays under the per-item quota with room for JSON.
- */
-export const SITES_PER_SYNC_CHUNK = 300;
