@@ -14,7 +14,7 @@ import highlightRules from './marks.css';
 import { MarkRegistry, type Mark } from './marks';
 import { PopoverHost } from './popover/host';
 import { scanSubtree } from './scan';
-import { blockOf, isInSkippedRegion } from './text-blocks';
+import { blockOf, isInSkippedRegion, sampleText } from './text-blocks';
 
 export interface LensActions {
   disableSite(): void;
@@ -55,9 +55,7 @@ export class Lens {
 
   /** Scans the whole document, then follows its changes. Resolves when the first scan is done. */
   start(): Promise<void> {
-    const body = document.body ?? document.documentElement;
-    const sample = `${document.title}\n${(body.innerText ?? body.textContent ?? '').slice(0, PAGE_CONTEXT_CHARS)}`;
-    this.page = pageContext(sample);
+    this.page = pageContext(`${document.title}\n${sampleText(document.body ?? document.documentElement, PAGE_CONTEXT_CHARS)}`);
     this.observe(document);
     addEventListener('pointermove', this.onPointerMove, { capture: true, passive: true });
     addEventListener('pointerdown', this.onPointerDown, { capture: true, passive: true });

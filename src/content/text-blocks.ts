@@ -121,3 +121,16 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   const out = flush();
   if (out) yield out;
 }
+
+/**
+ * The first `maxChars` of readable text under `root`, for the page context. Reads only as far as
+ * it needs: `innerText` would lay out the whole page and `textContent` would copy all of it.
+ */
+export function sampleText(root: Node, maxChars: number, ignore?: Element | null): string {
+  let out = '';
+  for (const block of walkBlocks(root, { ignore })) {
+    out += `${block.text}\n`;
+    if (out.length >= maxChars) break;
+  }
+  return out.slice(0, maxChars);
+}

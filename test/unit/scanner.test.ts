@@ -4,7 +4,7 @@
  * matcher offsets become ranges over text nodes. (Real-browser behaviour: test/e2e/scanning.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { walkBlocks } from '../../src/content/text-blocks';
+import { sampleText, walkBlocks } from '../../src/content/text-blocks';
 import { markBlock } from '../../src/content/scan';
 import { MarkRegistry } from '../../src/content/marks';
 import { buildDictionary, compileMatcher, pageContext } from '../../src/matcher';
@@ -55,6 +55,13 @@ describe('walkBlocks', () => {
     expect([...walkBlocks(root, { onShadowRoot: (s) => seen.push(s) })].map((b) => b.text.trim())).toEqual(['before', 'after']);
     expect(seen).toEqual([shadow]);
     expect(texts(shadow)).toEqual(['inside']);
+  });
+});
+
+describe('sampleText', () => {
+  it('reads readable text from the top, skipping scripts, and stops at the limit', () => {
+    const root = body('<script>var x = "code";</script><p>Large language models</p><p>and weights</p><p>never read</p>');
+    expect(sampleText(root, 30)).toBe('Large language models\nand weig');
   });
 });
 
