@@ -110,9 +110,10 @@ export class MarkRegistry {
     return this.ordered;
   }
 
+  /** Marks per entity (shown topics only). Unordered on purpose: sorting thousands of ranges is slow. */
   entityCounts(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const m of this.inOrder()) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    for (const m of this.all) if (this.shown.has(m.topic)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
     return counts;
   }
 
