@@ -1,0 +1,445 @@
+/**
+ * The in-page half of `npm run bench` (scripts/bench.ts bundles it into an IIFE and injects it).
+ * It imports the content script's own modules rather than copies, so what is timed is the code
+ * that ships; nothing here is a hook in src/. Every function returns plain JSON for Playwright.
+ */
+import { buildDictionary, compileMatcher, pageContext, type DictionaryEntry, type Matcher } from '../src/matcher';
+import { Lens } from '../src/content/lens';
+import { MarkRegistry } from '../src/content/marks';
+import { markBlock } from '../src/content/scan';
+import { sampleText, walkBlocks, type Block } from '../src/content/text-blocks';
+import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE, PAGE_CONTEXT_CHARS } from '../src/shared/limits';
+import { DEFAULT_SETTINGS } from '../src/shared/settings';
+import { TOPICS, type Alias, type Topic } from '../src/shared/dataset';
+import entities from '../src/data/entities.json';
+import aliases from '../src/data/aliases.json';
+
+// ---- long tasks ------------------------------------------------------------------------------
+
+const longTasks: { start: number; duration: number }[] = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+} catch {
+  // No Long Tasks API: the slice timer is still reported.
+}
+
+/** Long-task entries arrive after the task ends; a macrotask plus a frame lets them land. */
+async function longTasksBetween(from: number, to: number): Promise<{ count: number; maxMs: number }> {
+  await new Promise((r) => setTimeout(r, 0));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const inside = longTasks.filter((t) => t.start + t.duration >= from && t.start <= to);
+  return { count: inside.length, maxMs: Math.max(0, ...inside.map((t) => t.duration)) };
+}
+
+// ---- slice accounting ------------------------------------------------------------------------
+
+interface Scheduler {
+  yield(): Promise<void>;
+}
+
+/**
+ * The scan yields to the page between slices (a zero-delay timer, or scheduler.yield() where it
+ * used that). Wrapping both while a scan runs gives each slice's length and the gaps in which the
+ * page ran, without touching the scan code: busy time = wall time - gaps.
+ */
+function trackSlices(start: number): { finish(end: number): { gapsMs: number; slices: number; longestSliceMs: number } } {
+  const w = window as unknown as { setTimeout: typeof setTimeout; scheduler?: Scheduler };
+  const originalTimeout = w.setTimeout;
+  const sched = w.scheduler;
+  const originalYield = sched?.yield;
+  let sliceStart = start;
+  let gaps = 0;
+  const slices: number[] = [];
+  const yielded = (): number => {
+    const t = performance.now();
+    slices.push(t - sliceStart);
+    return t;
+  };
+  const resumed = (since: number): void => {
+    sliceStart = performance.now();
+    gaps += sliceStart - since;
+  };
+  w.setTimeout = ((fn: (...a: unknown[]) => void, delay?: number, ...rest: unknown[]) => {
+    if (delay) return originalTimeout(fn, delay, ...rest);
+    const t = yielded();
+    return originalTimeout(() => {
+      resumed(t);
+      fn(...rest);
+    }, 0);
+  }) as typeof setTimeout;
+  if (sched && originalYield) {
+    sched.yield = function (this: Scheduler): Promise<void> {
+      const t = yielded();
+      return originalYield.call(this).then(() => resumed(t));
+    };
+  }
+  return {
+    finish(end) {
+      w.setTimeout = originalTimeout;
+      if (sched && originalYield) sched.yield = originalYield;
+      slices.push(end - sliceStart);
+      return { gapsMs: gaps, slices: slices.length, longestSliceMs: Math.max(...slices) };
+    },
+  };
+}
+
+// ---- dictionaries ----------------------------------------------------------------------------
+
+const bundled: DictionaryEntry[] = buildDictionary(entities as { id: string; topic: Topic }[], aliases as Record<string, Alias[]>);
+const dictionaries = new Map<string, DictionaryEntry[]>([['bundled', bundled]]);
+const matchers = new Map<string, Matcher>([['bundled', compileMatcher(bundled)]]);
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ONSETS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'dr', 'kr', 'pl', 'st', 'tr', 'qu', 'sk', 'zh', 'x'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ei', 'ou', 'y'];
+const CODAS = ['', '', '', 'n', 'r', 'l', 'x', 'k', 'm'];
+
+/**
+ * Aliases with the shapes of the real ones (names, two-word names, versions, sizes, checkpoint ids,
+ * domains, acronyms), so the prefilter and trie see the same kind of keys as in production.
+ */
+function syntheticAliases(n: number, seed: number): Alias[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const word = (): string => {
+    let w = '';
+    const syllables = 2 + Math.floor(rnd() * 2);
+    for (let i = 0; i < syllables; i++) w += pick(ONSETS) + pick(VOWELS);
+    return w + pick(CODAS);
+  };
+  const cap = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
+  const seen = new Set<string>(bundled.map((d) => d.alias.text.toLowerCase()));
+  const out: Alias[] = [];
+  while (out.length < n) {
+    const shape = rnd();
+    let text: string;
+    let caseSensitive = false;
+    if (shape < 0.25) {
+      text = cap(word());
+      caseSensitive = true;
+    } else if (shape < 0.4) {
+      text = `${cap(word())} ${cap(word())}`;
+      caseSensitive = rnd() < 0.5;
+    } else if (shape < 0.55) {
+      text = `${cap(word())}${pick([' ', '', ' v'])}${1 + Math.floor(rnd() * 9)}${rnd() < 0.3 ? `.${Math.floor(rnd() * 9)}` : ''}`;
+    } else if (shape < 0.65) {
+      text = `${cap(word())} ${pick([7, 8, 13, 30, 34, 65, 70, 405])}B`;
+    } else if (shape < 0.78) {
+      text = `${word()}-${word()}${rnd() < 0.5 ? `-${1 + Math.floor(rnd() * 9)}` : ''}`;
+    } else if (shape < 0.86) {
+      text = `${word()}${pick(['.co', '.ai', '.io', '.org'])}`;
+    } else if (shape < 0.93) {
+      text = `${word()}_${word()}`;
+    } else {
+      // Four letters and up: random three-letter acronyms would hit real ones (CPU, API) on the pages.
+      text = Array.from({ length: 4 + Math.floor(rnd() * 3) }, () => String.fromCharCode(65 + Math.floor(rnd() * 26))).join('');
+      caseSensitive = true;
+    }
+    const key = text.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text, caseSensitive, ambiguous: false });
+  }
+  return out;
+}
+
+// ---- scans -----------------------------------------------------------------------------------
+
+let registry: MarkRegistry | null = null;
+const ALL_TOPICS = new Set<Topic>(TOPICS);
+
+function highlightCount(): number {
+  let n = 0;
+  CSS.highlights.forEach((h, name) => {
+    if (name.startsWith('llama-lens-')) n += h.size;
+  });
+  return n;
+}
+
+/** The page sample as Lens.start() takes it (for the stage profile; ours runs Lens.start itself). */
+function contextSample(): string {
+  return `${document.title}\n${sampleText(document.body ?? document.documentElement, PAGE_CONTEXT_CHARS)}`;
+}
+
+let lens: Lens | null = null;
+
+function clearMarks(): void {
+  registry?.dispose();
+  registry = null;
+  lens?.dispose();
+  lens = null;
+}
+
+/** Index of the node holding `offset`; the same search as scan.ts (not exported there). */
+function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = block.starts[mid]!;
+    if (s < offset || (s === offset && !preferEnd)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function windows(text: string): { from: number; slice: string; windowStart: number }[] {
+  const out = [];
+  for (let from = 0; from < text.length; from += MAX_BLOCK_CHARS) {
+    const windowStart = Math.max(0, from - 200);
+    out.push({ from, windowStart, slice: text.slice(windowStart, from + MAX_BLOCK_CHARS + 200) });
+  }
+  return out;
+}
+
+export interface OursResult {
+  wallMs: number;
+  busyMs: number;
+  slices: number;
+  longestSliceMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  marks: number;
+}
+
+const api = {
+  aliasTexts(): string[] {
+    const seen = new Set<string>();
+    return bundled.map((d) => d.alias.text).filter((t) => !seen.has(t.toLowerCase()) && !!seen.add(t.toLowerCase()));
+  },
+
+  /** Builds the bundled dictionary plus `n` synthetic aliases spread over existing entities. */
+  compileSynthetic(n: number): { aliases: number; generateMs: number; compileMs: number } {
+    const t0 = performance.now();
+    const extra = syntheticAliases(n, 0x11a3a);
+    const ids = Object.keys(aliases);
+    const merged: Record<string, Alias[]> = {};
+    for (const [id, list] of Object.entries(aliases as Record<string, Alias[]>)) merged[id] = [...list];
+    extra.forEach((a, i) => merged[ids[i % ids.length]!]!.push(a));
+    const dict = buildDictionary(entities as { id: string; topic: Topic }[], merged);
+    const t1 = performance.now();
+    dictionaries.set('synthetic', dict);
+    matchers.set('synthetic', compileMatcher(dict));
+    return { aliases: dict.length, generateMs: t1 - t0, compileMs: performance.now() - t1 };
+  },
+
+  /** The floor: one bare TreeWalker pass reading every text node's data. */
+  floor(): { ms: number; nodes: number; chars: number } {
+    const t0 = performance.now();
+    const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    let nodes = 0;
+    let chars = 0;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      chars += (n as Text).data.length;
+      nodes++;
+    }
+    return { ms: performance.now() - t0, nodes, chars };
+  },
+
+  /**
+   * The content script's first scan, by the Lens itself: page context, then the sliced scan that
+   * builds ranges and registers highlights (and its entity request, answered by the stub). The
+   * dictionary is compiled in the constructor, outside the timing (compileSynthetic reports it).
+   */
+  async ours(dictionary: 'bundled' | 'synthetic'): Promise<OursResult> {
+    clearMarks();
+    lens = new Lens(dictionaries.get(dictionary)!, { ...DEFAULT_SETTINGS }, { disableSite: () => undefined });
+    const t0 = performance.now();
+    const tracker = trackSlices(t0);
+    await lens.start();
+    const t1 = performance.now();
+    const slices = tracker.finish(t1);
+    const lt = await longTasksBetween(t0, t1);
+    return {
+      wallMs: t1 - t0,
+      busyMs: t1 - t0 - slices.gapsMs,
+      slices: slices.slices,
+      longestSliceMs: slices.longestSliceMs,
+      longTasks: lt.count,
+      longestTaskMs: lt.maxMs,
+      marks: highlightCount(),
+    };
+  },
+
+  /**
+   * Where ours spends its time: the same stages run cumulatively and unsliced (walk; + matching;
+   * + Range creation; + registry and highlights), each stopping at the mark cap like the scan.
+   */
+  profile(dictionary: 'bundled' | 'synthetic'): Record<string, number> {
+    clearMarks();
+    const matcher = matchers.get(dictionary)!;
+    const root = document.documentElement;
+    let t = performance.now();
+    const page = pageContext(contextSample());
+    const contextMs = performance.now() - t;
+
+    t = performance.now();
+    let blocks = 0;
+    let chars = 0;
+    for (const b of walkBlocks(root)) {
+      blocks++;
+      chars += b.text.length;
+    }
+    const walkMs = performance.now() - t;
+
+    // What one native regular expression over every text node costs (all aliases, no rules, no
+    // ranges): a lower bound for any matcher that looks at each character, between floor and ours.
+    const union = new RegExp(
+      [...new Set(bundled.map((d) => d.alias.text.toLowerCase()))].map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'),
+      'giu',
+    );
+    t = performance.now();
+    let candidates = 0;
+    const tw = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = tw.nextNode(); n; n = tw.nextNode()) {
+      union.lastIndex = 0;
+      while (union.exec((n as Text).data)) candidates++;
+    }
+    const regexMs = performance.now() - t;
+
+    const run = (withRanges: boolean): number => {
+      const start = performance.now();
+      let found = 0;
+      outer: for (const b of walkBlocks(root)) {
+        for (const w of windows(b.text)) {
+          for (const m of matcher.find(w.slice, page)) {
+            const s = m.start + w.windowStart;
+            if (s < w.from || s >= w.from + MAX_BLOCK_CHARS) continue;
+            if (found >= MAX_MARKS_PER_PAGE) break outer;
+            found++;
+            if (withRanges) {
+              const e = m.end + w.windowStart;
+              const a = nodeAt(b, s, false);
+              const z = nodeAt(b, e, true);
+              const r = new Range();
+              r.setStart(b.nodes[a]!, s - b.starts[a]!);
+              r.setEnd(b.nodes[z]!, e - b.starts[z]!);
+            }
+          }
+        }
+      }
+      return performance.now() - start;
+    };
+    const matchMs = run(false);
+    const rangesMs = run(true);
+
+    t = performance.now();
+    registry = new MarkRegistry('underline', ALL_TOPICS);
+    for (const b of walkBlocks(root)) {
+      markBlock(b, matcher, page, registry);
+      if (registry.size >= MAX_MARKS_PER_PAGE) break;
+    }
+    const fullMs = performance.now() - t;
+    const marks = registry.size;
+
+    // The two parts of the Lens's rescan that scale with the marks already on the page, not with
+    // the new text: one removeWhere per dirty root (100 appended paragraphs = 100 roots), and the
+    // document-order sort behind entityCounts() after each scan that added marks.
+    const detached = document.createElement('p');
+    t = performance.now();
+    for (let i = 0; i < 100; i++) registry.removeWhere((m) => m.nodes.some((n) => detached.contains(n)));
+    const removeWhere100Ms = performance.now() - t;
+    registry.restyle('underline', ALL_TOPICS);
+    t = performance.now();
+    registry.entityCounts();
+    const orderSortMs = performance.now() - t;
+    clearMarks();
+    return { contextMs, walkMs, matchMs, rangesMs, fullMs, regexMs, removeWhere100Ms, orderSortMs, candidates, blocks, chars, marks };
+  },
+
+  clear(): void {
+    clearMarks();
+  },
+
+  /**
+   * mark.js over a fresh copy of the body (restored from a pristine clone taken on first call).
+   * mark.js cannot be interrupted, but it asks `filter` before wrapping each match: throwing there
+   * past the deadline stops it, and the result is then a lower bound.
+   */
+  async peer(keywords: string[], deadlineMs: number): Promise<{ ms: number; marks: number; aborted: boolean }> {
+    clearMarks();
+    const w = window as unknown as { __pristine?: Node; Mark: new (ctx: Element) => { mark(k: string[], o: object): void } };
+    w.__pristine ??= document.body.cloneNode(true);
+    const fresh = w.__pristine.cloneNode(true) as HTMLElement;
+    document.body.replaceWith(fresh);
+    // Settle style and layout of the fresh copy so its cost is not billed to mark.js.
+    void fresh.offsetHeight;
+    const stop = new Error('deadline');
+    const t0 = performance.now();
+    let marks: number;
+    let aborted = false;
+    try {
+      marks = await new Promise<number>((resolve) => {
+        new w.Mark(fresh).mark(keywords, {
+          separateWordSearch: false,
+          accuracy: 'exactly',
+          caseSensitive: false,
+          filter: () => {
+            if (performance.now() - t0 > deadlineMs) throw stop;
+            return true;
+          },
+          done: (n: number) => resolve(n),
+        });
+      });
+    } catch (e) {
+      if (e !== stop) throw e;
+      aborted = true;
+      marks = fresh.querySelectorAll('mark').length;
+    }
+    return { ms: performance.now() - t0, marks, aborted };
+  },
+
+  // ---- the Lens (MutationObserver-driven incremental path) ------------------------------------
+
+  /**
+   * Appends `n` paragraphs copied from the page (one insertion each, like a feed) and waits until the
+   * Lens has rescanned them: from the first insertion to the end of the rescan it queued, which
+   * includes its RESCAN_DEBOUNCE_MS batching.
+   */
+  async lensAppend(n: number): Promise<{ ms: number; added: number; chars: number; longestTaskMs: number; longTasks: number; longTaskStarts: number[] }> {
+    if (!lens) throw new Error('run ours first');
+    const current = lens;
+    const source = [...document.querySelectorAll('body p')].filter((p) => (p.textContent ?? '').trim().length > 0);
+    if (!source.length) source.push(document.body);
+    const copies = Array.from({ length: n }, (_, i) => source[i % source.length]!.cloneNode(true) as Element);
+    const chars = copies.reduce((s, c) => s + (c.textContent ?? '').length, 0);
+    const before = highlightCount();
+    const queued = current.settled();
+    const t0 = performance.now();
+    for (const c of copies) document.body.appendChild(c);
+    const tick = (): Promise<void> =>
+      new Promise((resolve) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          ch.port1.close();
+          resolve();
+        };
+        ch.port2.postMessage(null);
+      });
+    while (current.settled() === queued) {
+      if (performance.now() - t0 > 20_000) throw new Error('the Lens never rescanned the appended paragraphs');
+      await tick();
+    }
+    await current.settled();
+    const t1 = performance.now();
+    const lt = await longTasksBetween(t0, t1);
+    // When the long tasks started, relative to the insertion: the rescan timer fires at RESCAN_DEBOUNCE_MS.
+    const starts = longTasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1).map((t) => Math.round(t.start - t0));
+    return { ms: t1 - t0, added: highlightCount() - before, chars, longestTaskMs: lt.maxMs, longTasks: lt.count, longTaskStarts: starts };
+  },
+};
+
+export type BenchApi = typeof api;
+(window as unknown as { __bench: BenchApi }).__bench = api;
