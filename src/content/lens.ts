@@ -13,7 +13,7 @@ import { markAt } from './hit-test';
 import highlightRules from './marks.css';
 import { MarkRegistry, type Mark } from './marks';
 import { PopoverHost } from './popover/host';
-import { scanSubtree } from './scan';
+import { scanSubtrees } from './scan';
 import { blockOf, isInSkippedRegion, sampleText } from './text-blocks';
 
 export interface LensActions {
@@ -117,10 +117,10 @@ export class Lens {
 
   // --- scanning -------------------------------------------------------------------------------
 
-  private scan(root: Node): Promise<void> {
+  private scan(...roots: Node[]): Promise<void> {
     this.scanning = this.scanning.then(async () => {
       if (this.disposed || !this.page) return;
-      await scanSubtree(root, this.matcher, this.page, this.marks, {
+      await scanSubtrees(roots, this.matcher, this.page, this.marks, {
         ignore: this.popover.element,
         onShadowRoot: (shadow) => {
           if (this.observedRoots.has(shadow)) return;
@@ -205,12 +205,16 @@ export class Lens {
     this.rescanTimer = 0;
     const roots = [...this.dirty].filter((n) => n.isConnected);
     this.dirty.clear();
-    // Drop roots inside other roots: the outer scan covers them.
-    const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
-    for (const root of outer) {
-      this.marks.removeWhere((m) => m.nodes.some((n) => root.contains(n)));
-      void this.scan(root);
-    }
+    // Drop roots inside other roots: the outer scan covers them. (Ancestor walks, not pairwise
+    // contains(): a batch can hold thousands of roots.)
+    const set = new Set(roots);
+    const outer = roots.filter((n) => {
+      for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+      return true;
+    });
+    if (!outer.length) return;
+    this.marks.removeInside(outer);
+    void this.scan(...outer);
   }
 
   // --- hover and keyboard ----------------------------------------------------------------------

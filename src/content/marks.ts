@@ -56,21 +56,41 @@ export class MarkRegistry {
 
   /** Removes the marks for which `doomed` holds. */
   removeWhere(doomed: (m: Mark) => boolean): number {
+    return this.remove([...this.all].filter(doomed));
+  }
+
+  /**
+   * Removes the marks on text inside these subtrees (about to be rescanned). The cost follows the
+   * subtrees' text, not the number of marks on the page.
+   */
+  removeInside(roots: readonly Node[]): number {
+    const doomed = new Set<Mark>();
+    for (const root of roots) {
+      if (root.nodeType === Node.TEXT_NODE) {
+        for (const m of this.byNode.get(root as Text) ?? []) doomed.add(m);
+        continue;
+      }
+      const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of this.byNode.get(n as Text) ?? []) doomed.add(m);
+      }
+    }
+    return this.remove(doomed);
+  }
+
+  private remove(doomed: Iterable<Mark>): number {
     let removed = 0;
-    for (const m of this.all) {
-      if (!doomed(m)) continue;
-      this.all.delete(m);
+    for (const m of doomed) {
+      if (!this.all.delete(m)) continue;
       this.highlights.get(m.topic)!.delete(m.range);
+      for (const n of m.nodes) {
+        const kept = this.byNode.get(n)?.filter((x) => x !== m);
+        if (kept?.length) this.byNode.set(n, kept);
+        else this.byNode.delete(n);
+      }
       removed++;
     }
-    if (removed) {
-      for (const [node, list] of this.byNode) {
-        const kept = list.filter((m) => this.all.has(m));
-        if (kept.length) this.byNode.set(node, kept);
-        else this.byNode.delete(node);
-      }
-      this.ordered = null;
-    }
+    if (removed) this.ordered = null;
     return removed;
   }
 

@@ -48,15 +48,18 @@ export function markBlock(block: Block, matcher: Matcher, page: PageContext, mar
   return added;
 }
 
-/** Scans a subtree in time slices. */
-export function scanSubtree(
-  root: Node,
+/** Scans subtrees, one after another, in one series of time slices. */
+export function scanSubtrees(
+  roots: readonly Node[],
   matcher: Matcher,
   page: PageContext,
   marks: MarkRegistry,
   options: WalkOptions & { cancelled?: () => boolean } = {},
 ): Promise<SliceStats & { added: number }> {
-  const blocks = walkBlocks(root, options);
+  function* allBlocks() {
+    for (const root of roots) yield* walkBlocks(root, options);
+  }
+  const blocks = allBlocks();
   let added = 0;
   return runSliced(() => {
     const next = blocks.next();

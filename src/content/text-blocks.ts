@@ -79,6 +79,10 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     return out;
   };
 
+  // Sibling text nodes share a parent, and so a block: look the block up once per parent.
+  let lastParent: Node | null = null;
+  let lastBlock: Node | null = null;
+
   let node: Node | null = walker.currentNode;
   if (node.nodeType === Node.TEXT_NODE) {
     // A bare text node as root: one block of one node.
@@ -90,7 +94,11 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   while (node) {
     if (node.nodeType === Node.TEXT_NODE) {
       const t = node as Text;
-      const b = blockOf(t);
+      if (t.parentNode !== lastParent) {
+        lastParent = t.parentNode;
+        lastBlock = blockOf(t);
+      }
+      const b = lastBlock;
       if (b !== block) {
         const out = flush();
         if (out) yield out;
