@@ -5,6 +5,7 @@
 import type { Runtime } from '../shared/webext';
 import { backgroundRequests, parseRequest, type BackgroundResponses, type BackgroundType, type Reply, type Request } from '../shared/messages';
 import { buildDictionary } from '../matcher';
+import { loadSettings, saveSettings, siteKey, withSite } from '../shared/settings';
 import type { Data } from './data';
 import { buildIndex, type SearchIndex } from './search';
 
@@ -15,7 +16,8 @@ export interface Services {
   openEntry(id: string): Promise<void>;
 }
 
-type Handlers = { [K in BackgroundType]: (payload: Request<K>) => Promise<BackgroundResponses[K]> };
+type Sender = Pick<Runtime.MessageSender, 'id' | 'url'>;
+type Handlers = { [K in BackgroundType]: (payload: Request<K>, sender: Sender) => Promise<BackgroundResponses[K]> };
 
 export function createHandlers(services: Services): Handlers {
   let index: Promise<SearchIndex> | undefined;
@@ -44,6 +46,12 @@ export function createHandlers(services: Services): Handlers {
       const { version, date } = await d.store.version();
       return { datasetVersion: version, datasetDate: date, storage: d.state() };
     },
+    async 'site/set'({ on }, sender) {
+      const site = sender.url ? siteKey(sender.url) : '';
+      if (!site) throw new Error('the sender has no site');
+      await saveSettings(withSite(await loadSettings(), site, on));
+      return null;
+    },
     async 'entry/open'({ id }) {
       await services.openEntry(id);
       return null;
@@ -55,7 +63,7 @@ export async function handle(
   handlers: Handlers,
   extensionId: string,
   message: unknown,
-  sender: Pick<Runtime.MessageSender, 'id'>,
+  sender: Sender,
 ): Promise<Reply<unknown>> {
   if (sender.id !== extensionId) {
     console.error('[llama-lens] refused a message from another sender', sender.id);
@@ -67,8 +75,8 @@ export async function handle(
     return parsed;
   }
   try {
-    const handler = handlers[parsed.type] as (p: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.payload) };
+    const handler = handlers[parsed.type] as (p: unknown, s: Sender) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.payload, sender) };
   } catch (error) {
     console.error(`[llama-lens] ${parsed.type} failed`, error);
     return { ok: false, error: `${parsed.type} failed: ${error instanceof Error ? error.message : String(error)}` };

@@ -5,7 +5,7 @@
 import { browser, onMessage } from '../shared/webext';
 import { ask } from '../shared/ask';
 import { contentRequests, parseRequest, type ContentResponses, type Reply } from '../shared/messages';
-import { isActiveOn, loadSettings, onSettingsChanged, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
+import { isActiveOn, loadSettings, onSettingsChanged, siteKey, type Settings } from '../shared/settings';
 import type { DictionaryEntry } from '../matcher';
 import { Lens } from './lens';
 
@@ -15,7 +15,7 @@ let dictionary: Promise<DictionaryEntry[]> | null = null;
 let applying: Promise<void> = Promise.resolve();
 
 async function disableSite(): Promise<void> {
-  await saveSettings(withSite(await loadSettings(), site, false));
+  await ask('site/set', { on: false });
 }
 
 function apply(settings: Settings): Promise<void> {
@@ -36,7 +36,9 @@ function apply(settings: Settings): Promise<void> {
       dictionary = null;
       throw error;
     });
-    lens = new Lens(entries, settings, { disableSite: () => void disableSite() });
+    lens = new Lens(entries, settings, {
+      disableSite: () => void disableSite().catch((error: unknown) => console.error('[llama-lens] could not switch this site off', error)),
+    });
     await lens.start();
   }).catch((error: unknown) => console.error('[llama-lens] could not start on this page', error));
   return applying;

@@ -69,6 +69,12 @@ export const backgroundRequests = {
   search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(MAX_QUERY_CHARS)) }),
   /** Dataset version and where the data is being served from. */
   'status/get': empty,
+  /**
+   * Switch the extension on or off for the sender's own site (the popover's "turn off" action). The
+   * site comes from the sender's URL, not the payload, and the write happens in the background:
+   * Firefox's content scripts cannot run the compression streams the site list is stored with.
+   */
+  'site/set': v.strictObject({ on: v.boolean() }),
   /** Open the full entry in the extension's own page (content scripts cannot open extension pages themselves). */
   'entry/open': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
 } as const;
@@ -78,6 +84,7 @@ export interface BackgroundResponses {
   'entities/get': { entities: EntityView[] };
   search: { hits: SearchHit[] };
   'status/get': Status;
+  'site/set': null;
   'entry/open': null;
 }
 

@@ -146,6 +146,46 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
   });
 
+  it('switches to a related entity, and "more" opens the full entry in the extension\'s page', async () => {
+    const m = await markNamed(page, 'LLaMA');
+    await page.mouseMove(m.x, m.y, 2);
+    const before = await waitForPopover(page);
+    const chip = findAll(before, 'button').find((b) => b.attrs.class === 'chip')!;
+    const at = (await page.popoverPoint('button.chip'))!;
+    await page.mouseMove(at.x, at.y, 4);
+    await page.click(at.x, at.y);
+    const after = await until('the related entity', async () => {
+      const p = await page.popover();
+      return p && findAll(p, 'h2')[0]?.text === chip.text ? p : null;
+    });
+    expect(findAll(after, 'h2')[0]!.text).not.toBe(findAll(before, 'h2')[0]!.text);
+    const more = (await page.popoverPoint('button.action:not(.quiet)'))!;
+    const opened = session.waitForTab('#entry/');
+    await page.mouseMove(more.x, more.y, 2);
+    await page.click(more.x, more.y);
+    expect(await opened).toMatch(/popup\.html#entry\/[a-z0-9-]+$/);
+  });
+
+  it('turns itself off for the site from the popover, in this tab at once', async () => {
+    const m = await markNamed(page, 'LLaMA');
+    await page.mouseMove(m.x, m.y, 2);
+    await waitForPopover(page);
+    const off = (await page.popoverPoint('button.action.quiet'))!;
+    await page.mouseMove(off.x, off.y, 4);
+    await page.click(off.x, off.y);
+    await until('the marks to go', async () => ((await readMarks(page)).length === 0 ? true : null));
+    await noPopover(page);
+    // Back on for the tests that follow: clearing storage restores the defaults everywhere.
+    const ext = await session.openExtensionPage('popup.html');
+    await ext.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> }; local: { clear(): Promise<void> } } } }).chrome;
+      await api.storage.sync.clear();
+      await api.storage.local.clear();
+    });
+    await ext.close();
+    await waitForMarks(page, 4);
+  });
+
   it('works under a strict Content-Security-Policy', async () => {
     await page.goto(`${server.url('popover.html')}?csp=${encodeURIComponent(STRICT_CSP)}`);
     await waitForMarks(page, 4);

@@ -40,6 +40,8 @@ export interface TestPage {
   screenshot(file: string): Promise<void>;
   /** The popover's content, read through the closed shadow root; null when no popover is shown. */
   popover(): Promise<DomNode | null>;
+  /** The viewport centre of the first element matching `selector` inside the popover's closed root. */
+  popoverPoint(selector: string): Promise<{ x: number; y: number } | null>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,8 @@ export interface Session {
   newPage(): Promise<TestPage>;
   /** Opens an extension page (popup.html…) in a tab. */
   openExtensionPage(p: string): Promise<TestPage>;
+  /** Resolves with the URL of the next tab that opens on a URL containing `part`. */
+  waitForTab(part: string, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
   /** Resolves when the user closes the browser (interactive `npm start`). */
   closed(): Promise<void>;
@@ -175,6 +179,22 @@ function pwPage(page: PwPage, context: BrowserContext): TestPage {
         await cdp.detach();
       }
     },
+    async popoverPoint(selector) {
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode & { nodeId: number } };
+        const host = findCdp(root, POPOVER_TAG) as (CdpNode & { shadowRoots?: { nodeId: number }[] }) | null;
+        const shadow = host?.shadowRoots?.[0];
+        if (!shadow) return null;
+        const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
+        if (!nodeId) return null;
+        const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { content: number[] } };
+        const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+        return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+      } finally {
+        await cdp.detach();
+      }
+    },
     close: () => page.close(),
   };
 }
@@ -215,6 +235,10 @@ async function launchChromium(options: LaunchOptions): Promise<Session> {
       if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
     closed: () => new Promise((resolve) => context.once('close', () => resolve())),
+    async waitForTab(part, timeoutMs = 10_000) {
+      const page = await context.waitForEvent('page', { predicate: (p) => p.url().includes(part), timeout: timeoutMs });
+      return page.url();
+    },
   };
 }
 
@@ -260,6 +284,29 @@ function ppPage(page: PpPage, browser: PpBrowser): TestPage {
         serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
       })) as { result: { type: string; result: BidiNode } };
       return result.result.type === 'node' ? fromBidi(result.result) : null;
+    },
+    async popoverPoint(selector) {
+      // The serialised host carries a reference to its closed shadow root, which a function can take.
+      const connection = (browser as unknown as { connection: { send(m: string, p: unknown): Promise<{ result: unknown }> } }).connection;
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      const { result: hostResult } = (await connection.send('script.callFunction', {
+        functionDeclaration: `() => document.querySelector('${POPOVER_TAG}')`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+      })) as { result: { type: string; result: { type: string; value?: { shadowRoot?: { sharedId?: string } } } } };
+      const sharedId = hostResult.result.value?.shadowRoot?.sharedId;
+      if (hostResult.result.type !== 'node' || !sharedId) return null;
+      const { result } = (await connection.send('script.callFunction', {
+        functionDeclaration: `(root, sel) => { const r = root.querySelector(sel)?.getBoundingClientRect(); return r ? [r.left + r.width / 2, r.top + r.height / 2] : null; }`,
+        arguments: [{ sharedId }, { type: 'string', value: selector }],
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'none',
+      })) as { result: { type: string; result: { type: string; value?: { type: string; value: number }[] } } };
+      const v = result.result.type === 'array' ? result.result.value : undefined;
+      return v ? { x: v[0]!.value, y: v[1]!.value } : null;
     },
     close: () => page.close(),
   };
@@ -313,6 +360,19 @@ async function launchFirefox(options: LaunchOptions): Promise<Session> {
       await browser.close();
     },
     closed: () => new Promise((resolve) => browser.once('disconnected', () => resolve())),
+    async waitForTab(part, timeoutMs = 10_000) {
+      // A tab the extension opens on a moz-extension URL is reported as about:blank over BiDi;
+      // its document knows where it is.
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        for (const p of await browser.pages()) {
+          const href = await p.evaluate(() => location.href).catch(() => '');
+          if (href.includes(part)) return href;
+        }
+        if (Date.now() > deadline) throw new Error(`no tab opened on a URL containing ${part}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
   };
 }
 
