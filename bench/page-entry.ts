@@ -6,8 +6,8 @@
 import { buildDictionary, compileMatcher, pageContext, type DictionaryEntry, type Matcher } from '../src/matcher';
 import { Lens } from '../src/content/lens';
 import { MarkRegistry } from '../src/content/marks';
-import { markBlock } from '../src/content/scan';
-import { sampleText, walkBlocks, type Block } from '../src/content/text-blocks';
+import { markBlock, nodeAt } from '../src/content/scan';
+import { sampleText, walkBlocks } from '../src/content/text-blocks';
 import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE, PAGE_CONTEXT_CHARS } from '../src/shared/limits';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { TOPICS, type Alias, type Topic } from '../src/shared/dataset';
@@ -180,19 +180,6 @@ function clearMarks(): void {
   registry = null;
   lens?.dispose();
   lens = null;
-}
-
-/** Index of the node holding `offset`; the same search as scan.ts (not exported there). */
-function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
-  let lo = 0;
-  let hi = block.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const s = block.starts[mid]!;
-    if (s < offset || (s === offset && !preferEnd)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function windows(text: string): { from: number; slice: string; windowStart: number }[] {

@@ -9,7 +9,7 @@ import { runSliced, type SliceStats } from './slices';
 import { walkBlocks, type Block, type WalkOptions } from './text-blocks';
 
 /** Index of the node holding the character at `offset` (the last node starting at or before it). */
-function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
+export function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {
