@@ -115,7 +115,7 @@ async function bundleBench(): Promise<string> {
     jsxImportSource: 'preact',
     loader: { '.css': 'text' },
     define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'webextension-polyfill': path.join(root, 'bench/polyfill-stub.ts'), '@data': path.join(root, 'src/data') },
+    alias: { '@data': path.join(root, 'src/data') },
     inject: [path.join(root, 'bench/polyfill-stub.ts')],
     logLevel: 'warning',
   });
