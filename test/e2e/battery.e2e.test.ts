@@ -211,8 +211,9 @@ describe.each(BROWSERS)('%s', (name) => {
       `[battery] ${name} ${file}: ${marks} marks; ${during} page timer ticks during the scan; ` +
         (p.longTasksSupported ? `${p.longTasks.length} long tasks, longest ${longest.toFixed(0)} ms` : 'long tasks not reported by this browser'),
     );
-    // The page runs between the extension's slices: its timer ticks while marks are still coming.
-    expect(during, `${file}: page timer ticks between the first and the last mark`).toBeGreaterThanOrEqual(2);
+    // The page runs between the extension's slices: its timer ticks while marks are still coming
+    // (a scan that kept the page waiting to the end, as scheduler.yield() did, lets none through).
+    expect(during, `${file}: page timer ticks between the first and the last mark`).toBeGreaterThanOrEqual(1);
     // The page's own timer outlived the scan (a page the extension had hung would stop ticking).
     await until('the page timer to tick with every mark in place', async () => (await probe(page)).ticks.some(([, n]) => n === marks));
     expect(await extensionMutations(page)).toEqual([]);
