@@ -184,9 +184,15 @@ describe.each(BROWSERS)('%s', (name) => {
     await until('the site to be stored', async () => JSON.stringify((await storedSettings(options)).sync).includes('"siteChunks":1'));
     const before = await storedSettings(options);
 
+    // Each refusal replaces the last message: wait for a new one, not the one already shown.
+    let shown: string | null = null;
     const importError = async (text: string) => {
       await chooseFile(options, '#import-file', 'settings.json', text);
-      return until('an import error', () => options.evaluate(() => document.querySelector('#import-result[role=alert]')?.textContent || null));
+      shown = await until('an import error', async () => {
+        const message = await options.evaluate(() => document.querySelector('#import-result[role=alert]')?.textContent || null);
+        return message && message !== shown ? message : null;
+      });
+      return shown;
     };
     expect(await importError('{"v": 1, "enabled": ')).toMatch(/not JSON/);
     const wrong = JSON.stringify({ v: 1, enabled: false, mode: 'sometimes', sites: [], topics: { llama: true, meta: true, 'hugging-face': true }, markStyle: 'underline', hoverDelayMs: 300 });

@@ -260,12 +260,29 @@ function firefoxProxyPrefs(proxy: string): Record<string, unknown> {
   };
 }
 
+/**
+ * Firefox's remote agent sometimes fails to serialise a result while the page is busy, with an
+ * internal "unknown error" from its #buildReturnValue (seen under load, never in a quiet run). That
+ * one error is retried; any other error is the test's.
+ */
+async function evaluateInFirefox<A, R>(page: PpPage, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await page.evaluate(fn as never, arg)) as R;
+    } catch (error) {
+      const transient = /buildReturnValue|right-hand side of 'in'/.test(String(error));
+      if (!transient || attempt >= 3) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 function ppPage(page: PpPage, browser: PpBrowser): TestPage {
   return {
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => evaluateInFirefox(page, fn as never, arg) as never,
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
