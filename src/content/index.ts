@@ -4,7 +4,7 @@
  */
 import { browser, onMessage } from '../shared/webext';
 import { ask } from '../shared/ask';
-import { contentRequests, parseRequest, type ContentResponses, type Reply } from '../shared/messages';
+import { contentRequests, parseRequest, type ContentResponses, type ContentType, type Reply, type Request } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, siteKey, type Settings } from '../shared/settings';
 import type { DictionaryEntry } from '../matcher';
 import { Lens } from './lens';
@@ -44,26 +44,21 @@ function apply(settings: Settings): Promise<void> {
   return applying;
 }
 
+/** One handler per content request, typed by the map in shared/messages. */
+const handlers: { [K in ContentType]: (payload: Request<K>) => ContentResponses[K] } = {
+  'page/mentions': () => ({ site, active: lens !== null, entities: lens?.mentionCounts() ?? [] }),
+  'page/reveal': ({ id }) => ({ found: lens?.reveal({ entity: id }, false) ?? false }),
+  'page/step': ({ direction }) => ({ found: lens?.reveal({ direction }, true) ?? false }),
+};
+
 async function answer(message: unknown): Promise<Reply<unknown>> {
   const parsed = parseRequest(contentRequests, message);
   if (!parsed.ok) return parsed;
+  // Answer about the page as it is once pending setting changes and scans have settled.
   await applying;
   await lens?.settled();
-  switch (parsed.type) {
-    case 'page/mentions': {
-      const value: ContentResponses['page/mentions'] = { site, active: lens !== null, entities: lens?.mentionCounts() ?? [] };
-      return { ok: true, value };
-    }
-    case 'page/reveal': {
-      const { id } = parsed.payload as { id: string };
-      return { ok: true, value: { found: lens?.reveal({ entity: id }, false) ?? false } };
-    }
-    case 'page/step': {
-      const { direction } = parsed.payload as { direction: 1 | -1 };
-      return { ok: true, value: { found: lens?.reveal({ direction }, true) ?? false } };
-    }
-  }
-  return { ok: false, error: 'unhandled' };
+  const handler = handlers[parsed.type] as (payload: unknown) => unknown;
+  return { ok: true, value: handler(parsed.payload) };
 }
 
 // Only our own extension's pages and background can reach this listener (tabs.sendMessage).
