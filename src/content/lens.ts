@@ -282,15 +282,22 @@ export class Lens {
     });
   }
 
+  /** Shows entity `id` in the popover once its data is here, unless the popover moved on meanwhile. */
   private async loadAndShow(id: string, focus: boolean): Promise<void> {
+    const forMark = this.openMark;
     let entity = this.entities.get(id);
     if (!entity) {
-      const { entities } = await ask('entities/get', { ids: [id] });
-      entity = entities[0];
+      try {
+        entity = (await ask('entities/get', { ids: [id] })).entities[0];
+      } catch (error) {
+        console.error('[llama-lens] could not load entity data', error);
+        return;
+      }
       if (entity) this.entities.set(id, entity);
     }
-    if (this.popover.isOpen && entity) this.popover.update({ entity, focus });
+    if (entity && this.popover.isOpen && this.openMark === forMark) this.popover.update({ entity, focus });
   }
+
 
   private close(restoreFocus: boolean): void {
     clearTimeout(this.closeTimer);
