@@ -107,9 +107,8 @@ export class Lens {
     const dir = 'direction' in which ? which.direction : 1;
     const at = this.openMark ? pool.indexOf(this.openMark) : -1;
     const next = at === -1 ? (dir === 1 ? pool[0]! : pool[pool.length - 1]!) : pool[(at + dir + pool.length) % pool.length]!;
-    const el = next.range.startContainer.parentElement;
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'instant' });
+    // An instant jump: the popover is placed right after, and it suits reduced-motion users too.
+    next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
     if (focus && !this.popover.isOpen) this.focusBefore = document.activeElement;
     this.open(next, focus);
     return true;
@@ -136,11 +135,15 @@ export class Lens {
   }
 
   /** One batched request for the entities found since the last one, so hovering needs no round trip. */
-  private async fetchEntities(): Promise<void> {
-    const missing = [...this.marks.entityCounts().keys()].filter((id) => !this.entities.has(id));
-    if (!missing.length) return;
+  private fetchEntities(): Promise<void> {
+    return this.loadEntities([...this.marks.entityCounts().keys()].filter((id) => !this.entities.has(id)));
+  }
+
+  /** Asks for entities and caches them; a failure is logged and leaves the cache as it was. */
+  private async loadEntities(ids: string[]): Promise<void> {
+    if (!ids.length) return;
     try {
-      const { entities } = await ask('entities/get', { ids: missing });
+      const { entities } = await ask('entities/get', { ids });
       for (const e of entities) this.entities.set(e.id, e);
     } catch (error) {
       console.error('[llama-lens] could not load entity data', error);
@@ -273,7 +276,8 @@ export class Lens {
   }
 
   private showEntity(entity: EntityView | undefined, mark: Mark, focus: boolean): void {
-    this.popover.show(() => (mark.range.startContainer.isConnected ? mark.range.getBoundingClientRect() : null), {
+    // A live range outlives its text (it collapses onto the parent), so the nodes say whether it is still there.
+    this.popover.show(() => (mark.nodes.every((n) => n.isConnected) ? mark.range.getBoundingClientRect() : null), {
       entity,
       focus,
       onRelated: (id) => void this.loadAndShow(id, true),
@@ -285,19 +289,10 @@ export class Lens {
   /** Shows entity `id` in the popover once its data is here, unless the popover moved on meanwhile. */
   private async loadAndShow(id: string, focus: boolean): Promise<void> {
     const forMark = this.openMark;
-    let entity = this.entities.get(id);
-    if (!entity) {
-      try {
-        entity = (await ask('entities/get', { ids: [id] })).entities[0];
-      } catch (error) {
-        console.error('[llama-lens] could not load entity data', error);
-        return;
-      }
-      if (entity) this.entities.set(id, entity);
-    }
+    if (!this.entities.has(id)) await this.loadEntities([id]);
+    const entity = this.entities.get(id);
     if (entity && this.popover.isOpen && this.openMark === forMark) this.popover.update({ entity, focus });
   }
-
 
   private close(restoreFocus: boolean): void {
     clearTimeout(this.closeTimer);

@@ -94,13 +94,6 @@ export class MarkRegistry {
     return removed;
   }
 
-  clear(): void {
-    this.all.clear();
-    this.byNode.clear();
-    for (const h of this.highlights.values()) h.clear();
-    this.ordered = null;
-  }
-
   /** The mark whose range covers this point of a text node, if any (and if its topic is shown). */
   at(node: Node, offset: number): Mark | undefined {
     const list = this.byNode.get(node as Text);
@@ -148,7 +141,10 @@ export class MarkRegistry {
 
   dispose(): void {
     this.unregister();
-    this.clear();
+    this.all.clear();
+    this.byNode.clear();
+    for (const h of this.highlights.values()) h.clear();
+    this.ordered = null;
   }
 
   private register(): void {
