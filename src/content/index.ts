@@ -14,10 +14,6 @@ let lens: Lens | null = null;
 let dictionary: Promise<DictionaryEntry[]> | null = null;
 let applying: Promise<void> = Promise.resolve();
 
-async function disableSite(): Promise<void> {
-  await ask('site/set', { on: false });
-}
-
 function apply(settings: Settings): Promise<void> {
   // Changes are applied in order, so a quick off/on never leaves two lenses running.
   applying = applying.then(async () => {
@@ -36,9 +32,7 @@ function apply(settings: Settings): Promise<void> {
       dictionary = null;
       throw error;
     });
-    lens = new Lens(entries, settings, {
-      disableSite: () => void disableSite().catch((error: unknown) => console.error('[llama-lens] could not switch this site off', error)),
-    });
+    lens = new Lens(entries, settings);
     await lens.start();
   }).catch((error: unknown) => console.error('[llama-lens] could not start on this page', error));
   return applying;

@@ -16,10 +16,6 @@ import { PopoverHost } from './popover/host';
 import { scanSubtrees } from './scan';
 import { blockOf, isInSkippedRegion, sampleText } from './text-blocks';
 
-export interface LensActions {
-  disableSite(): void;
-}
-
 function shownTopics(s: Settings): Set<Topic> {
   return new Set(TOPICS.filter((t) => s.topics[t]));
 }
@@ -47,7 +43,7 @@ export class Lens {
   private openMark: Mark | null = null;
   private focusBefore: Element | null = null;
 
-  constructor(dictionary: DictionaryEntry[], settings: Settings, private readonly actions: LensActions) {
+  constructor(dictionary: DictionaryEntry[], settings: Settings) {
     this.settings = settings;
     this.matcher = compileMatcher(dictionary);
     this.marks = new MarkRegistry(settings.markStyle, shownTopics(settings));
@@ -282,7 +278,9 @@ export class Lens {
       focus,
       onRelated: (id) => void this.loadAndShow(id, true),
       onMore: (id) => void ask('entry/open', { id }).catch((e: unknown) => console.error('[llama-lens]', e)),
-      onDisableSite: () => this.actions.disableSite(),
+      // The background switches the site off; every tab of it, this one included, hears the change.
+      onDisableSite: () =>
+        void ask('site/set', { on: false }).catch((error: unknown) => console.error('[llama-lens] could not switch this site off', error)),
     });
   }
 
