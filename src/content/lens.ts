@@ -15,6 +15,7 @@ import { MarkRegistry, type Mark } from './marks';
 import { PopoverHost } from './popover/host';
 import { scanSubtrees } from './scan';
 import { blockOf, isInSkippedRegion, sampleText } from './text-blocks';
+import { sheetOf } from '../ui/sheet';
 
 function shownTopics(s: Settings): Set<Topic> {
   return new Set(TOPICS.filter((t) => s.topics[t]));
@@ -152,9 +153,7 @@ export class Lens {
    */
   private adoptHighlightStyles(shadow: ShadowRoot): void {
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightRules);
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheetOf(highlightRules)];
     } catch {
       // A page may freeze or replace adoptedStyleSheets; the marks still work, just unstyled there.
     }

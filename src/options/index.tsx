@@ -2,10 +2,9 @@ import { render } from 'preact';
 import themeCss from '../ui/theme.css';
 import optionsCss from './options.css';
 import { t } from '../ui/i18n';
+import { sheetOf } from '../ui/sheet';
 import { Options } from './Options';
 
-const sheet = new CSSStyleSheet();
-sheet.replaceSync(`${themeCss}\n${optionsCss}`);
-document.adoptedStyleSheets = [sheet];
+document.adoptedStyleSheets = [sheetOf(themeCss, optionsCss)];
 document.title = t('optionsTitle');
 render(<Options />, document.getElementById('app')!);

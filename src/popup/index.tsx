@@ -2,9 +2,8 @@ import { render } from 'preact';
 import cardCss from '../ui/card.css';
 import themeCss from '../ui/theme.css';
 import popupCss from './popup.css';
+import { sheetOf } from '../ui/sheet';
 import { App } from './App';
 
-const sheet = new CSSStyleSheet();
-sheet.replaceSync(`${themeCss}\n${cardCss}\n${popupCss}`);
-document.adoptedStyleSheets = [sheet];
+document.adoptedStyleSheets = [sheetOf(themeCss, cardCss, popupCss)];
 render(<App />, document.getElementById('app')!);

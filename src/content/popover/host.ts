@@ -9,6 +9,7 @@ import themeCss from '../../ui/theme.css';
 import popoverCss from './popover.css';
 import { Popover, type PopoverProps } from './Popover';
 import { place, type Box } from './place';
+import { sheetOf } from '../../ui/sheet';
 
 /**
  * Inline !important declarations outrank every page rule, including `* { all: unset !important }`,
@@ -104,10 +105,7 @@ export class PopoverHost {
     for (const [k, v] of Object.entries(HOST_STYLE)) host.style.setProperty(k, v, 'important');
     host.popover = 'manual';
     const shadow = host.attachShadow({ mode: 'closed' });
-    // Constructable stylesheets are not subject to the page's style-src CSP, unlike <style>.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${themeCss}\n${popoverCss}\n${cardCss}`);
-    shadow.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = [sheetOf(themeCss, popoverCss, cardCss)];
     this.host = host;
     this.shadow = shadow;
     return { host, shadow };
