@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { marked } from 'marked';
 import { chromium, type Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,13 @@ const { values: args } = parseArgs({
 const started = performance.now();
 
 const FIXTURES = path.resolve(root, '../shared/pages');
+if (!existsSync(FIXTURES)) {
+  console.error(
+    `npm run bench needs the workspace's shared/ folder beside this project: its real page fixtures are read from\n  ${FIXTURES}\n` +
+      'A clone on its own does not have them; npm test and npm start do not need them.',
+  );
+  process.exit(2);
+}
 const PAGES_DIR = path.join(root, '.tmp/bench-pages');
 const SCALES = [
   { label: '1×', bytes: 0 },
