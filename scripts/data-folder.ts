@@ -1,7 +1,7 @@
 /** Reads a dataset folder (src/data layout) and validates it; shared by the build and dataset:stats. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateDataset, type ValidationResult } from '../src/shared/dataset-validate';
+import { validateDataset, type ValidationResult } from './dataset-validate';
 
 const FILES = ['version', 'entities', 'facts', 'sources', 'aliases'] as const;
 

@@ -1,7 +1,7 @@
 /** Prints one JSON line with the dataset's counts: `npm run --silent dataset:stats`. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { datasetStats } from '../src/shared/dataset-validate';
+import { datasetStats } from './dataset-validate';
 import { loadDataFolder } from './data-folder';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -3,26 +3,14 @@
  * (no DOM, no Node APIs) so the content script, the unit tests and scripts/mentions.ts run the
  * same code. How it works, and its measured quality: docs/matcher.md.
  */
-import type { Alias, AliasSense, Topic } from '../shared/dataset';
+import type { Alias, AliasSense, DictionaryEntry, Mention, Topic } from '../shared/dataset';
 import { Trie, isHyphen, type TrieHit } from './automaton';
 import { decide, isWordAt, measurePage, type Candidate, type PageContext } from './rules';
 
 export type { PageContext } from './rules';
 
 /** One alias of one entity: what the background sends to content scripts (plain JSON). */
-export interface DictionaryEntry {
-  entity: string;
-  topic: Topic;
-  alias: Alias;
-}
-
-/** Offsets are UTF-16 code units (JS string indices), end exclusive. */
-export interface Mention {
-  start: number;
-  end: number;
-  entity: string;
-  topic: Topic;
-}
+export type { DictionaryEntry, Mention };
 
 export interface Matcher {
   /** Mentions in one block of text, sorted and non-overlapping. */

@@ -5,7 +5,7 @@
  * and by the vocabulary of its sentence and of the page, weighed for the everyday sense it
  * competes with.
  */
-import type { AliasSense } from '../shared/dataset';
+import type { AliasSense, DictionaryEntry, Mention } from '../shared/dataset';
 import {
   ANIMAL,
   BRAND_PARTS,
@@ -28,7 +28,6 @@ import {
   FAIR_WORD_HEADS,
   ORG_PREPOSITIONS,
 } from './vocab';
-import type { DictionaryEntry, Mention } from './index';
 
 export interface Candidate {
   start: number;

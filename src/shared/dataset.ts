@@ -107,3 +107,18 @@ export interface Dataset extends DatasetVersion {
   sources: Source[];
   aliases: Record<string, Alias[]>;
 }
+
+/** One alias of one entity, as the matcher compiles it (the background sends these to the content script). */
+export interface DictionaryEntry {
+  entity: string;
+  topic: Topic;
+  alias: Alias;
+}
+
+/** A mention found in text. Offsets are UTF-16 code units (JS string indices), end exclusive. */
+export interface Mention {
+  start: number;
+  end: number;
+  entity: string;
+  topic: Topic;
+}

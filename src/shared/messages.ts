@@ -8,8 +8,7 @@
  * so a failure reaches the caller as a clear message rather than an `undefined`.
  */
 import * as v from 'valibot';
-import type { Entity, Source, Topic } from './dataset';
-import type { DictionaryEntry } from '../matcher';
+import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
 import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from './limits';
 
 export interface FactView {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { datasetStats, isHttpsUrl, isIsoDate, validateDataset } from '../../src/shared/dataset-validate';
+import { datasetStats, isHttpsUrl, isIsoDate, validateDataset } from '../../scripts/dataset-validate';
 
 function readJson(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`../../src/data/${name}`, import.meta.url), 'utf8')) as unknown;

@@ -25,7 +25,7 @@ import {
   type Entity,
   type Fact,
   type Source,
-} from './dataset';
+} from '../src/shared/dataset';
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; errors: string[] };
 
