@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateDataset, type ValidationResult } from './dataset-validate';
 
-const FILES = ['version', 'entities', 'facts', 'sources', 'aliases'] as const;
+const FILES = ['version', 'entities', 'facts', 'sources', 'aliases', 'senses'] as const;
 
 export async function loadDataFolder(dir: string): Promise<ValidationResult> {
   const raw: Record<string, unknown> = {};

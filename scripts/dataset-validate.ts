@@ -1,7 +1,7 @@
 /**
  * Validation of the bundled dataset (src/data/*.json) and of anything read back from storage.
  *
- * `validateDataset` is pure: it takes the five parsed JSON values and returns either the typed
+ * `validateDataset` is pure: it takes the six parsed JSON values and returns either the typed
  * dataset or every problem found, each message naming the bad entry, for example
  *   facts[17] (id "llama-1-sizes"): sources must not be empty
  *
@@ -13,10 +13,13 @@
  * - https URLs only (parsed with URL; http:, javascript:, data: … are rejected);
  * - unique ids among entities, facts and sources;
  * - every `related`, `fact.entity`, `fact.sources` entry and alias key resolves;
+ * - an ambiguous alias names a sense that senses.json defines (the matcher weighs that sense's
+ *   evidence); an unambiguous one names none; senses use only the vocabularies' domains;
  * - every fact has at least one source, every entity at least one fact, every source is used.
  */
 import * as v from 'valibot';
 import {
+  DOMAINS,
   ENTITY_KINDS,
   TOPICS,
   type Alias,
@@ -24,6 +27,7 @@ import {
   type DatasetVersion,
   type Entity,
   type Fact,
+  type Sense,
   type Source,
 } from '../src/shared/dataset';
 
@@ -129,17 +133,44 @@ const factSchema = v.object({
   sources: v.pipe(v.array(idSchema, 'must be an array of source ids'), v.minLength(1, 'must not be empty')),
 });
 
-/**
- * Aliases are written by the matcher's owners and may carry extra optional fields (e.g. a sense or
- * an id-stem flag); a loose object keeps those fields instead of stripping them, while the required
- * ones are checked here.
- */
-const aliasSchema = v.looseObject({
+const aliasFormFields = {
   text: nonBlank,
   caseSensitive: v.boolean('must be true or false'),
-  ambiguous: v.boolean('must be true or false'),
-  sense: v.optional(nonBlank),
   idStem: v.optional(v.boolean('must be true or false')),
+};
+
+/** An unambiguous alias has no sense; an ambiguous one must name one (checked against senses.json below). */
+const aliasSchema = v.variant(
+  'ambiguous',
+  [
+    v.strictObject({ ...aliasFormFields, ambiguous: v.literal(false) }),
+    v.strictObject({
+      ...aliasFormFields,
+      ambiguous: v.literal(true),
+      sense: nonBlank,
+      joins: v.optional(v.array(nonBlank, 'must be an array of words')),
+    }),
+  ],
+  'ambiguous must be true or false',
+);
+
+const words = v.array(nonBlank, 'must be an array of words');
+const domainList = v.array(
+  v.picklist(DOMAINS, (issue) => `must be one of ${DOMAINS.join(', ')} (got ${JSON.stringify(issue.input)})`),
+  'must be an array of domains',
+);
+const evidence = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be at least 1'));
+
+const senseSchema = v.strictObject({
+  about: nonBlank,
+  for: v.pipe(domainList, v.minLength(1, 'must name at least one domain')),
+  against: domainList,
+  notAfter: words,
+  notBefore: words,
+  supportedAfter: words,
+  lowerCasePrefix: v.boolean('must be true or false'),
+  notAmongEmoji: v.boolean('must be true or false'),
+  need: v.strictObject({ name: evidence, other: evidence }),
 });
 
 const versionSchema = v.object({
@@ -219,6 +250,7 @@ export function validateDataset(raw: {
   facts: unknown;
   sources: unknown;
   aliases: unknown;
+  senses: unknown;
 }): ValidationResult {
   const errors: string[] = [];
 
@@ -244,11 +276,32 @@ export function validateDataset(raw: {
       const parsed: Alias[] = [];
       list.forEach((entry: unknown, index) => {
         const result = v.safeParse(aliasSchema, entry);
-        if (result.success) parsed.push(result.output as unknown as Alias);
+        if (result.success) parsed.push(result.output);
         else errors.push(...formatIssues(`aliases[${JSON.stringify(key)}][${index}]`, result.issues));
       });
       aliases[key] = parsed;
     }
+  }
+
+  const senses: Record<string, Sense> = {};
+  if (raw.senses === null || typeof raw.senses !== 'object' || Array.isArray(raw.senses)) {
+    errors.push('senses: must be an object mapping sense names to senses');
+  } else {
+    for (const [name, entry] of Object.entries(raw.senses as Record<string, unknown>)) {
+      const result = v.safeParse(senseSchema, entry);
+      if (result.success) senses[name] = result.output;
+      else errors.push(...formatIssues(`senses[${JSON.stringify(name)}]`, result.issues));
+    }
+  }
+  const senseNames = Object.keys(senses);
+  for (const [key, list] of Object.entries(aliases)) {
+    list.forEach((a, index) => {
+      if (a.ambiguous && !Object.hasOwn(senses, a.sense)) {
+        errors.push(
+          `aliases[${JSON.stringify(key)}][${index}] (${JSON.stringify(a.text)}): sense ${JSON.stringify(a.sense)} is not defined in senses.json (defined: ${senseNames.join(', ')})`,
+        );
+      }
+    });
   }
 
   // --- unique ids (fact ids are unique across the dataset, entity and source ids within their file)

@@ -3,18 +3,22 @@
  * (no DOM, no Node APIs) so the content script, the unit tests and scripts/mentions.ts run the
  * same code. How it works, and its measured quality: docs/matcher.md.
  */
-import type { Alias, AliasSense, DictionaryEntry, Mention, Topic } from '../shared/dataset';
+import type { Alias, DictionaryEntry, Mention, Sense, Topic } from '../shared/dataset';
+import senses from '@data/senses.json';
 import { Trie, isHyphen, type TrieHit } from './automaton';
-import { decide, isWordAt, measurePage, type Candidate, type PageContext } from './rules';
+import { compileSense, decide, isWordAt, measurePage, type BlockKind, type Candidate, type CompiledSense, type PageContext } from './rules';
 
-export type { PageContext } from './rules';
+export type { BlockKind, PageContext } from './rules';
 
 /** One alias of one entity: what the background sends to content scripts (plain JSON). */
 export type { DictionaryEntry, Mention };
 
 export interface Matcher {
-  /** Mentions in one block of text, sorted and non-overlapping. */
-  find(text: string, page?: PageContext): Mention[];
+  /**
+   * Mentions in one block of text, sorted and non-overlapping. `page` is what the page is about;
+   * `kind` says whether the block is running prose or a lone label in site chrome.
+   */
+  find(text: string, page?: PageContext, kind?: BlockKind): Mention[];
 }
 
 /** Measures a page once (title plus the start of its text) so rules can weigh the page around a block. */
@@ -22,38 +26,41 @@ export function pageContext(sample: string): PageContext {
   return measurePage(sample);
 }
 
-/**
- * Joins entities and their aliases. Aliases of unknown entities are left out: the dictionary only
- * holds what the popover can explain. Missing optional alias fields get the defaults the rules
- * expect, so a dataset that lost them (an older store, a stricter validator) still matches sensibly.
- */
-export function buildDictionary(
-  entities: { id: string; topic: Topic }[],
-  aliases: Record<string, Alias[]>,
-): DictionaryEntry[] {
+/** Joins entities and their aliases. Aliases of unknown entities are left out: the dictionary only holds what the popover can explain. */
+export function buildDictionary(entities: { id: string; topic: Topic }[], aliases: Record<string, Alias[]>): DictionaryEntry[] {
   const topics = new Map(entities.map((e) => [e.id, e.topic]));
   const out: DictionaryEntry[] = [];
   for (const [entity, list] of Object.entries(aliases)) {
     const topic = topics.get(entity);
-    if (!topic) continue;
-    for (const a of list) {
-      const alias: Alias = { text: a.text, caseSensitive: a.caseSensitive, ambiguous: a.ambiguous };
-      if (a.ambiguous) alias.sense = a.sense ?? defaultSense(topic, a.text);
-      if (a.idStem ?? (topic === 'llama' && /\d/.test(a.text))) alias.idStem = true;
-      out.push({ entity, topic, alias });
-    }
+    if (topic) for (const alias of list) out.push({ entity, topic, alias });
   }
   return out;
 }
 
-function defaultSense(topic: Topic, text: string): AliasSense {
-  if (topic === 'llama') return 'animal';
-  if (!/\p{L}/u.test(text)) return 'emoji';
-  if (text.length <= 4 && text === text.toUpperCase()) return topic === 'meta' ? 'word' : 'abbreviation';
-  return topic === 'meta' ? 'word-meta' : 'phrase';
+/** The bundled senses (validated by the build against the aliases that name them). */
+const SENSES = senses as Record<string, Sense>;
+
+/**
+ * Each ambiguous alias's compiled sense and join words. A sense the bundle does not define is a
+ * broken dictionary (the build refuses such data): say which alias names it rather than fail later.
+ */
+function senseTable(dict: DictionaryEntry[]): { sense: CompiledSense | null; joins: ReadonlySet<string> }[] {
+  const compiled = new Map<string, CompiledSense>();
+  const none = new Set<string>();
+  return dict.map(({ entity, alias }) => {
+    if (!alias.ambiguous) return { sense: null, joins: none };
+    let sense = compiled.get(alias.sense);
+    if (!sense) {
+      const raw = Object.hasOwn(SENSES, alias.sense) ? SENSES[alias.sense] : undefined;
+      if (!raw) throw new Error(`alias "${alias.text}" of entity "${entity}" names the sense "${alias.sense}", which src/data/senses.json does not define`);
+      compiled.set(alias.sense, (sense = compileSense(raw)));
+    }
+    return { sense, joins: alias.joins?.length ? new Set(alias.joins.map((j) => j.toLowerCase())) : none };
+  });
 }
 
 export function compileMatcher(dict: DictionaryEntry[]): Matcher {
+  const table = senseTable(dict);
   const trie = new Trie();
   dict.forEach((d, i) => trie.add(d.alias.text, i, d.alias.caseSensitive));
   const quick = trie.quickCheck();
@@ -106,7 +113,7 @@ export function compileMatcher(dict: DictionaryEntry[]): Matcher {
   }
 
   return {
-    find(text: string, page?: PageContext): Mention[] {
+    find(text: string, page?: PageContext, kind?: BlockKind): Mention[] {
       quick.lastIndex = 0;
       if (!quick.test(text)) return [];
       const cands: Candidate[] = [];
@@ -126,12 +133,12 @@ export function compileMatcher(dict: DictionaryEntry[]): Matcher {
           if (chosen < 0) continue;
           const d = dict[chosen]!;
           const end = d.alias.idStem ? extendId(text, h.end) : h.end;
-          cands.push({ start, end, aliasEnd: h.end, entry: d, sure: !d.alias.ambiguous });
+          cands.push({ start, end, aliasEnd: h.end, entry: d, ...table[chosen]! });
           start = end - 1;
           break;
         }
       }
-      return cands.length ? decide(text, cands, page) : [];
+      return cands.length ? decide(text, cands, page, kind) : [];
     },
   };
 }

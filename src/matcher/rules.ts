@@ -1,33 +1,14 @@
 /**
- * Disambiguation. A candidate whose alias is unambiguous ("LLaMA", "Llama 2", "Hugging Face")
- * is kept unless it is part of a file or domain name. An ambiguous one ("llama", "Meta", "HF", "🤗")
- * is judged by the word shapes around it (compounds, possessives, casing, the noun it modifies)
- * and by the vocabulary of its sentence and of the page, weighed for the everyday sense it
- * competes with.
+ * Disambiguation. A candidate whose alias is unambiguous ("LLaMA", "Llama 2", "Hugging Face") is
+ * kept unless it is part of a file or host name. An ambiguous one ("llama", "Meta", "HF", "🤗") goes
+ * through RULES, each a generic test weighing what its sense (src/data/senses.json) says speaks for
+ * the entity or for the everyday word: no rule names an alias.
  */
-import type { AliasSense, DictionaryEntry, Mention } from '../shared/dataset';
-import {
-  ANIMAL,
-  BRAND_PARTS,
-  COMPANY,
-  EMOTION,
-  META_HEADS,
-  ML,
-  MODIFIER_SUFFIXES,
-  NAME_PARTICLES,
-  PHRASE_DETERMINERS,
-  SCIENCE,
-  SIZE_TOKEN,
-  SOCIAL,
-  SOCIAL_PREPOSITIONS,
-  SPANISH,
-  SPANISH_CLITICS,
-  TECH,
-  VOCAB,
-  WORD_META,
-  FAIR_WORD_HEADS,
-  ORG_PREPOSITIONS,
-} from './vocab';
+import type { Domain, Mention, Sense } from '../shared/dataset';
+import { DOMAINS } from '../shared/dataset';
+import { EVIDENCE, SENTENCE_WINDOW_CHARS } from '../shared/limits';
+import { BIT, FUNCTION_WORD_DOMAINS, MODIFIER_SUFFIXES, SIZE_TOKEN, VOCAB } from './vocab';
+import type { DictionaryEntry } from '../shared/dataset';
 
 export interface Candidate {
   start: number;
@@ -36,24 +17,63 @@ export interface Candidate {
   /** End of the alias itself. */
   aliasEnd: number;
   entry: DictionaryEntry;
-  /** The alias is unambiguous. */
-  sure: boolean;
+  /** The sense an ambiguous alias competes with; null for an unambiguous alias. */
+  sense: CompiledSense | null;
+  /** Capitalised words that make one name with the alias, lower case. */
+  joins: ReadonlySet<string>;
 }
 
 /**
- * What the page around a block is about, from its title and first ~20 KB of text: 0 (no sign),
- * 1 (some) or 2 (the page is about it).
+ * What the page around a block is about, per domain, from its title and first ~20 KB of text:
+ * 0 (no sign), 1 (some) or 2 (the page is about it).
  */
-export interface PageContext {
-  ml: number;
-  animal: number;
-  wordMeta: number;
-  science: number;
-  emotion: number;
-  social: number;
+export type PageContext = Readonly<Record<Domain, number>>;
+
+/**
+ * How a block stands on the page. A `label` is a lone link or control label in site chrome (a
+ * share or follow button, a menu entry): it is not running prose, and the page's topic says nothing
+ * about it, so only the label's own words count.
+ */
+export type BlockKind = 'prose' | 'label';
+
+const NO_PAGE: PageContext = Object.fromEntries(DOMAINS.map((d) => [d, 0])) as Record<Domain, number>;
+
+/** A sense, with its word lists as sets and its domains as class bits. */
+export interface CompiledSense {
+  forBits: number;
+  /** Of forBits, the weak domain (software). */
+  weakBits: number;
+  against: Domain[];
+  againstBits: number;
+  forDomains: Domain[];
+  notAfter: ReadonlySet<string>;
+  notBefore: ReadonlySet<string>;
+  supportedAfter: ReadonlySet<string>;
+  lowerCasePrefix: boolean;
+  notAmongEmoji: boolean;
+  need: { name: number; other: number };
 }
 
-const NO_PAGE: PageContext = { ml: 0, animal: 0, wordMeta: 0, science: 0, emotion: 0, social: 0 };
+/** Software is the weak domain: a sign of technical text, not of machine learning. */
+const WEAK_DOMAINS = new Set<Domain>(['software']);
+
+export function compileSense(s: Sense): CompiledSense {
+  const bits = (ds: Domain[]) => ds.reduce((b, d) => b | BIT[d], 0);
+  const lower = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
+  return {
+    forBits: bits(s.for),
+    weakBits: bits(s.for.filter((d) => WEAK_DOMAINS.has(d))),
+    against: s.against,
+    againstBits: bits(s.against),
+    forDomains: s.for,
+    notAfter: lower(s.notAfter),
+    notBefore: lower(s.notBefore),
+    supportedAfter: lower(s.supportedAfter),
+    lowerCasePrefix: s.lowerCasePrefix,
+    notAmongEmoji: s.notAmongEmoji,
+    need: s.need,
+  };
+}
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -90,31 +110,19 @@ function level(count: number, words: number): number {
 
 export function measurePage(sample: string): PageContext {
   let words = 0;
-  let ml = 0;
-  let animal = 0;
-  let wordMeta = 0;
-  let science = 0;
-  let emotion = 0;
-  let social = 0;
+  const counts = new Float64Array(DOMAINS.length);
   for (const m of sample.slice(0, 30000).matchAll(TOKEN)) {
     words++;
     const cls = classify(m[0].toLowerCase());
-    if (cls & ML) ml += 1;
-    else if (cls & TECH) ml += 0.5;
-    if (cls & ANIMAL) animal++;
-    if (cls & WORD_META) wordMeta++;
-    if (cls & SCIENCE) science++;
-    if (cls & EMOTION) emotion++;
-    if (cls & SOCIAL) social++;
+    if (cls) for (let i = 0; i < DOMAINS.length; i++) if (cls & (1 << i)) counts[i]!++;
   }
-  return {
-    ml: level(ml, words),
-    animal: level(animal, words),
-    wordMeta: level(wordMeta, words),
-    science: level(science, words),
-    emotion: level(emotion, words),
-    social: level(social, words),
-  };
+  const out = {} as Record<Domain, number>;
+  DOMAINS.forEach((d, i) => {
+    // Machine-learning pages are also software pages: their software words count half toward ML.
+    const n = d === 'ml' ? counts[i]! + counts[DOMAINS.indexOf('software')]! / 2 : counts[i]!;
+    out[d] = level(n, words);
+  });
+  return out;
 }
 
 /** Classes of a lower-case token; a compound not listed whole counts by its parts ("llm-based"). */
@@ -122,23 +130,21 @@ function classify(tok: string): number {
   if (tok.endsWith("'s") || tok.endsWith('’s')) tok = tok.slice(0, -2);
   let cls = VOCAB.get(tok);
   if (cls === undefined) {
-    cls = SIZE_TOKEN.test(tok) ? ML : 0;
-    if (/[.\-'’]/.test(tok)) for (const part of tok.split(/[.\-'’]/)) cls |= VOCAB.get(part) ?? (SIZE_TOKEN.test(part) ? ML : 0);
+    cls = SIZE_TOKEN.test(tok) ? BIT.ml : 0;
+    if (/[.\-'’]/.test(tok)) for (const part of tok.split(/[.\-'’]/)) cls |= VOCAB.get(part) ?? (SIZE_TOKEN.test(part) ? BIT.ml : 0);
   }
   return cls;
 }
 
 // --- the block around a candidate -----------------------------------------------------------
 
-const WINDOW = 300;
-
 const isTerminal = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
 const isBlank = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 
-/** The sentence around [start, end): up to a sentence end, a blank line or WINDOW characters. */
+/** The sentence around [start, end): up to a sentence end, a blank line or SENTENCE_WINDOW_CHARS. */
 function sentence(text: string, start: number, end: number): [number, number] {
-  const lo = Math.max(0, start - WINDOW);
-  const hi = Math.min(text.length, end + WINDOW);
+  const lo = Math.max(0, start - SENTENCE_WINDOW_CHARS);
+  const hi = Math.min(text.length, end + SENTENCE_WINDOW_CHARS);
   let ws = lo;
   for (let i = start - 1; i > lo; i--) {
     const c = text.charCodeAt(i);
@@ -197,9 +203,6 @@ class Words {
   }
 }
 
-const CLASS_BITS = 10;
-const counts = new Int32Array(CLASS_BITS);
-
 interface Word {
   text: string;
   lower: string;
@@ -236,144 +239,277 @@ function shape(s: string): Shape {
   return 'mixed';
 }
 
-// --- weighing ---------------------------------------------------------------------------------
+const isHyphenLike = (ch: string) => ch === '-' || ch === '\u2010' || ch === '\u2011';
 
-/** Per sense: the class that argues against the entity, and the page measure of it. */
-const AGAINST: Record<AliasSense, [number, keyof PageContext | null]> = {
-  animal: [ANIMAL, 'animal'],
-  'word-meta': [WORD_META, 'wordMeta'],
-  'social-network': [SOCIAL, 'social'],
-  abbreviation: [SCIENCE, 'science'],
-  emoji: [EMOTION, 'emotion'],
-  phrase: [EMOTION, 'emotion'],
-  word: [0, null],
-};
+// --- the rules --------------------------------------------------------------------------------
 
-/** Senses where company talk supports the entity (it is a company). */
-const COMPANY_SENSES = new Set<AliasSense>(['word-meta', 'social-network', 'word']);
+interface Block {
+  text: string;
+  /** Built on the first candidate that needs its sentence weighed. */
+  words?: Words;
+  sure: Candidate[];
+  page: PageContext;
+  kind: BlockKind;
+}
+
+/** The sentence's words around a candidate, counted per domain (its own words left out). */
+interface SentenceCounts {
+  start: number;
+  end: number;
+  perDomain: Int32Array;
+  /** Words of four letters or more, and how many of them are capitalised (is this a headline?). */
+  long: number;
+  caps: number;
+}
+
+/** One candidate in its surroundings: what every rule may look at. */
+export class Scene {
+  readonly before: string;
+  readonly after: string;
+  readonly after2: string;
+  readonly prev: Word | null;
+  readonly next: (Word & { dot: boolean }) | null;
+  readonly possessive: boolean;
+  readonly nextCls: number;
+  readonly shape: Shape;
+  readonly isWord: boolean;
+  private counted: SentenceCounts | null = null;
+
+  constructor(
+    readonly block: Block,
+    readonly c: Candidate,
+    readonly sense: CompiledSense,
+    readonly paired: boolean,
+  ) {
+    const { text } = block;
+    this.before = text[c.start - 1] ?? '';
+    this.after = text[c.aliasEnd] ?? '';
+    this.after2 = text[c.aliasEnd + 1] ?? '';
+    this.prev = prevWord(text, c.start);
+    this.next = nextWord(text, c.aliasEnd);
+    this.possessive = /^['’]s\b/u.test(text.slice(c.aliasEnd, c.aliasEnd + 3));
+    this.nextCls = this.next ? classify(this.next.lower) : 0;
+    this.shape = shape(text.slice(c.start, c.aliasEnd));
+    this.isWord = /\p{L}/u.test(c.entry.alias.text);
+  }
+
+  /** The word after the form, as the noun it modifies (not after a possessive: "Meta's data"). */
+  get head(): (Word & { dot: boolean }) | null {
+    return this.possessive ? null : this.next;
+  }
+
+  get sentence(): SentenceCounts {
+    if (this.counted) return this.counted;
+    const { text } = this.block;
+    const { start, end, aliasEnd } = this.c;
+    const [first, we] = sentence(text, start, end);
+    let ws = first;
+    // An emoji after a sentence's end belongs to that sentence: it is how the writer signs it off.
+    if (!this.isWord && ws > 0 && !text.slice(ws, start).trim()) ws = sentence(text, Math.max(0, ws - 2), ws)[0];
+    const words = (this.block.words ??= new Words(text));
+    const self = text.slice(start, aliasEnd).toLowerCase();
+    const perDomain = new Int32Array(DOMAINS.length);
+    let long = 0;
+    let caps = 0;
+    for (let k = words.first(ws); k < words.starts.length && words.starts[k]! < we; k++) {
+      if (words.starts[k]! < end && words.ends[k]! > start) continue;
+      if (words.lower[k] === self) continue;
+      const cap = words.caps[k]!;
+      if (cap) {
+        long++;
+        if (cap === 1) caps++;
+      }
+      const cls = words.cls[k]!;
+      if (cls) for (let b = 0; b < DOMAINS.length; b++) if (cls & (1 << b)) perDomain[b]!++;
+    }
+    return (this.counted = { start: ws, end: we, perDomain, long, caps });
+  }
+}
+
+/** Rules out the everyday reading for good: no evidence can outweigh it. */
+export const RULED_OUT = -Infinity;
+
+export interface Rule {
+  /** Short and stable: docs/matcher.md and the ablation script (scripts/ablate.ts) use it. */
+  name: string;
+  /** Evidence: positive for the entity, negative for the everyday sense, RULED_OUT to settle it. */
+  weigh(s: Scene): number;
+}
+
+const counted = (n: number) => Math.min(n, EVIDENCE.wordsCounted);
+const domainCount = (s: Scene, d: Domain) => s.sentence.perDomain[DOMAINS.indexOf(d)]!;
+
+/** The ambiguous-candidate rules, cheapest and most decisive first. Exported for the ablation script. */
+export const RULES: Rule[] = [
+  {
+    // Glued into an identifier, path, flag or key chord: "go-llama", "r/llama", "--hf", "Meta+click", "HF/E", `llama`.
+    name: 'glued-into-identifier',
+    weigh(s) {
+      if (!s.isWord) return 0;
+      const { before, after } = s;
+      const { text } = s.block;
+      if (before !== '' && '-/.\\@#$+=~'.includes(before)) return RULED_OUT;
+      if (after !== '' && '+@'.includes(after)) return RULED_OUT;
+      if ((after === '/' || after === ':') && isWordAt(text, s.c.aliasEnd + 1)) return RULED_OUT;
+      if (before === '`' && after === '`') return RULED_OUT;
+      return 0;
+    },
+  },
+  {
+    // A hyphenated compound is another word ("llama-server", "meta-analysis") unless the second
+    // part only modifies ("Llama-based", "Meta-owned", "HF-hosted").
+    name: 'hyphen-compound',
+    weigh(s) {
+      if (!s.isWord || !isHyphenLike(s.after) || !/\p{L}/u.test(s.after2)) return 0;
+      const at = s.c.aliasEnd + 1;
+      const suffix = /^\p{L}+/u.exec(s.block.text.slice(at, at + 30))?.[0].toLowerCase() ?? '';
+      return MODIFIER_SUFFIXES.has(suffix) || suffix.endsWith('ed') ? 0 : RULED_OUT;
+    },
+  },
+  {
+    // A word before that only the everyday sense takes: "se llama", "on Facebook", "a hugging face".
+    name: 'word-before-rules-out',
+    weigh: (s) => (!s.possessive && s.prev && s.sense.notAfter.has(s.prev.lower) ? RULED_OUT : 0),
+  },
+  {
+    // The noun after is the everyday sense's own ("meta tags", "FAIR data") or of its domain
+    // ("llama wool", "HF radio", "Facebook page").
+    name: 'word-after-rules-out',
+    weigh: (s) => (s.head && (s.sense.notBefore.has(s.head.lower) || s.nextCls & s.sense.againstBits) ? RULED_OUT : 0),
+  },
+  {
+    // A productive prefix written apart, in lower case, before a word of the field: "meta model", "meta prompt".
+    name: 'lower-case-prefix',
+    weigh: (s) => (s.sense.lowerCasePrefix && s.shape === 'lower' && s.head && s.nextCls & s.sense.forBits ? RULED_OUT : 0),
+  },
+  {
+    // An emoji among other emoji is a feeling, not a logo.
+    name: 'among-emoji',
+    weigh(s) {
+      if (!s.sense.notAmongEmoji) return 0;
+      const { text } = s.block;
+      const left = text.slice(Math.max(0, s.c.start - 3), s.c.start).trimEnd();
+      const right = text.slice(s.c.end, s.c.end + 3).trimStart();
+      const pictographAt = (cp: number) => PICTOGRAPH.test(String.fromCodePoint(cp));
+      return (left && pictographAt(codePointEndingAt(left, left.length - 1))) || (right && pictographAt(right.codePointAt(0)!)) ? RULED_OUT : 0;
+    },
+  },
+  {
+    // Words of the entity's field in the sentence: "fine-tune Llama on one GPU".
+    name: 'sentence-for',
+    weigh(s) {
+      let e = 0;
+      for (const d of s.sense.forDomains) {
+        e += counted(domainCount(s, d)) * (WEAK_DOMAINS.has(d) ? EVIDENCE.weakDomainWord : EVIDENCE.domainWord);
+      }
+      return e;
+    },
+  },
+  {
+    // Words of the everyday sense's domain in the sentence: "a herd of llamas", "HF is a polar molecule".
+    // Function words of another language count from two (one "la" or "de" is common in English names).
+    name: 'sentence-against',
+    weigh(s) {
+      let e = 0;
+      for (const d of s.sense.against) {
+        const n = domainCount(s, d);
+        if (FUNCTION_WORD_DOMAINS.has(d) && n < 2) continue;
+        e += counted(n) * EVIDENCE.domainWord;
+      }
+      return -e;
+    },
+  },
+  {
+    // What the page is about settles what its sentences leave open ("we switched to Llama last spring"
+    // on a page about models). A label in site chrome is not about the page's topic.
+    name: 'page',
+    weigh(s) {
+      if (s.block.kind === 'label') return 0;
+      const page = s.block.page;
+      const top = (ds: Domain[]) => ds.reduce((m, d) => Math.max(m, page[d]), 0);
+      return top(s.sense.forDomains) - top(s.sense.against);
+    },
+  },
+  {
+    // An unambiguous mention of ours in the same sentence: the sentence is about our entities.
+    name: 'sure-mention-nearby',
+    weigh(s) {
+      const { start, end } = s.sentence;
+      return s.block.sure.some((o) => o.start >= start && o.end <= end) ? EVIDENCE.sureMentionNearby : 0;
+    },
+  },
+  {
+    name: 'company-before-model',
+    weigh: (s) => (s.paired ? EVIDENCE.companyBeforeModel : 0),
+  },
+  {
+    // The word the name modifies is of its field: "Llama models", "Meta engineers", a size ("Llama 405B").
+    name: 'head-noun',
+    weigh: (s) => (s.head && s.nextCls & s.sense.forBits ? EVIDENCE.headNoun : 0),
+  },
+  {
+    // People work "at" a company, and things come "from" or "by" it; a word or a place does not take these.
+    name: 'taken-by-preposition',
+    weigh: (s) => (s.prev && s.sense.supportedAfter.has(s.prev.lower) ? EVIDENCE.takenByPreposition : 0),
+  },
+  {
+    // A capitalised word that makes one name with the form: "Llama Guard", "Code Llama", "🤗 Datasets".
+    name: 'joined-name',
+    weigh(s) {
+      const j = s.c.joins;
+      if (!j.size) return 0;
+      const nextJoins = s.head && isCapitalised(s.head.text) && j.has(s.head.lower);
+      const prevJoins = s.prev && isCapitalised(s.prev.text) && j.has(s.prev.lower);
+      return nextJoins || prevJoins ? EVIDENCE.joinedName : 0;
+    },
+  },
+  {
+    // Other capitalised neighbours make another name: "Llama TV", "Ilir Meta", "Meta L." (not in a headline).
+    name: 'other-name',
+    weigh(s) {
+      if (s.shape !== 'title') return 0;
+      const { long, caps, start: ws } = s.sentence;
+      if (long >= 3 && caps * 10 >= long * 6) return 0;
+      const { prev, head, c } = s;
+      const ours = (w: Word) => c.joins.has(w.lower) || classify(w.lower) & (s.sense.forBits | BIT.ml | BIT.software | BIT.company);
+      let e = 0;
+      const atSentenceStart = /^[\s"'“‘([*_#>\-–—•·]*$/u.test(s.block.text.slice(ws, prev?.start ?? c.start));
+      if (prev && isCapitalised(prev.text) && !atSentenceStart && !ours(prev)) e -= EVIDENCE.otherCapitalised;
+      if (head && isCapitalised(head.text) && !ours(head)) e -= head.text.length === 1 && head.dot ? EVIDENCE.initialAfter : EVIDENCE.otherCapitalised;
+      return e;
+    },
+  },
+];
 
 /** How much evidence a form needs: a capitalised "Llama" is already a name; "llama" and "LLAMA" are not. */
-function need(sense: AliasSense, sh: Shape): number {
-  if (sense === 'animal') return sh === 'title' || sh === 'mixed' ? 2 : 3;
-  return sense === 'word' ? 3 : 2;
+const need = (s: Scene) => (s.shape === 'title' || s.shape === 'mixed' ? s.sense.need.name : s.sense.need.other);
+
+function judge(s: Scene): boolean {
+  let e = 0;
+  for (const rule of RULES) {
+    e += rule.weigh(s);
+    if (e === RULED_OUT) return false;
+  }
+  return e >= need(s);
 }
 
-const cap3 = (n: number) => (n > 3 ? 3 : n);
-
-function judge(text: string, c: Candidate, block: Block, page: PageContext, paired: boolean): boolean {
-  const { start, aliasEnd } = c;
-  const alias = c.entry.alias;
-  const before = text[start - 1] ?? '';
-  const after = text[aliasEnd] ?? '';
-  const after2 = text[aliasEnd + 1] ?? '';
-
-  // A file, module or host name ("llama.cpp", "LLaMA.swift", "ai.meta.com"), whatever the form.
-  if (after === '.' && /\p{L}/u.test(after2) && /\p{L}/u.test(text[aliasEnd - 1] ?? '')) return false;
-  if (c.sure) return true;
-
-  const sense = alias.sense ?? 'word';
-  const isEmoji = sense === 'emoji';
-  if (!isEmoji) {
-    // Glued into an identifier, path, flag or key chord: "go-llama", "r/llama", "--hf", "Meta+click", "HF/E".
-    if ('-/.\\@#$+=~'.includes(before) && before !== '') return false;
-    if ('+@'.includes(after) && after !== '') return false;
-    if ((after === '/' || after === ':') && isWordAt(text, aliasEnd + 1)) return false;
-    if (before === '`' && after === '`') return false;
-    if (isHyphenLike(after) && /\p{L}/u.test(after2)) {
-      const suffix = /^[\p{L}]+/u.exec(text.slice(aliasEnd + 1, aliasEnd + 30))?.[0].toLowerCase() ?? '';
-      // "Llama-based", "Meta-owned" keep the name; "llama-server", "meta-analysis" are other words.
-      if (!MODIFIER_SUFFIXES.has(suffix) && !suffix.endsWith('ed')) return false;
-    }
-  }
-
-  const prev = prevWord(text, start);
-  const next = nextWord(text, aliasEnd);
-  const possessive = /^['’]s\b/u.test(text.slice(aliasEnd, aliasEnd + 3));
-  const nextCls = next ? classify(next.lower) : 0;
-  const [against, pageAgainst] = AGAINST[sense];
-
-  switch (sense) {
-    case 'animal':
-      if (prev && SPANISH_CLITICS.has(prev.lower)) return false;
-      break;
-    case 'word-meta':
-      if (next && !possessive && META_HEADS.has(next.lower)) return false;
-      break;
-    case 'social-network':
-      if (!possessive && prev && SOCIAL_PREPOSITIONS.has(prev.lower)) return false;
-      if (!possessive && nextCls & SOCIAL) return false;
-      break;
-    case 'phrase':
-      if (prev && PHRASE_DETERMINERS.has(prev.lower)) return false;
-      if (next && /^emo(ji|jis|ticon|ticons)$|^expression/.test(next.lower)) return false;
-      break;
-    case 'emoji': {
-      const left = text.slice(Math.max(0, start - 3), start).trimEnd();
-      const right = text.slice(c.end, c.end + 3).trimStart();
-      if ((left && PICTOGRAPH.test(String.fromCodePoint(codePointEndingAt(left, left.length - 1)))) || (right && PICTOGRAPH.test(String.fromCodePoint(right.codePointAt(0)!)))) return false;
-      break;
-    }
-    case 'word':
-      if (next && FAIR_WORD_HEADS.has(next.lower)) return false;
-      break;
-    case 'abbreviation':
-      break;
-  }
-
-  const [ws, we] = sentence(text, start, c.end);
-  const words = (block.words ??= new Words(text));
-  const sure = block.sure;
-  const self = text.slice(start, aliasEnd).toLowerCase();
-  counts.fill(0);
-  let long = 0;
-  let caps = 0;
-  for (let k = words.first(ws); k < words.starts.length && words.starts[k]! < we; k++) {
-    if (words.starts[k]! < c.end && words.ends[k]! > start) continue;
-    if (words.lower[k] === self) continue;
-    const cap = words.caps[k]!;
-    if (cap) {
-      long++;
-      if (cap === 1) caps++;
-    }
-    const cls = words.cls[k]!;
-    if (cls) for (let b = 0; b < CLASS_BITS; b++) if (cls & (1 << b)) counts[b]!++;
-  }
-  const count = (bit: number) => counts[31 - Math.clz32(bit)]!;
-  const n = (bit: number) => cap3(count(bit));
-
-  let pos = 2 * n(ML) + n(TECH) + (COMPANY_SENSES.has(sense) ? 2 * n(COMPANY) : 0) + page.ml;
-  let neg = (against ? 2 * n(against) : 0) + (pageAgainst ? page[pageAgainst] : 0);
-  if (sense === 'animal' && count(SPANISH) >= 2) neg += 4;
-  if (sure.some((o) => o !== c && o.start >= ws && o.end <= we)) pos += 3;
-  if (paired) pos += 4;
-
-  // The noun the name modifies: "Llama models", "Meta website" vs "llama wool", "HF radio".
-  if (next && !possessive) {
-    if (nextCls & (ML | TECH) || (COMPANY_SENSES.has(sense) && nextCls & COMPANY)) pos += 3;
-    if (against && nextCls & against) neg += 3;
-    if (SIZE_TOKEN.test(next.text)) pos += 4;
-  }
-  // People work "at" a company and things come "from" or "by" it; a word or a place does not take these.
-  if (COMPANY_SENSES.has(sense) && prev && ORG_PREPOSITIONS.has(prev.lower)) pos += 2;
-  if (isEmoji && next && (BRAND_PARTS.has(next.lower) || (prev?.lower === 'the' && isCapitalised(next.text)))) pos += 3;
-
-  // Capitalised neighbours that are not part of our names make another name: "Llama TV", "Ilir Meta".
-  const sh = shape(text.slice(start, aliasEnd));
-  const headline = long >= 3 && caps * 10 >= long * 6;
-  if (sh === 'title' && !headline) {
-    const atSentenceStart = /^[\s"'“‘([*_#>\-–—•·]*$/u.test(text.slice(ws, prev?.start ?? start));
-    if (prev && isCapitalised(prev.text) && !atSentenceStart && !BRAND_PARTS.has(prev.lower) && !(classify(prev.lower) & (ML | TECH | COMPANY))) neg += 1;
-    if (next && !possessive && isCapitalised(next.text) && !BRAND_PARTS.has(next.lower) && !(nextCls & (ML | TECH | COMPANY))) {
-      neg += next.text.length === 1 && next.dot ? 3 : 1;
-    }
-    if (next && NAME_PARTICLES.has(next.text)) neg += 3;
-  }
-  return pos - neg >= need(sense, sh);
+export interface SureRule {
+  name: string;
+  /** True when the candidate is not a mention at all, whatever its form. */
+  rulesOut(text: string, c: Candidate): boolean;
 }
 
-function isHyphenLike(ch: string): boolean {
-  return ch === '-' || ch === '\u2010' || ch === '\u2011';
-}
+/** Rules every candidate goes through, unambiguous ones too. Exported for the ablation script. */
+export const SURE_RULES: SureRule[] = [
+  {
+    // A file, module or host name ("llama.cpp", "LLaMA.swift", "ai.meta.com").
+    name: 'file-or-host-name',
+    rulesOut(text, c) {
+      const after = text[c.aliasEnd] ?? '';
+      return after === '.' && /\p{L}/u.test(text[c.aliasEnd + 1] ?? '') && /\p{L}/u.test(text[c.aliasEnd - 1] ?? '');
+    },
+  },
+];
 
 /** A company name right before a model name ("Meta Llama 3", "Facebook's LLaMA"): each vouches for the other. */
 function pairs(text: string, cands: Candidate[]): Set<Candidate> {
@@ -389,18 +525,16 @@ function pairs(text: string, cands: Candidate[]): Set<Candidate> {
   return out;
 }
 
-interface Block {
-  /** Built on the first ambiguous candidate that needs its sentence weighed. */
-  words?: Words;
-  sure: Candidate[];
-}
-
-export function decide(text: string, cands: Candidate[], page: PageContext = NO_PAGE): Mention[] {
+export function decide(text: string, cands: Candidate[], page: PageContext = NO_PAGE, kind: BlockKind = 'prose'): Mention[] {
   const paired = pairs(text, cands);
-  const block: Block = { sure: cands.filter((c) => c.sure) };
-  const kept = cands.filter((c) => judge(text, c, block, page, paired.has(c)));
+  const block: Block = { text, sure: cands.filter((c) => !c.sense), page, kind };
+  const kept = cands.filter(
+    (c) => !SURE_RULES.some((r) => r.rulesOut(text, c)) && (!c.sense || judge(new Scene(block, c, c.sense, paired.has(c)))),
+  );
   const out: Mention[] = kept.map((c) => ({ start: c.start, end: c.end, entity: c.entry.entity, topic: c.entry.topic }));
-  // An organisation path before a checkpoint id ("meta-llama/Llama-2-7b-hf") names that checkpoint's family member.
+  // A repository path ("meta-llama/Llama-2-7b-hf") names its checkpoint: the organisation takes the
+  // checkpoint's family member. (Both stay mentions, as a reader names two things; the content
+  // script draws the path as one mark.)
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;

@@ -10,6 +10,8 @@
  * - sources.json: Source[]
  * - aliases.json: Record<EntityId, Alias[]> — the matcher's dictionary; only entities whose
  *   mentions should be marked on pages have aliases.
+ * - senses.json: Record<string, Sense> — the everyday senses ambiguous aliases compete with; the
+ *   matcher bundles it (it is knowledge about words, not about entities).
  */
 
 export const TOPICS = ['llama', 'meta', 'hugging-face'] as const;
@@ -78,19 +80,11 @@ export interface Fact {
   sources: string[];
 }
 
-export interface Alias {
+interface AliasForm {
   /** The surface form, as it appears in text. */
   text: string;
   /** True when only this exact casing counts (e.g. "LLaMA", "HF"). */
   caseSensitive: boolean;
-  /** True when the form alone is ambiguous (the animal llama, "meta" the word) and needs supporting context. */
-  ambiguous: boolean;
-  /**
-   * For an ambiguous form: the everyday sense it competes with. The matcher weighs different context
-   * words against each (wool and herds against the animal, <meta> and the Meta key against the word...),
-   * and a form's own text is not a safe key for that once the dictionary grows.
-   */
-  sense?: AliasSense;
   /**
    * True for a versioned or sized model name that begins checkpoint ids. The matcher then marks the
    * whole id ("Llama-2" in "Llama-2-7b-chat-hf") so the mark covers what a reader sees as one name.
@@ -98,8 +92,58 @@ export interface Alias {
   idStem?: boolean;
 }
 
-export const ALIAS_SENSES = ['animal', 'word-meta', 'social-network', 'abbreviation', 'emoji', 'phrase', 'word'] as const;
-export type AliasSense = (typeof ALIAS_SENSES)[number];
+/**
+ * A form of an entity's name. An unambiguous one ("LLaMA", "Hugging Face") is the entity wherever it
+ * stands as a word; an ambiguous one ("llama", "Meta", "HF", "🤗") is also an everyday word, so it
+ * names the sense it competes with (src/data/senses.json), which says what speaks for each reading.
+ */
+export type Alias = AliasForm &
+  (
+    | { ambiguous: false }
+    | {
+        ambiguous: true;
+        /** A key of src/data/senses.json: the everyday sense this form competes with. */
+        sense: string;
+        /**
+         * Capitalised words that make one name with this form ("Llama Guard", "Code Llama", "Meta
+         * Quest", "🤗 Datasets"): next to it they speak for the entity, where another capitalised
+         * word would suggest a different name ("Llama TV", "Ilir Meta"). Written as in text.
+         */
+        joins?: string[];
+      }
+  );
+
+/** Word classes the matcher's vocabularies describe (src/matcher/vocab.ts); senses weigh them. */
+export const DOMAINS = ['ml', 'software', 'company', 'animal', 'meta-word', 'science', 'emotion', 'social', 'spanish'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+/**
+ * What an ambiguous form's everyday sense is and how to tell it from the entity: one entry of
+ * src/data/senses.json. The matcher's rules are generic; this is the knowledge they weigh.
+ */
+export interface Sense {
+  /** The everyday meaning, for the reader of the data file. */
+  about: string;
+  /** Domains whose words around the form (sentence, next word, page) speak for the entity. */
+  for: Domain[];
+  /** Domains whose words speak for the everyday sense. */
+  against: Domain[];
+  /** Words right before the form that make it the everyday sense ("se llama", "on Facebook", "a hugging face"). */
+  notAfter: string[];
+  /** Words right after the form that make it the everyday sense ("meta tags", "FAIR data"). */
+  notBefore: string[];
+  /** Words right before the form that speak for the entity (people work "at" a company). */
+  supportedAfter: string[];
+  /**
+   * The everyday word is also a prefix written apart: in lower case right before a word of the
+   * text's own field it is the prefix ("meta model", "meta prompt"), not the name.
+   */
+  lowerCasePrefix: boolean;
+  /** A pictograph right beside the form makes it the everyday sense (an emoji among emoji). */
+  notAmongEmoji: boolean;
+  /** Evidence needed: `name` for a capitalised or mixed-case form, `other` for lower case and all caps. */
+  need: { name: number; other: number };
+}
 
 export interface Dataset extends DatasetVersion {
   entities: Entity[];

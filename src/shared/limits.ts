@@ -58,3 +58,39 @@ export const MAX_QUERY_CHARS = 200;
 
 /** Search results shown in the popup; more than a screenful is noise. */
 export const MAX_SEARCH_RESULTS = 20;
+
+/**
+ * Evidence weights of the matcher's rules (src/matcher/rules.ts). An ambiguous form is marked when
+ * evidence for the entity minus evidence for its everyday sense reaches the sense's `need` (2 for a
+ * capitalised name, 3 for lower case or capitals: src/data/senses.json). The weights are set so that
+ * one clear sign reaches 2 and a single weak one does not.
+ */
+export const EVIDENCE = {
+  /** Each word of a domain that speaks for one reading, in the sentence: one such word is a clear sign. */
+  domainWord: 2,
+  /** Each software word: weak, since non-ML technical text is full of them. */
+  weakDomainWord: 1,
+  /** Words of one domain counted per sentence: a fourth says nothing the first three did not. */
+  wordsCounted: 3,
+  /** An unambiguous mention in the same sentence ("Llama 3" beside "Meta"): the text is about our entities. */
+  sureMentionNearby: 3,
+  /** A company name right before a model name ("Meta Llama", "Meta's LLaMA"): each vouches for the other. */
+  companyBeforeModel: 4,
+  /** The word the form modifies is of its field ("Llama models", "Meta engineers", a size: "Llama 405B"). */
+  headNoun: 3,
+  /** A preposition that takes an organisation ("at Meta", "by Facebook"). */
+  takenByPreposition: 2,
+  /** A capitalised word that makes one name with the form ("Llama Guard", "🤗 Datasets"). */
+  joinedName: 3,
+  /** Another capitalised word beside a capitalised form suggests another name ("Llama TV", "Ilir Meta"). */
+  otherCapitalised: 1,
+  /** An initial after the form ("Meta L."): a person's first name. */
+  initialAfter: 3,
+} as const;
+
+/**
+ * How far around a candidate its sentence may reach, in characters, when no sentence end or blank
+ * line comes first: a long sentence's far end is about something else, and text without punctuation
+ * (tables, lists) would otherwise lend a candidate the vocabulary of its neighbours.
+ */
+export const SENTENCE_WINDOW_CHARS = 300;

@@ -12,6 +12,7 @@ interface RawDataset {
   facts: Record<string, unknown>[];
   sources: Record<string, unknown>[];
   aliases: Record<string, unknown>;
+  senses: Record<string, unknown>;
 }
 
 /** A fresh deep copy of the real data, with a small inline alias map (aliases.json is written elsewhere). */
@@ -25,6 +26,7 @@ function realData(): RawDataset {
       'llama-1': [{ text: 'LLaMA', caseSensitive: true, ambiguous: false }],
       'hugging-face': [{ text: 'Hugging Face', caseSensitive: false, ambiguous: false }],
     },
+    senses: readJson('senses.json'),
   }) as RawDataset;
 }
 
@@ -65,7 +67,7 @@ describe('the bundled dataset', () => {
     const result = validateDataset(realData());
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const stats = datasetStats(result.dataset);
-    expect(stats.version).toBe(1);
+    expect(stats.version).toBe(2);
     expect(stats.facts).toBeGreaterThanOrEqual(120);
     expect(stats.entities).toBeGreaterThanOrEqual(24);
     expect(stats.primarySources / stats.sources).toBeGreaterThan(0.5);
@@ -248,6 +250,29 @@ describe('validateDataset rejects bad entries and names them', () => {
     expect(errors).toContain('aliases["no-such-entity"]: key does not match any entity');
     expect(errors.some((e) => e.startsWith('aliases["llama-1"][0]: text'))).toBe(true);
     expect(errors.some((e) => e.startsWith('aliases["llama-1"][0]: caseSensitive'))).toBe(true);
+  });
+
+  it('an ambiguous alias whose sense senses.json does not define, or that names none', () => {
+    const raw = realData();
+    raw.aliases = {
+      'llama-family': [
+        { text: 'llama', caseSensitive: false, ambiguous: true, sense: 'animl' },
+        { text: 'Llama', caseSensitive: true, ambiguous: true },
+      ],
+      'llama-1': [{ text: 'LLaMA', caseSensitive: true, ambiguous: false, sense: 'animal' }],
+    };
+    const errors = errorsOf(raw);
+    expect(errors).toContainEqual(expect.stringMatching(/^aliases\["llama-family"\]\[0\] \("llama"\): sense "animl" is not defined in senses\.json \(defined: animal, /));
+    expect(errors.some((e) => e.startsWith('aliases["llama-family"][1]: sense'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('aliases["llama-1"][0]:'))).toBe(true);
+  });
+
+  it('a sense with an unknown domain or a missing field', () => {
+    const raw = realData();
+    raw.senses = { ...raw.senses, odd: { about: 'x', for: ['ml'], against: ['astrology'], notAfter: [], notBefore: [] } };
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith('senses["odd"]: against.0 must be one of ml,') || e.startsWith('senses["odd"]: against.0 must be one of ml, '))).toBe(true);
+    expect(errors.some((e) => e.startsWith('senses["odd"]: supportedAfter'))).toBe(true);
   });
 
   it('a bad version', () => {

@@ -13,6 +13,20 @@ function marks(text: string, page = pageContext(text)): string[] {
   return matcher.find(text, page).map((m) => `${text.slice(m.start, m.end)}→${m.entity}`);
 }
 
+/**
+ * The page a block sits on. Every rule test runs on both: a "leaves X alone" test must hold even on a
+ * page about models (where the page lends every candidate evidence), and a "marks X" test even on a
+ * page about nothing (where only the sentence speaks), so each fails when its rule is removed.
+ */
+const PAGES = {
+  'an ML page': pageContext(
+    'Fine-tuning large language models: load the checkpoint and tokenizer, quantize the weights to GGUF, ' +
+      'run inference on a GPU with CUDA, compare benchmarks on the leaderboard, and serve the model behind an API. ' +
+      'Prompts, embeddings, LoRA adapters, RLHF and datasets are covered too.',
+  ),
+  'a neutral page': pageContext('Opening hours, directions and the weekly newsletter of the village hall.'),
+};
+
 describe('dictionary', () => {
   it('joins aliases to entity topics and drops aliases of unknown entities', () => {
     const d = buildDictionary([{ id: 'x', topic: 'meta' }], {
@@ -23,17 +37,9 @@ describe('dictionary', () => {
     expect(JSON.parse(JSON.stringify(dict))).toEqual(dict);
   });
 
-  it('gives ambiguous aliases a sense and versioned model names an id stem when the data lacks them', () => {
-    const d = buildDictionary([{ id: 'm', topic: 'llama' }], {
-      m: [
-        { text: 'llama', caseSensitive: false, ambiguous: true },
-        { text: 'Llama 9', caseSensitive: false, ambiguous: false },
-      ],
-    });
-    expect(d.map((e) => [e.alias.sense, e.alias.idStem])).toEqual([
-      ['animal', undefined],
-      [undefined, true],
-    ]);
+  it('refuses an alias whose sense is not defined, naming it', () => {
+    const d = buildDictionary([{ id: 'm', topic: 'llama' }], { m: [{ text: 'llama', caseSensitive: false, ambiguous: true, sense: 'animl' }] });
+    expect(() => compileMatcher(d)).toThrow('alias "llama" of entity "m" names the sense "animl", which src/data/senses.json does not define');
   });
 
   it('gives only the three topics aliases, never related projects or other companies', () => {
@@ -42,146 +48,183 @@ describe('dictionary', () => {
   });
 });
 
-describe('model names and versions', () => {
-  it('resolves each generation, whatever the separator', () => {
-    expect(marks('Llama 3.1 beats Llama-3 and LLaMA 2, and Llama2 beats LLaMA-1.')).toEqual([
-      'Llama 3.1→llama-3-1',
-      'Llama-3→llama-3',
-      'LLaMA 2→llama-2',
-      'Llama2→llama-2',
-      'LLaMA-1→llama-1',
-    ]);
-    expect(marks('We compare Llama 3.2, Llama 3.3 and Llama 4 on the same GPU.')).toEqual([
-      'Llama 3.2→llama-3-2',
-      'Llama 3.3→llama-3-3',
-      'Llama 4→llama-4',
-    ]);
+describe.each(Object.entries(PAGES))('on %s', (_, page) => {
+  const on = (text: string) => marks(text, page);
+
+  describe('model names and versions', () => {
+    it('resolves each generation, whatever the separator', () => {
+      expect(on('Llama 3.1 beats Llama-3 and LLaMA 2, and Llama2 beats LLaMA-1.')).toEqual([
+        'Llama 3.1→llama-3-1',
+        'Llama-3→llama-3',
+        'LLaMA 2→llama-2',
+        'Llama2→llama-2',
+        'LLaMA-1→llama-1',
+      ]);
+    });
+
+    it('marks whole checkpoint ids and gives the organisation prefix the checkpoint’s generation', () => {
+      expect(on('Load meta-llama/Llama-2-13b-chat-hf with from_pretrained().')).toEqual(['meta-llama→llama-2', 'Llama-2-13b-chat-hf→llama-2']);
+      expect(on('Both Llama-3.1-70B-Instruct and Meta-Llama-3-8B were quantized.')).toEqual([
+        'Llama-3.1-70B-Instruct→llama-3-1',
+        'Meta-Llama-3-8B→llama-3',
+      ]);
+      expect(on('The leaked llama-65b weights were 120 GB.')).toEqual(['llama-65b→llama-1']);
+    });
+
+    it('does not read a longer number as a version', () => {
+      expect(on('Llama 20 tokens per second on the model server.')).toEqual(['Llama→llama-family']);
+    });
+
+    it('skips file, module and host names', () => {
+      expect(on('Compile llama.cpp and read LLaMA.swift on ai.meta.com.')).toEqual([]);
+    });
   });
 
-  it('marks whole checkpoint ids and gives the organisation prefix the checkpoint’s generation', () => {
-    expect(marks('Load meta-llama/Llama-2-13b-chat-hf with from_pretrained().')).toEqual([
-      'meta-llama→llama-2',
-      'Llama-2-13b-chat-hf→llama-2',
-    ]);
-    expect(marks('Both Llama-3.1-70B-Instruct and Meta-Llama-3-8B were quantized.')).toEqual([
-      'Llama-3.1-70B-Instruct→llama-3-1',
-      'Meta-Llama-3-8B→llama-3',
-    ]);
-    expect(marks('The leaked llama-65b weights were 120 GB.')).toEqual(['llama-65b→llama-1']);
+  describe('the animal and other llamas', () => {
+    it('leaves the animal alone', () => {
+      expect(on('Our ranch raises a llama for its soft wool.')).toEqual([]);
+      expect(on('Llama fleece is spun into yarn by farmers in Peru.')).toEqual([]);
+      expect(on('The LLAMA is a domesticated camelid.')).toEqual([]);
+      expect(on('Every llama wool sweater is hand-knitted.')).toEqual([]);
+    });
+
+    it('takes capitalised Llama as the model in model talk', () => {
+      expect(on('You can fine-tune Llama on one GPU with LoRA.')).toEqual(['Llama→llama-family']);
+      expect(on('Llama models are served behind an API.')).toEqual(['Llama→llama-family']);
+    });
+
+    it('takes the name before a model size as the model', () => {
+      expect(on('We compared Llama 70B with the old one.')).toEqual(['Llama→llama-family']);
+      expect(on('we ran llama 70b on two cards.')).toEqual(['llama→llama-family']);
+    });
+
+    it('takes the name before a noun of its field as the model', () => {
+      expect(on('someone leaked the llama weights last week.')).toEqual(['llama→llama-family']);
+    });
+
+    it('lets the page settle a plain sentence about the model', () => {
+      expect(on('Our team switched to Llama last spring.')).toEqual(page.ml ? ['Llama→llama-family'] : []);
+    });
+
+    it('takes names built with the model name as the model', () => {
+      expect(on('Code Llama was announced with little fanfare.')).toEqual(['Llama→llama-family']);
+      expect(on('Llama Guard was announced with little fanfare.')).toEqual(['Llama→llama-family']);
+    });
+
+    it('leaves Spanish alone', () => {
+      expect(on('Mi perro se llama Rocky.')).toEqual([]);
+      expect(on('La ciudad convoca y llama a los vecinos para que voten.')).toEqual([]);
+    });
+
+    it('skips projects and identifiers named after the model', () => {
+      expect(on('Install Ollama, LlamaIndex, TinyLlama, OpenLLaMA and llamafile to run a model.')).toEqual([]);
+      expect(on('Then run llama-server and llama-cli on the GPU.')).toEqual([]);
+      expect(on('Set LLAMA_ARG_CTX_SIZE, open r/llama and pip install go-llama.')).toEqual([]);
+      expect(on('The `llama` library exposes the inference API.')).toEqual([]);
+    });
+
+    it('keeps modifier compounds', () => {
+      expect(on('A Llama-based assistant runs on the GPU.')).toEqual(['Llama→llama-family']);
+    });
+
+    it('leaves other names alone', () => {
+      expect(on('At bedtime we read Llama Llama Red Pajama again.')).toEqual([]);
+      expect(on('The Dalai Llama spoke at the temple.')).toEqual([]);
+    });
   });
 
-  it('does not read a longer number as a version', () => {
-    // "Llama 20" is not Llama 2; the name alone still counts in model talk.
-    expect(marks('The Llama 20 tokens benchmark uses a model.')).toEqual(['Llama→llama-family']);
+  describe('Meta', () => {
+    it('marks the company with company or model talk around it', () => {
+      expect(on('Meta trained the model on public data and released the weights.')).toEqual(['Meta→meta-platforms']);
+      expect(on('Zuckerberg said Meta will keep its headquarters in California.')).toEqual(['Meta→meta-platforms']);
+    });
+
+    it('marks the company beside an unambiguous mention', () => {
+      expect(on('Llama 3 is here, and Meta says it is faster.')).toEqual(['Llama 3→llama-3', 'Meta→meta-platforms']);
+    });
+
+    it('marks the company after a preposition that takes an organisation', () => {
+      expect(on('She spent four years at Meta before her sabbatical.')).toEqual(['Meta→meta-platforms']);
+    });
+
+    it('marks a company name before a model name, both ways vouching', () => {
+      expect(on('Meta’s Llama was the talk of the town.')).toEqual(['Meta→meta-platforms', 'Llama→llama-family']);
+      expect(on('meta llama is what everyone wanted.')).toEqual(['meta→meta-platforms', 'llama→llama-family']);
+    });
+
+    it('marks the company in lower case in company talk', () => {
+      expect(on('Last year meta bought a startup and its shares rose.')).toEqual(['meta→meta-platforms']);
+    });
+
+    it('marks the company’s own products as its names', () => {
+      expect(on('I tried the Meta Quest headset yesterday.')).toEqual(['Meta→meta-platforms']);
+    });
+
+    it('leaves the word meta alone', () => {
+      expect(on('Every page needs a good meta description for search engines.')).toEqual([]);
+      expect(on('Meta tags go in the head element of the HTML document.')).toEqual([]);
+      expect(on('A Meta-analysis pooled twelve trials.')).toEqual([]);
+      expect(on('Shift+Meta+click opens the link.')).toEqual([]);
+      expect(on('We use a meta model to combine the other models.')).toEqual([]);
+      expect(on('In this patch the meta favours fast decks.')).toEqual([]);
+      expect(on('Meta learning lets a model teach itself to fine-tune.')).toEqual([]);
+    });
+
+    it('leaves people and other names alone', () => {
+      expect(on('The letters of Ilir Meta were published.')).toEqual([]);
+      expect(on('The award went to Meta L. Brandt.')).toEqual([]);
+      expect(on('MetaQuotes, MetaMask and Metal sponsor the fair.')).toEqual([]);
+    });
+
+    it('tells Facebook the company from Facebook the product', () => {
+      expect(on('Facebook acquired Instagram for a billion dollars.')).toEqual(['Facebook→meta-platforms']);
+      expect(on('Follow us on Facebook for updates.')).toEqual([]);
+      expect(on('Like our Facebook page for updates.')).toEqual([]);
+      expect(on('The lab shared its new model weights on Facebook.')).toEqual([]);
+      expect(on('Facebook AI Research released the model.')).toEqual(['Facebook AI Research→meta-ai']);
+    });
+
+    it('marks FAIR only as the lab', () => {
+      expect(on('FAIR researchers trained the LLM on public tokens.')).toEqual(['FAIR→meta-ai']);
+      expect(on('Publish the data following the FAIR principles and FAIR data.')).toEqual([]);
+    });
   });
 
-  it('keeps the mixed-case spelling as the model on its own', () => {
-    expect(marks('LLaMA changed open research.')).toEqual(['LLaMA→llama-1']);
-  });
-});
+  describe('Hugging Face', () => {
+    it('marks the company, its domain and its Hub', () => {
+      expect(on('Push the checkpoint to the Hugging Face Hub at huggingface.co/models.')).toEqual([
+        'Hugging Face Hub→hugging-face-hub',
+        'huggingface.co→hugging-face',
+      ]);
+    });
 
-describe('the animal and other llamas', () => {
-  it('leaves the animal alone', () => {
-    expect(marks('Our ranch raises a llama for its soft wool.')).toEqual([]);
-    expect(marks('A herd of llamas crossed the Andean pass.')).toEqual([]);
-    expect(marks('Llama fleece is spun into yarn by farmers in Peru.')).toEqual([]);
-    expect(marks('The LLAMA is a domesticated camelid.')).toEqual([]);
-  });
+    it('marks HF in model talk only', () => {
+      expect(on('Download the tokenizer from HF before inference.')).toEqual(['HF→hugging-face']);
+      expect(on('Glass is etched with hydrofluoric acid (HF).')).toEqual([]);
+      expect(on('HF radio propagation depends on the sky.')).toEqual([]);
+      expect(on('Export HF_TOKEN and pass --hf-repo to the server.')).toEqual([]);
+    });
 
-  it('takes capitalised Llama as the model in model talk', () => {
-    expect(marks('You can fine-tune Llama on one GPU with LoRA.')).toEqual(['Llama→llama-family']);
-    expect(marks('Llama models are served behind an API.')).toEqual(['Llama→llama-family']);
-  });
+    it('tells the logo from the hug', () => {
+      expect(on('Install 🤗 Datasets to load the training data.')).toEqual(['🤗→hugging-face']);
+      expect(on('Welcome to the 🤗 Course!')).toEqual(['🤗→hugging-face']);
+      expect(on('Thank you so much, love you! 🤗')).toEqual([]);
+      expect(on('See you at the weekend 🤗❤️')).toEqual([]);
+    });
 
-  it('leaves Spanish alone', () => {
-    expect(marks('Mi perro se llama Rocky.')).toEqual([]);
-    expect(marks('La ciudad llama a los vecinos para que voten.')).toEqual([]);
-  });
-
-  it('skips projects named after the model', () => {
-    expect(marks('Install Ollama, LlamaIndex, TinyLlama, OpenLLaMA and llamafile to run a model.')).toEqual([]);
-    expect(marks('Compile llama.cpp, then run llama-server and llama-cli on the GPU.')).toEqual([]);
-    expect(marks('Set LLAMA_ARG_CTX_SIZE before starting the model server.')).toEqual([]);
-    expect(marks('The `llama` library exposes the inference API.')).toEqual([]);
+    it('leaves the ordinary phrase alone', () => {
+      expect(on('The child made a hugging face at her grandmother.')).toEqual([]);
+      expect(on('Send the hugging face emoji to say thanks.')).toEqual([]);
+    });
   });
 
-  it('leaves other names alone', () => {
-    expect(marks('At bedtime we read Llama Llama Red Pajama again.')).toEqual([]);
-    expect(marks('The Dalai Llama spoke at the temple.')).toEqual([]);
-  });
-});
-
-describe('Meta', () => {
-  it('marks the company with company or model talk around it', () => {
-    expect(marks('Meta trained the model on public data and released the weights.')).toEqual(['Meta→meta-platforms']);
-    expect(marks('Zuckerberg said Meta will keep its headquarters in Menlo Park.')).toEqual(['Meta→meta-platforms']);
-    expect(marks('Meta Platforms and Meta AI published the paper.')).toEqual([
-      'Meta Platforms→meta-platforms',
-      'Meta AI→meta-ai',
-    ]);
-  });
-
-  it('handles possessives with straight and curly apostrophes', () => {
-    expect(marks('Meta’s Llama 3 and Meta\'s LLaMA are open-weight models.')).toEqual([
-      'Meta→meta-platforms',
-      'Llama 3→llama-3',
-      'Meta→meta-platforms',
-      'LLaMA→llama-1',
-    ]);
-  });
-
-  it('leaves the word meta alone', () => {
-    expect(marks('Every page needs a good meta description for search engines.')).toEqual([]);
-    expect(marks('Meta tags go in the head element of the HTML document.')).toEqual([]);
-    expect(marks('A Meta-analysis pooled twelve trials.')).toEqual([]);
-    expect(marks('Shift+Meta+click opens the link; the Meta key is the Command key on a Mac.')).toEqual([]);
-    expect(marks('In this patch the meta favours fast decks.')).toEqual([]);
-  });
-
-  it('leaves people, places and other companies alone', () => {
-    expect(marks('The poet wrote to Meta von Salis in 1884.')).toEqual([]);
-    expect(marks('The river flows through the department of Meta in Colombia.')).toEqual([]);
-    expect(marks('MetaQuotes, MetaMask and Metal are not Meta products.')).toEqual([]);
-  });
-
-  it('tells Facebook the company from Facebook the product', () => {
-    expect(marks('Facebook acquired Instagram for a billion dollars.')).toEqual(['Facebook→meta-platforms']);
-    expect(marks('Follow us on Facebook for updates.')).toEqual([]);
-    expect(marks('Facebook AI Research released the model.')).toEqual(['Facebook AI Research→meta-ai']);
-  });
-
-  it('marks FAIR only as the lab', () => {
-    expect(marks('FAIR researchers trained the LLM on public tokens.')).toEqual(['FAIR→meta-ai']);
-    expect(marks('Publish the data following the FAIR principles.')).toEqual([]);
-  });
-});
-
-describe('Hugging Face', () => {
-  it('marks the company, its domain and its Hub', () => {
-    expect(marks('Push the checkpoint to the Hugging Face Hub at huggingface.co/models.')).toEqual([
-      'Hugging Face Hub→hugging-face-hub',
-      'huggingface.co→hugging-face',
-    ]);
-    expect(marks('HuggingFace hosts the weights.')).toEqual(['HuggingFace→hugging-face']);
-  });
-
-  it('marks HF in model talk only', () => {
-    expect(marks('Download the tokenizer from HF before inference.')).toEqual(['HF→hugging-face']);
-    expect(marks('Glass is etched with hydrofluoric acid (HF).')).toEqual([]);
-    expect(marks('HF radio propagation depends on the ionosphere.')).toEqual([]);
-    expect(marks('Export HF_TOKEN and pass --hf-repo to the server.')).toEqual([]);
-  });
-
-  it('tells the logo from the hug', () => {
-    expect(marks('Install 🤗 Datasets to load the training data.')).toEqual(['🤗→hugging-face']);
-    expect(marks('Welcome to the 🤗 Course on language models!')).toEqual(['🤗→hugging-face']);
-    expect(marks('Thank you so much, love you! 🤗')).toEqual([]);
-    expect(marks('Miss you all 🤗❤️')).toEqual([]);
-  });
-
-  it('leaves the ordinary phrase alone', () => {
-    expect(marks('The child made a hugging face at her grandmother.')).toEqual([]);
-    expect(marks('Two hugging faces smiled from the photo.')).toEqual([]);
+  describe('labels in site chrome', () => {
+    it('never marks an ambiguous name that stands alone as a link or button label', () => {
+      expect(matcher.find('Facebook', page, 'label')).toEqual([]);
+      expect(matcher.find('Meta', page, 'label')).toEqual([]);
+      const text = 'Share: Meta Llama 3';
+      expect(matcher.find(text, page, 'label').map((m) => text.slice(m.start, m.end))).toEqual(['Meta', 'Llama 3']);
+    });
   });
 });
 
