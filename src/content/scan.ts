@@ -2,7 +2,7 @@
  * Scans DOM subtrees for mentions: blocks of text go through the pure matcher, and each mention
  * becomes a live Range in the mark registry. Time-sliced; capped at MAX_MARKS_PER_PAGE.
  */
-import type { Matcher, PageContext } from '../matcher';
+import type { Matcher, Mention, PageContext } from '../matcher';
 import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE } from '../shared/limits';
 import type { MarkRegistry } from './marks';
 import { runSliced, type SliceStats } from './slices';
@@ -21,6 +21,20 @@ export function nodeAt(block: Block, offset: number, preferEnd: boolean): number
   return lo;
 }
 
+/**
+ * A repository path ("meta-llama/Llama-2-7b-hf") holds two mentions of one entity (the matcher
+ * gives the organisation the checkpoint's): the reader sees one name, so it gets one mark.
+ */
+function joinPaths(text: string, found: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of found) {
+    const last = out[out.length - 1];
+    if (last && m.start === last.end + 1 && text[last.end] === '/' && m.entity === last.entity) out[out.length - 1] = { ...last, end: m.end };
+    else out.push(m);
+  }
+  return out;
+}
+
 /** Marks the mentions of one block; returns how many were added. */
 export function markBlock(block: Block, matcher: Matcher, page: PageContext, marks: MarkRegistry): number {
   let added = 0;
@@ -31,7 +45,7 @@ export function markBlock(block: Block, matcher: Matcher, page: PageContext, mar
   for (let from = 0; from < block.text.length; from += MAX_BLOCK_CHARS) {
     const windowStart = Math.max(0, from - CONTEXT);
     const slice = block.text.slice(windowStart, from + MAX_BLOCK_CHARS + CONTEXT);
-    for (const m of matcher.find(slice, page)) {
+    for (const m of joinPaths(slice, matcher.find(slice, page, block.kind))) {
       const start = m.start + windowStart;
       const end = m.end + windowStart;
       if (start < from || start >= from + MAX_BLOCK_CHARS) continue;
@@ -48,23 +62,40 @@ export function markBlock(block: Block, matcher: Matcher, page: PageContext, mar
   return added;
 }
 
-/** Scans subtrees, one after another, in one series of time slices. */
+/**
+ * Scans subtrees, one after another, in one series of time slices. It never rejects: a block that
+ * throws (a strange node, a shadow root detached mid-scan) is logged and skipped, and a walk that
+ * throws ends this scan only, so the page's later scans still run.
+ */
 export function scanSubtrees(
   roots: readonly Node[],
   matcher: Matcher,
   page: PageContext,
   marks: MarkRegistry,
   options: WalkOptions & { cancelled?: () => boolean } = {},
-): Promise<SliceStats & { added: number }> {
+): Promise<SliceStats & { added: number; failed: number }> {
   function* allBlocks() {
     for (const root of roots) yield* walkBlocks(root, options);
   }
   const blocks = allBlocks();
   let added = 0;
+  let failed = 0;
   return runSliced(() => {
-    const next = blocks.next();
+    let next: IteratorResult<Block>;
+    try {
+      next = blocks.next();
+    } catch (error) {
+      failed++;
+      console.error('[llama-lens] scan stopped early', error);
+      return false;
+    }
     if (next.done) return false;
-    added += markBlock(next.value, matcher, page, marks);
+    try {
+      added += markBlock(next.value, matcher, page, marks);
+    } catch (error) {
+      failed++;
+      console.error('[llama-lens] could not mark a block', error);
+    }
     return marks.size < MAX_MARKS_PER_PAGE;
-  }, options.cancelled).then((stats) => ({ ...stats, added }));
+  }, options.cancelled).then((stats) => ({ ...stats, added, failed }));
 }

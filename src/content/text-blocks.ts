@@ -3,6 +3,8 @@
  * (a paragraph, a list item, a cell), so that a mention split across inline elements
  * (`Hugging <b>Face</b>`) reaches the matcher whole. Reads only; never writes to the DOM.
  */
+import type { BlockKind } from '../matcher';
+import { LABEL_MAX_CHARS } from '../shared/limits';
 
 /** Subtrees whose text is not prose the user reads, or is the user's own input. */
 const SKIP = new Set([
@@ -22,6 +24,31 @@ export interface Block {
   /** starts[i] is the offset of nodes[i] within `text`. */
   starts: number[];
   text: string;
+  /** Running prose, or a lone link or control label (a share button, a menu entry): see `kindOf`. */
+  kind: BlockKind;
+}
+
+/** Links and controls whose text is a label, not prose. */
+const CONTROL = 'a[href], [role="button"], [role="link"], [role="menuitem"], [role="tab"]';
+
+/** Site chrome: navigation, menus, toolbars, and the site's own header and footer. */
+const CHROME = 'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="toolbar"], [role="banner"], [role="contentinfo"]';
+const SITE_HEADER_FOOTER = 'header, footer';
+
+/**
+ * A block is a label when it is a lone link or control (all its text inside one), or a few words
+ * (LABEL_MAX_CHARS) inside site chrome. A header or footer inside an article or main is the article's own (its
+ * headline, its byline), not chrome. The matcher then weighs only the label's own words: a share
+ * button on a page about models is still a share button.
+ */
+function kindOf(nodes: Text[], text: string): BlockKind {
+  const first = nodes[0]!.parentElement;
+  const control = first?.closest(CONTROL);
+  if (control && nodes.every((n) => control.contains(n))) return 'label';
+  if (!first || text.trim().length > LABEL_MAX_CHARS) return 'prose';
+  if (first.closest(CHROME)) return 'label';
+  const hf = first.closest(SITE_HEADER_FOOTER);
+  return hf && !hf.parentElement?.closest('article, main') ? 'label' : 'prose';
 }
 
 export interface WalkOptions {
@@ -72,7 +99,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   let block: Node | null = null;
 
   const flush = (): Block | null => {
-    const out = text.trim() ? { nodes, starts, text } : null;
+    const out = text.trim() ? { nodes, starts, text, kind: kindOf(nodes, text) } : null;
     nodes = [];
     starts = [];
     text = '';
@@ -87,7 +114,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   if (node.nodeType === Node.TEXT_NODE) {
     // A bare text node as root: one block of one node.
     const t = node as Text;
-    if (!isInSkippedRegion(t, options.ignore)) yield { nodes: [t], starts: [0], text: t.data };
+    if (!isInSkippedRegion(t, options.ignore)) yield { nodes: [t], starts: [0], text: t.data, kind: kindOf([t], t.data) };
     return;
   }
   node = walker.nextNode();

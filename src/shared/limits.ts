@@ -29,6 +29,13 @@ export const MAX_BLOCK_CHARS = 50_000;
 export const PAGE_CONTEXT_CHARS = 20_000;
 
 /**
+ * The longest text inside site chrome (navigation, menus, the site's header and footer) read as a
+ * label rather than prose: labels are a few words ("Share on Facebook", "Follow us on Instagram"),
+ * while a footer's paragraph about the publisher is prose and is weighed as such.
+ */
+export const LABEL_MAX_CHARS = 40;
+
+/**
  * Mutations are batched for this long before a rescan, so a page that inserts nodes one by one is
  * rescanned once; short enough that new content is marked well inside the 250 ms users notice.
  */

@@ -3,11 +3,11 @@
  * The scanner's DOM side, in happy-dom: which text is read as one block, what is skipped, and how
  * matcher offsets become ranges over text nodes. (Real-browser behaviour: test/e2e/scanning.)
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleText, walkBlocks } from '../../src/content/text-blocks';
-import { markBlock } from '../../src/content/scan';
+import { markBlock, scanSubtrees } from '../../src/content/scan';
 import { MarkRegistry } from '../../src/content/marks';
-import { buildDictionary, compileMatcher, pageContext } from '../../src/matcher';
+import { buildDictionary, compileMatcher, pageContext, type Matcher } from '../../src/matcher';
 import { MAX_BLOCK_CHARS } from '../../src/shared/limits';
 import entities from '@data/entities.json';
 import aliases from '@data/aliases.json';
@@ -87,5 +87,64 @@ describe('markBlock', () => {
     const pad = 'x '.repeat(Math.floor((MAX_BLOCK_CHARS - 3) / 2));
     const found = marksOf(`<pre>${pad}Meta Platforms released LLaMA weights. ${pad}Meta Platforms again.</pre>`).map((m) => m.text);
     expect(found).toEqual(['Meta Platforms', 'LLaMA', 'Meta Platforms']);
+  });
+});
+
+describe('labels and paths', () => {
+  function marked(html: string) {
+    const root = body(html);
+    const registry = new MarkRegistry('underline', new Set<Topic>(['llama', 'meta', 'hugging-face']));
+    for (const block of walkBlocks(root)) markBlock(block, matcher, ml, registry);
+    return registry.inOrder().map((m) => m.range.toString());
+  }
+
+  it('reads lone links and short texts in site chrome as labels, article prose and headers as prose', () => {
+    body(
+      '<header><nav><a href="/x">Meta</a></nav><p>Facebook</p></header><article><header><h1>Meta ships a model</h1></header>' +
+        '<p>Meta released the <a href="/w">Llama</a> weights.</p><ul><li><a href="/s"><span>Share on</span> <b>Facebook</b></a></li></ul></article>' +
+        '<footer><p>Follow us</p></footer>',
+    );
+    expect([...walkBlocks(document.body)].map((b) => `${b.kind}: ${b.text.trim()}`)).toEqual([
+      'label: Meta',
+      'label: Facebook',
+      'prose: Meta ships a model',
+      'prose: Meta released the Llama weights.',
+      'label: Share on Facebook',
+      'label: Follow us',
+    ]);
+  });
+
+  it('never marks a lone Facebook link on a page about models, and still marks the prose', () => {
+    expect(marked('<ul><li><a href="https://facebook.com/x">Facebook</a></li></ul><p>Meta released the Llama weights.</p>')).toEqual(['Meta', 'Llama']);
+  });
+
+  it('marks a repository path once', () => {
+    expect(marked('<p>Load meta-llama/Llama-2-7b-chat-hf first.</p>')).toEqual(['meta-llama/Llama-2-7b-chat-hf']);
+  });
+});
+
+describe('scanSubtrees', () => {
+  it('logs a block that throws, marks the others, and lets the next scan run', async () => {
+    const root = body('<p>Meta released LLaMA.</p><p>boom</p><p>Hugging Face hosts it.</p>');
+    const registry = new MarkRegistry('underline', new Set<Topic>(['llama', 'meta', 'hugging-face']));
+    const throwing: Matcher = {
+      find(text, page, kind) {
+        if (text.includes('boom')) throw new Error('strange node');
+        return matcher.find(text, page, kind);
+      },
+    };
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
+    try {
+      const first = await scanSubtrees([root], throwing, ml, registry);
+      expect(first.failed).toBe(1);
+      expect(errors).toHaveLength(1);
+      expect(registry.inOrder().map((m) => m.range.toString())).toEqual(['Meta', 'LLaMA', 'Hugging Face']);
+      root.insertAdjacentHTML('beforeend', '<p>Llama 2 followed.</p>');
+      const second = await scanSubtrees([root.lastChild!], throwing, ml, registry);
+      expect(second).toMatchObject({ failed: 0, added: 1 });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
