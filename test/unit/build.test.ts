@@ -42,7 +42,8 @@ async function dataWith<T>(file: string, edit: (json: T) => void): Promise<strin
   return dir;
 }
 
-describe('scripts/build.ts', () => {
+// Each test runs the build as a child process: seconds on a quiet machine, far more on a loaded one.
+describe('scripts/build.ts', { timeout: 120_000 }, () => {
   it('fails on a fact without sources, naming the fact, and writes nothing', async () => {
     let factId = '';
     const data = await dataWith<{ id: string; sources: string[] }[]>('facts.json', (facts) => {
