@@ -1,0 +1,26 @@
+/**
+ * The entities marked on this page, asked of the background in batches (one request after each
+ * scan), so that opening a popover needs no round trip.
+ */
+import { ask } from '../shared/ask';
+import type { EntityView } from '../shared/messages';
+
+export class EntityCache {
+  private readonly byId = new Map<string, EntityView>();
+
+  get(id: string): EntityView | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Asks for the ids not cached yet; a failure is logged and leaves the cache as it was. */
+  async load(ids: Iterable<string>): Promise<void> {
+    const missing = [...ids].filter((id) => !this.byId.has(id));
+    if (!missing.length) return;
+    try {
+      const { entities } = await ask('entities/get', { ids: missing });
+      for (const e of entities) this.byId.set(e.id, e);
+    } catch (error) {
+      console.error('[llama-lens] could not load entity data', error);
+    }
+  }
+}
