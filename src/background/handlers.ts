@@ -1,9 +1,10 @@
 /**
- * Answers the background's messages. `handle` is the one entry point: it checks the sender and the
- * message against the map in shared/messages, runs the handler, and wraps the outcome in a Reply.
+ * The background's answers, one handler per request of `backgroundRequests` (shared/messages); the
+ * shared dispatcher (shared/dispatch) checks sender and message before any of them runs.
  */
 import type { Runtime } from '../shared/webext';
-import { backgroundRequests, parseRequest, type BackgroundResponses, type BackgroundType, type Reply, type Request } from '../shared/messages';
+import type { Handlers } from '../shared/dispatch';
+import type { BackgroundResponses, backgroundRequests } from '../shared/messages';
 import { buildDictionary } from '../matcher';
 import { loadSettings, saveSettings, siteKey, withSite } from '../shared/settings';
 import type { Data } from './data';
@@ -11,15 +12,12 @@ import { buildIndex, type SearchIndex } from './search';
 
 export interface Services {
   data: Promise<Data>;
-  /** Our own extension id: messages from anything else are refused. */
-  extensionId: string;
   openEntry(id: string): Promise<void>;
 }
 
 type Sender = Pick<Runtime.MessageSender, 'id' | 'url'>;
-type Handlers = { [K in BackgroundType]: (payload: Request<K>, sender: Sender) => Promise<BackgroundResponses[K]> };
 
-export function createHandlers(services: Services): Handlers {
+export function createHandlers(services: Services): Handlers<typeof backgroundRequests, BackgroundResponses, Sender> {
   let index: Promise<SearchIndex> | undefined;
   const data = () => services.data;
   return {
@@ -57,28 +55,4 @@ export function createHandlers(services: Services): Handlers {
       return null;
     },
   };
-}
-
-export async function handle(
-  handlers: Handlers,
-  extensionId: string,
-  message: unknown,
-  sender: Sender,
-): Promise<Reply<unknown>> {
-  if (sender.id !== extensionId) {
-    console.error('[llama-lens] refused a message from another sender', sender.id);
-    return { ok: false, error: 'unknown sender' };
-  }
-  const parsed = parseRequest(backgroundRequests, message);
-  if (!parsed.ok) {
-    console.error('[llama-lens] refused a malformed message:', parsed.error);
-    return parsed;
-  }
-  try {
-    const handler = handlers[parsed.type] as (p: unknown, s: Sender) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.payload, sender) };
-  } catch (error) {
-    console.error(`[llama-lens] ${parsed.type} failed`, error);
-    return { ok: false, error: `${parsed.type} failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
 }

@@ -1,9 +1,11 @@
 /** The background: owns the data and answers messages; relays keyboard commands to the active tab. */
 import { browser, onMessage } from '../shared/webext';
 import { askTab } from '../shared/ask';
+import { dispatcher } from '../shared/dispatch';
+import { backgroundRequests } from '../shared/messages';
 import { BUNDLED } from './bundle';
 import { openData } from './data';
-import { createHandlers, handle } from './handlers';
+import { createHandlers } from './handlers';
 
 // Opened (and seeded when the bundled version changed) at every background start: an install or
 // update starts the background, so this also covers runtime.onInstalled without a second path.
@@ -11,13 +13,12 @@ const data = openData(BUNDLED);
 
 const handlers = createHandlers({
   data,
-  extensionId: browser.runtime.id,
   async openEntry(id) {
     await browser.tabs.create({ url: browser.runtime.getURL(`popup.html#entry/${encodeURIComponent(id)}`) });
   },
 });
 
-onMessage((message, sender) => handle(handlers, browser.runtime.id, message, sender));
+onMessage(dispatcher(backgroundRequests, handlers, browser.runtime.id));
 
 browser.commands.onCommand.addListener(async (command) => {
   const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;

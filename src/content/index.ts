@@ -4,7 +4,8 @@
  */
 import { browser, onMessage } from '../shared/webext';
 import { ask } from '../shared/ask';
-import { contentRequests, parseRequest, type ContentResponses, type ContentType, type Reply, type Request } from '../shared/messages';
+import { dispatcher, type Handlers } from '../shared/dispatch';
+import { contentRequests, type ContentResponses } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, siteKey, type Settings } from '../shared/settings';
 import type { DictionaryEntry } from '../matcher';
 import { Lens } from './lens';
@@ -38,25 +39,28 @@ function apply(settings: Settings): Promise<void> {
   return applying;
 }
 
-/** One handler per content request, typed by the map in shared/messages. */
-const handlers: { [K in ContentType]: (payload: Request<K>) => ContentResponses[K] } = {
-  'page/mentions': () => ({ site, active: lens !== null, entities: lens?.mentionCounts() ?? [] }),
-  'page/reveal': ({ id }) => ({ found: lens?.reveal({ entity: id }, false) ?? false }),
-  'page/step': ({ direction }) => ({ found: lens?.reveal({ direction }, true) ?? false }),
-};
-
-async function answer(message: unknown): Promise<Reply<unknown>> {
-  const parsed = parseRequest(contentRequests, message);
-  if (!parsed.ok) return parsed;
-  // Answer about the page as it is once pending setting changes and scans have settled.
+/** The lens as it is once pending setting changes and scans have settled: what the popup asks about. */
+async function settledLens(): Promise<Lens | null> {
   await applying;
   await lens?.settled();
-  const handler = handlers[parsed.type] as (payload: unknown) => unknown;
-  return { ok: true, value: handler(parsed.payload) };
+  return lens;
 }
 
+const handlers: Handlers<typeof contentRequests, ContentResponses, unknown> = {
+  async 'page/mentions'() {
+    const l = await settledLens();
+    return { site, active: l !== null, entities: l?.mentionCounts() ?? [] };
+  },
+  async 'page/reveal'({ id }) {
+    return { found: (await settledLens())?.reveal({ entity: id }, false) ?? false };
+  },
+  async 'page/step'({ direction }) {
+    return { found: (await settledLens())?.reveal({ direction }, true) ?? false };
+  },
+};
+
 // Only our own extension's pages and background can reach this listener (tabs.sendMessage).
-onMessage((message, sender) => (sender.id === browser.runtime.id ? answer(message) : undefined));
+onMessage(dispatcher(contentRequests, handlers, browser.runtime.id));
 
 onSettingsChanged((s) => void apply(s));
 void loadSettings().then(apply);

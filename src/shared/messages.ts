@@ -114,8 +114,6 @@ export type Request<K extends BackgroundType | ContentType> = K extends Backgrou
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export type Envelope<K extends string = string> = { type: K; payload: unknown };
-
 /**
  * Checks an incoming message against a request map. Returns the typed request, or a sentence
  * saying what is wrong (for the reply and the log).

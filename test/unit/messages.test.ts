@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backgroundRequests, contentRequests, parseRequest, type Reply } from '../../src/shared/messages';
-import { createHandlers, handle, type Services } from '../../src/background/handlers';
+import { createHandlers, type Services } from '../../src/background/handlers';
+import { dispatcher } from '../../src/shared/dispatch';
 import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
 import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from '../../src/shared/limits';
@@ -29,7 +30,6 @@ function services(overrides: Partial<Services> = {}): Services {
   const name = `lens-messages-${++counter}`;
   return {
     data: openData(BUNDLED, () => openDatabase(name)),
-    extensionId: OUR_ID,
     openEntry: async () => undefined,
     ...overrides,
   };
@@ -37,7 +37,7 @@ function services(overrides: Partial<Services> = {}): Services {
 
 /** Sends a message as our own extension would, and checks the reply is a Reply whatever happens. */
 async function send(message: unknown, s = services(), sender: { id?: string } = { id: OUR_ID }): Promise<Reply<unknown>> {
-  const reply = await handle(createHandlers(s), s.extensionId, message, sender);
+  const reply = await dispatcher(backgroundRequests, createHandlers(s), OUR_ID)(message, sender);
   expect(Object.keys(reply).sort()).toEqual(reply.ok ? ['ok', 'value'] : ['error', 'ok']);
   return reply;
 }
@@ -110,7 +110,7 @@ describe('parseRequest', () => {
   });
 });
 
-describe('handle', () => {
+describe('the background\'s dispatcher', () => {
   it('answers valid requests from our own extension with {ok: true, value}', async () => {
     const s = services();
     const status = await send({ type: 'status/get', payload: {} }, s);
@@ -184,10 +184,10 @@ describe('handle', () => {
       },
     };
     const s = services({ data: Promise.resolve(flaky) });
-    const handlers = createHandlers(s);
-    const first = await handle(handlers, OUR_ID, { type: 'search', payload: { query: 'meta' } }, { id: OUR_ID });
+    const answer = dispatcher(backgroundRequests, createHandlers(s), OUR_ID);
+    const first = await answer({ type: 'search', payload: { query: 'meta' } }, { id: OUR_ID });
     expect(first).toEqual({ ok: false, error: 'search failed: busy' });
-    const second = await handle(handlers, OUR_ID, { type: 'search', payload: { query: 'meta' } }, { id: OUR_ID });
+    const second = await answer({ type: 'search', payload: { query: 'meta' } }, { id: OUR_ID });
     expect(second.ok).toBe(true);
     expect(calls).toBe(2);
   });
