@@ -27,4 +27,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The background is the settings' one writer; every other part asks it (settings/save, site/set).
+    files: ['src/**'],
+    ignores: ['src/background/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/shared/settings'], importNames: ['saveSettings'], message: 'Ask the background to save settings (settings/save or site/set).' }] },
+      ],
+    },
+  },
 );

@@ -6,7 +6,7 @@ import type { Runtime } from '../shared/webext';
 import type { Handlers } from '../shared/dispatch';
 import type { BackgroundResponses, backgroundRequests } from '../shared/messages';
 import { buildDictionary } from '../matcher';
-import { loadSettings, saveSettings, siteKey, withSite } from '../shared/settings';
+import { loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
 import type { Data } from './data';
 import { buildIndex, type SearchIndex } from './search';
 
@@ -20,6 +20,14 @@ type Sender = Pick<Runtime.MessageSender, 'id' | 'url'>;
 export function createHandlers(services: Services): Handlers<typeof backgroundRequests, BackgroundResponses, Sender> {
   let index: Promise<SearchIndex> | undefined;
   const data = () => services.data;
+  // The one writer of the settings: every part asks the background, and saves run one after another,
+  // each changing what the one before it stored.
+  let saving: Promise<unknown> = Promise.resolve();
+  const save = (change: (current: Settings) => Settings) => {
+    const saved = saving.then(async () => saveSettings(change(await loadSettings())));
+    saving = saved.catch(() => undefined);
+    return saved;
+  };
   return {
     async 'dictionary/get'() {
       const d = await data();
@@ -47,8 +55,11 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     async 'site/set'({ on }, sender) {
       const site = sender.url ? siteKey(sender.url) : '';
       if (!site) throw new Error('the sender has no site');
-      await saveSettings(withSite(await loadSettings(), site, on));
+      await save((current) => withSite(current, site, on));
       return null;
+    },
+    async 'settings/save'({ settings }) {
+      return save(() => settings);
     },
     async 'entry/open'({ id }) {
       await services.openEntry(id);

@@ -39,9 +39,13 @@ function apply(settings: Settings): Promise<void> {
   return applying;
 }
 
-/** The lens as it is once pending setting changes and scans have settled: what the popup asks about. */
+/**
+ * The lens as the stored settings say it is now, once its scans have settled. The settings are read
+ * afresh rather than waiting for storage.onChanged here: the popup asks right after it heard a
+ * change itself, and this frame may not have heard it yet.
+ */
 async function settledLens(): Promise<Lens | null> {
-  await applying;
+  await apply(await loadSettings());
   await lens?.settled();
   return lens;
 }

@@ -4,6 +4,7 @@
  * is saved at once; changes made elsewhere (the popup, another device) show up here live.
  */
 import { browser } from '../shared/webext';
+import { ask } from '../shared/ask';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TOPICS, type Topic } from '../shared/dataset';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS } from '../shared/limits';
@@ -11,7 +12,6 @@ import {
   loadSettingsWithArea,
   onSettingsChanged,
   parseSiteInput,
-  saveSettings,
   type Area,
   type MarkStyle,
   type Settings,
@@ -178,12 +178,12 @@ export function Options() {
   const save = async (next: Settings): Promise<boolean> => {
     setSettings(next);
     try {
-      setSitesArea((await saveSettings(next)).sitesArea);
+      setSitesArea((await ask('settings/save', { settings: next })).sitesArea);
       setFeedback({ kind: 'ok', text: t('saved') });
       return true;
     } catch (e) {
       setFeedback({ kind: 'error', text: t('saveFailed', e instanceof Error ? e.message : String(e)) });
-      // Show what is really stored (saveSettings leaves the previous settings intact on failure).
+      // Show what is really stored (a failed save leaves the previous settings intact).
       const stored = await loadSettingsWithArea();
       setSettings(stored.settings);
       setSitesArea(stored.sitesArea);

@@ -6,12 +6,12 @@ import { browser } from '../shared/webext';
 import { useEffect, useState } from 'preact/hooks';
 import { ask, askTab } from '../shared/ask';
 import type { Status } from '../shared/messages';
-import { isActiveOn, loadSettings, onSettingsChanged, saveSettings, withSite, type Settings } from '../shared/settings';
+import { isActiveOn, loadSettings, onSettingsChanged, withSite, type Settings } from '../shared/settings';
 import { formatDate } from '../ui/format';
 import { t } from '../ui/i18n';
 import { Entry } from './Entry';
 import { Search } from './Search';
-import { usePage, type PageState } from './useTab';
+import { usePage, type PageState } from './usePage';
 
 function entryFromHash(): string | null {
   const m = /^#entry\/(.+)$/.exec(location.hash);
@@ -72,7 +72,7 @@ export function App() {
     addEventListener('hashchange', onHash);
     const stop = onSettingsChanged((s) => {
       setSettings(s);
-      refreshPage((site) => isActiveOn(s, site));
+      refreshPage();
     });
     return () => {
       removeEventListener('hashchange', onHash);
@@ -85,7 +85,7 @@ export function App() {
   };
   const update = (next: Settings) => {
     setSettings(next);
-    saveSettings(next).then(
+    ask('settings/save', { settings: next }).then(
       () => setSaveError(null),
       (e: unknown) => setSaveError(t('saveFailed', e instanceof Error ? e.message : String(e))),
     );

@@ -10,6 +10,8 @@
 import * as v from 'valibot';
 import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
 import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from './limits';
+import type { Area } from './settings';
+import { strictSettingsSchema } from './settings-file';
 
 export interface FactView {
   id: string;
@@ -58,8 +60,11 @@ export interface PageEntityCount {
 const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(MAX_IDS_PER_REQUEST));
 const empty = v.strictObject({});
 
-/** Requests the background answers. */
-export const backgroundRequests = {
+/**
+ * Requests the background answers. Built in a call marked pure so that a bundle which only sends
+ * them (the content script, 50 KB budget) leaves their schemas out.
+ */
+export const backgroundRequests = /* @__PURE__ */ (() => ({
   /** The matcher's dictionary: every alias with its rules. */
   'dictionary/get': empty,
   /** Entities by id, batched: one message per page after scanning. Unknown ids are left out. */
@@ -74,9 +79,14 @@ export const backgroundRequests = {
    * Firefox's content scripts cannot run the compression streams the site list is stored with.
    */
   'site/set': v.strictObject({ on: v.boolean() }),
+  /**
+   * Save these settings (the popup's switches, the options page, an imported file). The background
+   * is the only writer of the settings: every part asks it, so saves never interleave.
+   */
+  'settings/save': v.strictObject({ settings: strictSettingsSchema() }),
   /** Open the full entry in the extension's own page (content scripts cannot open extension pages themselves). */
   'entry/open': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
-} as const;
+}) as const)();
 
 export interface BackgroundResponses {
   'dictionary/get': { version: number; entries: DictionaryEntry[] };
@@ -84,6 +94,8 @@ export interface BackgroundResponses {
   search: { hits: SearchHit[] };
   'status/get': Status;
   'site/set': null;
+  /** `sitesArea` is 'local' when the site list outgrew storage.sync (the options page says so). */
+  'settings/save': { sitesArea: Area };
   'entry/open': null;
 }
 

@@ -13,17 +13,22 @@ export const FILE_VERSION = 1;
 /** Larger files are not settings exports (5,000 sites export to about 120 KB). */
 export const MAX_IMPORT_BYTES = 2_000_000;
 
-const site = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.check((s: string) => isSiteKey(s), 'not a site name'));
-
-const importSchema = v.strictObject({
-  v: v.literal(FILE_VERSION),
-  enabled: v.boolean(),
-  mode: v.picklist(['all-except', 'only']),
-  sites: v.pipe(v.array(site), v.maxLength(100_000)),
-  topics: v.strictObject(Object.fromEntries(TOPICS.map((t) => [t, v.boolean()])) as Record<Topic, v.BooleanSchema<undefined>>),
-  markStyle: v.picklist(['underline', 'background']),
-  hoverDelayMs: v.pipe(v.number(), v.check((n: number) => isHoverDelay(n), 'not an allowed hover delay')),
-});
+/**
+ * Settings checked strictly: an unknown or invalid field refuses the whole. Imported files use it,
+ * and so does the background for the settings the popup and options page ask it to save. Built on
+ * first use, so that bundles which never check settings strictly (the content script) leave it out.
+ */
+export function strictSettingsSchema() {
+  const site = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.check((s: string) => isSiteKey(s), 'not a site name'));
+  return v.strictObject({
+    enabled: v.boolean(),
+    mode: v.picklist(['all-except', 'only']),
+    sites: v.pipe(v.array(site), v.maxLength(100_000)),
+    topics: v.strictObject(Object.fromEntries(TOPICS.map((t) => [t, v.boolean()])) as Record<Topic, v.BooleanSchema<undefined>>),
+    markStyle: v.picklist(['underline', 'background']),
+    hoverDelayMs: v.pipe(v.number(), v.check((n: number) => isHoverDelay(n), 'not an allowed hover delay')),
+  });
+}
 
 export function exportSettings(s: Settings): string {
   return `${JSON.stringify({ v: FILE_VERSION, ...s }, null, 2)}\n`;
@@ -42,7 +47,7 @@ export function parseImportedSettings(text: string): ImportResult {
   } catch {
     return { ok: false, reason: 'not-json' };
   }
-  const result = v.safeParse(importSchema, raw);
+  const result = v.safeParse(v.strictObject({ v: v.literal(FILE_VERSION), ...strictSettingsSchema().entries }), raw);
   if (!result.success) {
     const issue = result.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.');

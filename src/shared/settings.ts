@@ -1,5 +1,7 @@
 /**
- * The settings: one schema with defaults, read and written only through this module.
+ * The settings: one schema with defaults, read and written only through this module. Every part
+ * reads them here; only the background writes (`saveSettings`, which eslint keeps out of the other
+ * parts): the others ask it with `settings/save` or `site/set`.
  *
  * Layout in storage (sync where available, so settings follow the user; local as the fallback):
  * - `settings`: everything but the site list, with the storage version `v`, the number of site

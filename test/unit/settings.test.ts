@@ -103,6 +103,9 @@ const {
   withSite,
 } = await import('../../src/shared/settings');
 const { exportSettings, parseImportedSettings } = await import('../../src/shared/settings-file');
+const { createHandlers } = await import('../../src/background/handlers');
+const { dispatcher } = await import('../../src/shared/dispatch');
+const { backgroundRequests } = await import('../../src/shared/messages');
 type Settings = import('../../src/shared/settings').Settings;
 
 function resetStorage(withSync = true): void {
@@ -334,6 +337,32 @@ describe('storage and quotas', () => {
     await vi.waitFor(() => expect(seen.at(-1)?.sites).toEqual(['a.com']));
     stop();
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('the background, the one writer', () => {
+  const OUR_ID = 'llama-leak-lens@example.org';
+  const answer = () => dispatcher(backgroundRequests, createHandlers({ data: new Promise(() => undefined), openEntry: async () => undefined }), OUR_ID);
+
+  it('saves one request after another, so two at once cannot undo each other', async () => {
+    const send = answer();
+    const replies = await Promise.all(
+      ['https://a.com/x', 'https://b.org/y', 'https://c.net/'].map((url) => send({ type: 'site/set', payload: { on: false } }, { id: OUR_ID, url })),
+    );
+    expect(replies).toEqual(Array(3).fill({ ok: true, value: null }));
+    expect((await loadSettings()).sites.sort()).toEqual(['a.com', 'b.org', 'c.net']);
+  });
+
+  it('saves whole settings sent with settings/save, and refuses a bad field without writing', async () => {
+    const send = answer();
+    const next: Settings = { ...DEFAULT_SETTINGS, mode: 'only', sites: ['a.com'], hoverDelayMs: 500 };
+    expect(await send({ type: 'settings/save', payload: { settings: next } }, { id: OUR_ID })).toEqual({ ok: true, value: { sitesArea: 'sync' } });
+    expect(await loadSettings()).toEqual(next);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const bad = await send({ type: 'settings/save', payload: { settings: { ...next, hoverDelayMs: 5 } } }, { id: OUR_ID });
+    expect(bad).toEqual({ ok: false, error: 'bad settings/save request at settings.hoverDelayMs: not an allowed hover delay' });
+    expect(await loadSettings()).toEqual(next);
+    vi.restoreAllMocks();
   });
 });
 
