@@ -8,7 +8,7 @@ import type { BackgroundResponses, backgroundRequests } from '../shared/messages
 import { buildDictionary } from '../matcher';
 import { loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
 import type { Data } from './data';
-import { buildIndex, type SearchIndex } from './search';
+import { buildIndex } from './search';
 
 export interface Services {
   data: Promise<Data>;
@@ -17,9 +17,29 @@ export interface Services {
 
 type Sender = Pick<Runtime.MessageSender, 'id' | 'url'>;
 
+/**
+ * A value built from the data on first use and kept: the data is opened once per background
+ * lifetime and an update of the dataset restarts the background, so this is once per dataset
+ * version. A failed build is not kept: the next request tries again.
+ */
+function remember<T>(build: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () =>
+    (value ??= build().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    }));
+}
+
 export function createHandlers(services: Services): Handlers<typeof backgroundRequests, BackgroundResponses, Sender> {
-  let index: Promise<SearchIndex> | undefined;
   const data = () => services.data;
+  // Every frame of every page asks for the dictionary when it starts: it is built once, not per frame.
+  const dictionary = remember(async () => {
+    const d = await data();
+    const [{ version }, parts] = await Promise.all([d.store.version(), d.store.dictionaryParts()]);
+    return { version, entries: buildDictionary(parts.entities, parts.aliases) };
+  });
+  const index = remember(async () => buildIndex(await (await data()).store.allEntities()));
   // The one writer of the settings: every part asks the background, and saves run one after another,
   // each changing what the one before it stored.
   let saving: Promise<unknown> = Promise.resolve();
@@ -29,23 +49,12 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     return saved;
   };
   return {
-    async 'dictionary/get'() {
-      const d = await data();
-      const [{ version }, parts] = await Promise.all([d.store.version(), d.store.dictionaryParts()]);
-      return { version, entries: buildDictionary(parts.entities, parts.aliases) };
-    },
+    'dictionary/get': () => dictionary(),
     async 'entities/get'({ ids }) {
       return { entities: await (await data()).store.entities(ids) };
     },
     async search({ query }) {
-      index ??= data()
-        .then((d) => d.store.allEntities())
-        .then(buildIndex)
-        .catch((error: unknown) => {
-          index = undefined; // try again on the next query rather than caching the failure
-          throw error;
-        });
-      return { hits: (await index).search(query) };
+      return { hits: (await index()).search(query) };
     },
     async 'status/get'() {
       const d = await data();

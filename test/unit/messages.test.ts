@@ -173,6 +173,23 @@ describe('the background\'s dispatcher', () => {
     expect(reply).toEqual({ ok: false, error: 'status/get failed: no data' });
   });
 
+  it('builds the dictionary once for every frame that asks, and retries one that failed to build', async () => {
+    let calls = 0;
+    const real = await openData(BUNDLED, () => Promise.reject(new DOMException('private mode', 'InvalidStateError')));
+    const counted = {
+      ...real,
+      store: { ...real.store, dictionaryParts: () => (++calls === 1 ? Promise.reject(new Error('busy')) : real.store.dictionaryParts()) },
+    };
+    const answer = dispatcher(backgroundRequests, createHandlers(services({ data: Promise.resolve(counted) })), OUR_ID);
+    const ask = () => answer({ type: 'dictionary/get', payload: {} }, { id: OUR_ID });
+    expect(await ask()).toEqual({ ok: false, error: 'dictionary/get failed: busy' });
+    const frames = await Promise.all([ask(), ask(), ask()]);
+    expect(calls).toBe(2);
+    expect(frames[0]!.ok && (frames[0]!.value as { entries: unknown[] }).entries.length).toBeGreaterThan(0);
+    expect(frames[1]).toEqual(frames[0]);
+    expect(frames[2]).toEqual(frames[0]);
+  });
+
   it('retries a search whose index failed to build instead of caching the failure', async () => {
     let calls = 0;
     const real = await openData(BUNDLED, () => Promise.reject(new DOMException('private mode', 'InvalidStateError')));
