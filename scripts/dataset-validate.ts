@@ -30,6 +30,7 @@ import {
   type Sense,
   type Source,
 } from '../src/shared/dataset';
+import { issuePath } from '../src/shared/issue-path';
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; errors: string[] };
 
@@ -183,11 +184,6 @@ const versionSchema = v.object({
 });
 
 type Issues = v.BaseIssue<unknown>[];
-
-function issuePath(issue: v.BaseIssue<unknown>): string {
-  const keys = (issue.path ?? []).map((item) => String(item.key));
-  return keys.join('.');
-}
 
 function formatIssues(label: string, issues: Issues): string[] {
   return issues.map((issue) => {

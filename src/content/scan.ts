@@ -3,7 +3,7 @@
  * becomes a live Range in the mark registry. Time-sliced; capped at MAX_MARKS_PER_PAGE.
  */
 import type { Matcher, Mention, PageContext } from '../matcher';
-import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE } from '../shared/limits';
+import { BLOCK_WINDOW_OVERLAP_CHARS, MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE } from '../shared/limits';
 import type { MarkRegistry } from './marks';
 import { runSliced, type SliceStats } from './slices';
 import { walkBlocks, type Block, type WalkOptions } from './text-blocks';
@@ -38,13 +38,10 @@ function joinPaths(text: string, found: Mention[]): Mention[] {
 /** Marks the mentions of one block; returns how many were added. */
 export function markBlock(block: Block, matcher: Matcher, page: PageContext, marks: MarkRegistry): number {
   let added = 0;
-  // Very long blocks (a huge <pre>) are matched in windows that overlap by CONTEXT chars on each
-  // side, so a mention across a window edge is seen whole; each window keeps only the mentions
-  // starting in its own stretch, so none is marked twice.
-  const CONTEXT = 200;
+  // Long blocks are matched in overlapping windows (limits.ts says why and how far).
   for (let from = 0; from < block.text.length; from += MAX_BLOCK_CHARS) {
-    const windowStart = Math.max(0, from - CONTEXT);
-    const slice = block.text.slice(windowStart, from + MAX_BLOCK_CHARS + CONTEXT);
+    const windowStart = Math.max(0, from - BLOCK_WINDOW_OVERLAP_CHARS);
+    const slice = block.text.slice(windowStart, from + MAX_BLOCK_CHARS + BLOCK_WINDOW_OVERLAP_CHARS);
     for (const m of joinPaths(slice, matcher.find(slice, page, block.kind))) {
       const start = m.start + windowStart;
       const end = m.end + windowStart;

@@ -7,7 +7,7 @@ import { browser } from '../shared/webext';
 import { ask } from '../shared/ask';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TOPICS, type Topic } from '../shared/dataset';
-import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS } from '../shared/limits';
+import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, SITE_FILTER_FROM } from '../shared/limits';
 import {
   loadSettingsWithArea,
   onSettingsChanged,
@@ -22,8 +22,6 @@ import { t, type MessageKey } from '../ui/i18n';
 
 const TOPIC_KEYS: Record<Topic, MessageKey> = { llama: 'topicLlama', meta: 'topicMeta', 'hugging-face': 'topicHuggingFace' };
 
-/** Past this many sites the list gets a filter box: nobody scrolls through hundreds of hostnames. */
-const FILTER_FROM = 12;
 
 /** Firefox cannot open its shortcut editor from an extension; Chromium can, from a new tab. */
 const IS_FIREFOX = browser.runtime.getURL('').startsWith('moz-extension:');
@@ -75,7 +73,7 @@ function SiteList({ settings, onChange }: { settings: Settings; onChange(sites: 
           {addError}
         </p>
       )}
-      {sorted.length > FILTER_FROM && (
+      {sorted.length > SITE_FILTER_FROM && (
         <div class="row">
           <label for="filter-sites">{t('filterSites')}</label>
           <input id="filter-sites" type="search" autocomplete="off" value={filter} onInput={(e) => setFilter((e.target as HTMLInputElement).value)} />

@@ -1,6 +1,7 @@
 /**
- * The bundled dataset's shape, and the one validator used by the build, the unit tests and the
- * background (which re-checks what it reads back from IndexedDB before trusting it).
+ * The bundled dataset's shape. The build checks the data against it (scripts/dataset-validate.ts)
+ * and stops on a bad entry; the background seeds IndexedDB from that checked bundle and, being the
+ * only writer of those stores, reads them back without checking again.
  *
  * The dataset is four JSON files under src/data/ so that the parts change independently:
  * - version.json: { version, date } — bump `version` whenever any data file changes; the

@@ -16,10 +16,18 @@ export const SCAN_SLICE_MS = 8;
 export const MAX_MARKS_PER_PAGE = 5_000;
 
 /**
- * The longest text block handed to the matcher at once. Larger blocks (huge <pre> or minified text)
- * are cut at whitespace so a single matcher call stays within a time slice.
+ * The longest stretch of a text block handed to the matcher at once, so that a single matcher call
+ * stays within a time slice. Larger blocks (a huge <pre>, minified text) are matched in windows of
+ * this size, each widened by BLOCK_WINDOW_OVERLAP_CHARS on both sides (see scan.ts).
  */
 export const MAX_BLOCK_CHARS = 50_000;
+
+/**
+ * How far each window of a long block reaches into its neighbours, so that a mention across a
+ * window edge is seen whole: far longer than any alias. Each window keeps only the mentions that
+ * start in its own stretch, so none is marked twice.
+ */
+export const BLOCK_WINDOW_OVERLAP_CHARS = 200;
 
 /**
  * How much of the page's text feeds the page context (is this page about machine learning, about
@@ -101,3 +109,9 @@ export const EVIDENCE = {
  * (tables, lists) would otherwise lend a candidate the vocabulary of its neighbours.
  */
 export const SENTENCE_WINDOW_CHARS = 300;
+
+/** Larger files are not settings exports (5,000 sites export to about 120 KB). */
+export const MAX_IMPORT_BYTES = 2_000_000;
+
+/** Past this many sites the options page's list gets a filter box: nobody scrolls through hundreds of hostnames. */
+export const SITE_FILTER_FROM = 12;

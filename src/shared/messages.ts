@@ -9,6 +9,7 @@
  */
 import * as v from 'valibot';
 import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
+import { issuePath } from './issue-path';
 import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from './limits';
 import type { Area } from './settings';
 import { strictSettingsSchema } from './settings-file';
@@ -145,7 +146,7 @@ export function parseRequest<M extends Record<string, v.GenericSchema>>(
   const result = v.safeParse(schema, payload ?? {});
   if (!result.success) {
     const issue = result.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    const path = issuePath(issue);
     return { ok: false, error: `bad ${type} request${path ? ` at ${path}` : ''}: ${issue.message}` };
   }
   return { ok: true, type: type as keyof M & string, payload: result.output as v.InferOutput<M[keyof M]> };

@@ -5,13 +5,12 @@
  */
 import * as v from 'valibot';
 import { TOPICS, type Topic } from './dataset';
+import { issuePath } from './issue-path';
+import { MAX_IMPORT_BYTES } from './limits';
 import { isHoverDelay, isSiteKey, type Settings } from './settings';
 
 /** The file format's version: its shape has not changed since the first export. */
 export const FILE_VERSION = 1;
-
-/** Larger files are not settings exports (5,000 sites export to about 120 KB). */
-export const MAX_IMPORT_BYTES = 2_000_000;
 
 /**
  * Settings checked strictly: an unknown or invalid field refuses the whole. Imported files use it,
@@ -50,7 +49,7 @@ export function parseImportedSettings(text: string): ImportResult {
   const result = v.safeParse(v.strictObject({ v: v.literal(FILE_VERSION), ...strictSettingsSchema().entries }), raw);
   if (!result.success) {
     const issue = result.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.');
+    const path = issuePath(issue);
     return { ok: false, reason: 'not-settings', detail: path ? `${path}: ${issue.message}` : issue.message };
   }
   const { v: _version, ...settings } = result.output;

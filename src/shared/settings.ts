@@ -101,9 +101,8 @@ export function isHoverDelay(n: unknown): n is number {
 /**
  * Any stored record, damaged or from an earlier version, as valid settings. Each field falls back to
  * its default on its own, so one damaged field does not reset the others, and one bad site drops
- * only itself. (Written out rather than with valibot: this runs in the content script, whose size
- * budget the schema library would take a sixth of; imported files get the strict schema in
- * settings-file.ts.)
+ * only itself. (Written out rather than with a schema: the strict schema in settings-file.ts,
+ * used for imported files and saves, refuses the whole record for one bad field.)
  */
 export function migrateSettings(raw: unknown): Settings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
