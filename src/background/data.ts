@@ -6,10 +6,13 @@
 import type { Dataset } from '../shared/dataset';
 import type { StorageState } from '../shared/messages';
 import { openDatabase } from './db';
+import { idbNotes, unavailableNotes, type NoteStore } from './notes';
 import { idbStore, memoryStore, seed, type DataStore } from './store';
 
 export interface Data {
   store: DataStore;
+  /** The user's notes: in IndexedDB, or refused with the reason when it cannot be used. */
+  notes: NoteStore;
   state(): StorageState;
 }
 
@@ -54,10 +57,11 @@ export async function openData(bundle: Dataset, open = () => openDatabase()): Pr
       state = { kind: 'memory', reason: `IndexedDB read failed (${describe(error)})` };
       console.error('[llama-lens] IndexedDB read failed; serving bundled data from memory', error);
     });
-    return { store, state: () => state };
+    return { store, notes: idbNotes(db), state: () => state };
   } catch (error) {
     console.error('[llama-lens] IndexedDB unavailable; serving bundled data from memory', error);
-    state = { kind: 'memory', reason: `IndexedDB unavailable (${describe(error)})` };
-    return { store: memory, state: () => state };
+    const reason = `IndexedDB unavailable (${describe(error)})`;
+    state = { kind: 'memory', reason };
+    return { store: memory, notes: unavailableNotes(reason), state: () => state };
   }
 }

@@ -8,15 +8,11 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Alias, DatasetVersion, Entity, Fact, Source } from '../shared/dataset';
+import type { UserNote } from '../shared/notes';
+
+export type { UserNote };
 
 export const DB_NAME = 'llama-lens';
-
-/** A note the user keeps on an entity. User data: seeding never touches it. */
-export interface UserNote {
-  entity: string;
-  text: string;
-  updated: string;
-}
 
 export interface LensDB extends DBSchema {
   /** Which dataset version the data stores hold; written in the same transaction as the data. */
@@ -26,6 +22,7 @@ export interface LensDB extends DBSchema {
   facts: { key: string; value: Fact & { rank: number }; indexes: { byEntity: string } };
   sources: { key: string; value: Source };
   aliases: { key: string; value: { entity: string; aliases: Alias[] } };
+  /** A note the user keeps on an entity. User data: seeding never touches it. */
   notes: { key: string; value: UserNote };
 }
 

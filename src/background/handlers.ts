@@ -4,7 +4,7 @@
  */
 import type { Runtime } from '../shared/webext';
 import type { Handlers } from '../shared/dispatch';
-import type { BackgroundResponses, backgroundRequests } from '../shared/messages';
+import type { BackgroundResponses, backgroundRequests, EntityView } from '../shared/messages';
 import { buildDictionary } from '../matcher';
 import { loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
 import type { Data } from './data';
@@ -13,6 +13,8 @@ import { buildIndex } from './search';
 export interface Services {
   data: Promise<Data>;
   openEntry(id: string): Promise<void>;
+  /** Tells every page that a note changed (their cached entities carry notes). */
+  notesChanged(): Promise<void>;
 }
 
 type Sender = Pick<Runtime.MessageSender, 'id' | 'url'>;
@@ -20,15 +22,33 @@ type Sender = Pick<Runtime.MessageSender, 'id' | 'url'>;
 /**
  * A value built from the data on first use and kept: the data is opened once per background
  * lifetime and an update of the dataset restarts the background, so this is once per dataset
- * version. A failed build is not kept: the next request tries again.
+ * version. A failed build is not kept: the next request tries again; `forget` drops the value when
+ * what it was built from changed (the search index holds the user's notes).
  */
-function remember<T>(build: () => Promise<T>): () => Promise<T> {
+function remember<T>(build: () => Promise<T>): (() => Promise<T>) & { forget(): void } {
   let value: Promise<T> | undefined;
-  return () =>
+  const get = () =>
     (value ??= build().catch((error: unknown) => {
       value = undefined;
       throw error;
     }));
+  return Object.assign(get, { forget: () => (value = undefined) });
+}
+
+/**
+ * Entities with the user's notes attached. Notes are the user's, the entities are the dataset's:
+ * a failed note read is logged and the entities still come back, without notes.
+ */
+async function withNotes(d: Data, entities: EntityView[]): Promise<EntityView[]> {
+  const notes = await d.notes.get(entities.map((e) => e.id)).catch((error: unknown) => {
+    console.error('[llama-lens] could not read notes', error);
+    return [];
+  });
+  const byEntity = new Map(notes.map((n) => [n.entity, n]));
+  return entities.map((e) => {
+    const note = byEntity.get(e.id);
+    return note ? { ...e, note } : e;
+  });
 }
 
 export function createHandlers(services: Services): Handlers<typeof backgroundRequests, BackgroundResponses, Sender> {
@@ -39,7 +59,10 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     const [{ version }, parts] = await Promise.all([d.store.version(), d.store.dictionaryParts()]);
     return { version, entries: buildDictionary(parts.entities, parts.aliases) };
   });
-  const index = remember(async () => buildIndex(await (await data()).store.allEntities()));
+  const index = remember(async () => {
+    const d = await data();
+    return buildIndex(await withNotes(d, await d.store.allEntities()));
+  });
   // The one writer of the settings: every part asks the background, and saves run one after another,
   // each changing what the one before it stored.
   let saving: Promise<unknown> = Promise.resolve();
@@ -48,10 +71,16 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     saving = saved.catch(() => undefined);
     return saved;
   };
+  /** After a note write: the search index holds notes, and open pages cache them. */
+  const notesChanged = async () => {
+    index.forget();
+    await services.notesChanged().catch((error: unknown) => console.error('[llama-lens] could not announce a note change', error));
+  };
   return {
     'dictionary/get': () => dictionary(),
     async 'entities/get'({ ids }) {
-      return { entities: await (await data()).store.entities(ids) };
+      const d = await data();
+      return { entities: await withNotes(d, await d.store.entities(ids)) };
     },
     async search({ query }) {
       return { hits: (await index()).search(query) };
@@ -73,6 +102,24 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     async 'entry/open'({ id }) {
       await services.openEntry(id);
       return null;
+    },
+    async 'note/set'({ entity, text }) {
+      const note = await (await data()).notes.set(entity, text);
+      await notesChanged();
+      return { note };
+    },
+    async 'note/delete'({ entity }) {
+      const deleted = await (await data()).notes.delete(entity);
+      if (deleted) await notesChanged();
+      return { deleted };
+    },
+    async 'notes/export'() {
+      return { notes: await (await data()).notes.all() };
+    },
+    async 'notes/put'({ notes }) {
+      const stored = await (await data()).notes.put(notes);
+      await notesChanged();
+      return { stored };
     },
   };
 }

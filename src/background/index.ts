@@ -3,6 +3,7 @@ import { browser, onMessage } from '../shared/webext';
 import { askTab } from '../shared/ask';
 import { dispatcher } from '../shared/dispatch';
 import { backgroundRequests } from '../shared/messages';
+import { signalNotesChanged } from '../shared/notes';
 import { BUNDLED } from './bundle';
 import { openData } from './data';
 import { createHandlers } from './handlers';
@@ -16,6 +17,7 @@ const handlers = createHandlers({
   async openEntry(id) {
     await browser.tabs.create({ url: browser.runtime.getURL(`popup.html#entry/${encodeURIComponent(id)}`) });
   },
+  notesChanged: signalNotesChanged,
 });
 
 onMessage(dispatcher(backgroundRequests, handlers, browser.runtime.id));

@@ -1,6 +1,7 @@
 /**
  * Dataset search with MiniSearch: prefix-aware, typo-tolerant, and ranked in tiers so that names
- * and aliases always come before summaries, which come before fact text; the score orders each tier.
+ * and aliases always come first, then the user's own notes (they wrote them to find them again),
+ * then summaries, then fact text; the score orders each tier.
  */
 import MiniSearch from 'minisearch';
 import type { EntityView, SearchHit } from '../shared/messages';
@@ -11,6 +12,7 @@ interface Doc {
   name: string;
   aliases: string;
   summary: string;
+  note: string;
   facts: string;
 }
 
@@ -33,21 +35,21 @@ function fuzziness(term: string): number | false {
 
 const SHORT_QUERY_CHARS = 3;
 
-/** 0: a name or alias is the query; 1: one starts with it; 2: other name or alias match; 3: summary; 4: facts. */
+/** 0: a name or alias is the query; 1: one starts with it; 2: other name or alias match; 3: the user's note; 4: summary; 5: facts. */
 function tier(fields: ReadonlySet<string>, names: readonly string[], query: string): number {
   if (fields.has('name') || fields.has('aliases')) {
     if (names.includes(query)) return 0;
     return names.some((n) => n.startsWith(query)) ? 1 : 2;
   }
-  return fields.has('summary') ? 3 : 4;
+  return fields.has('note') ? 3 : fields.has('summary') ? 4 : 5;
 }
 
 export function buildIndex(entities: readonly EntityView[]): SearchIndex {
   const byId = new Map(entities.map((e) => [e.id, { view: e, names: [e.name, ...e.aliases].map(normal) }]));
   const index = new MiniSearch<Doc>({
-    fields: ['name', 'aliases', 'summary', 'facts'],
+    fields: ['name', 'aliases', 'note', 'summary', 'facts'],
     searchOptions: {
-      boost: { name: 6, aliases: 4, summary: 1.5, facts: 1 },
+      boost: { name: 6, aliases: 4, note: 2, summary: 1.5, facts: 1 },
       prefix: true,
       fuzzy: fuzziness,
       combineWith: 'AND',
@@ -59,6 +61,7 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       name: e.name,
       aliases: e.aliases.join(' \n '),
       summary: e.summary,
+      note: e.note?.text ?? '',
       facts: e.facts.map((f) => f.text).join(' \n '),
     })),
   );
@@ -84,13 +87,14 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       ranked.sort((a, b) => a.tier - b.tier);
       return ranked.slice(0, MAX_SEARCH_RESULTS).map(({ r, entry: { view: e }, tier }) => {
         const terms = r.terms.map((t) => t.toLowerCase());
-        const fact = tier < 3 ? undefined : e.facts.find((f) => terms.some((t) => f.text.toLowerCase().includes(t)));
+        const fact = tier < 5 ? undefined : e.facts.find((f) => terms.some((t) => f.text.toLowerCase().includes(t)));
         return {
           id: e.id,
           name: e.name,
           kind: e.kind,
           topic: e.topic,
           summary: e.summary,
+          ...(tier === 3 && e.note && { matchedNote: e.note.text }),
           ...(fact && { matchedFact: fact.text }),
         };
       });

@@ -12,12 +12,20 @@ export class EntityCache {
     return this.byId.get(id);
   }
 
+  /** Asks again for every cached entity (they carry the user's notes, which changed). */
+  refresh(): Promise<void> {
+    return this.fetch([...this.byId.keys()]);
+  }
+
   /** Asks for the ids not cached yet; a failure is logged and leaves the cache as it was. */
-  async load(ids: Iterable<string>): Promise<void> {
-    const missing = [...ids].filter((id) => !this.byId.has(id));
-    if (!missing.length) return;
+  load(ids: Iterable<string>): Promise<void> {
+    return this.fetch([...ids].filter((id) => !this.byId.has(id)));
+  }
+
+  private async fetch(ids: string[]): Promise<void> {
+    if (!ids.length) return;
     try {
-      const { entities } = await ask('entities/get', { ids: missing });
+      const { entities } = await ask('entities/get', { ids });
       for (const e of entities) this.byId.set(e.id, e);
     } catch (error) {
       console.error('[llama-lens] could not load entity data', error);

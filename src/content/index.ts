@@ -6,6 +6,7 @@ import { browser, onMessage } from '../shared/webext';
 import { ask } from '../shared/ask';
 import { dispatcher, type Handlers } from '../shared/dispatch';
 import { contentRequests, type ContentResponses } from '../shared/messages';
+import { onNotesChanged } from '../shared/notes';
 import { isActiveOn, loadSettings, onSettingsChanged, siteKey, type Settings } from '../shared/settings';
 import type { DictionaryEntry } from '../matcher';
 import { Lens } from './lens';
@@ -67,4 +68,5 @@ const handlers: Handlers<typeof contentRequests, ContentResponses, unknown> = {
 onMessage(dispatcher(contentRequests, handlers, browser.runtime.id));
 
 onSettingsChanged((s) => void apply(s));
+onNotesChanged(() => void lens?.refreshEntities());
 void loadSettings().then(apply);

@@ -47,6 +47,11 @@ export class Lens {
     return this.sync.settled();
   }
 
+  /** A note changed somewhere: the cached entities carry notes, so they are fetched again. */
+  refreshEntities(): Promise<void> {
+    return this.entities.refresh();
+  }
+
   mentionCounts(): PageEntityCount[] {
     return [...this.sync.marks.entityCounts()].map(([id, count]) => {
       const e = this.entities.get(id);

@@ -92,6 +92,7 @@ export class PopoverControl {
       this.closeTimer = 0;
       return;
     }
+    if (this.popover.pinned) return;
     const mark = this.marks.size ? markAt(document, this.marks, this.pointer.x, this.pointer.y) : undefined;
     if (mark === this.hovered) return;
     this.hovered = mark ?? null;
@@ -109,18 +110,19 @@ export class PopoverControl {
   };
 
   private readonly onPointerDown = (e: PointerEvent): void => {
-    if (this.popover.isOpen && !this.popover.contains(e.target)) this.close(false);
+    if (this.popover.isOpen && !this.popover.pinned && !this.popover.contains(e.target)) this.close(false);
   };
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this.popover.isOpen) {
+    // While a note is being written, Escape belongs to the note editor (it cancels the draft).
+    if (e.key === 'Escape' && this.popover.isOpen && !this.popover.pinned) {
       e.stopPropagation();
       this.close(true);
     }
   };
 
   private readonly onScroll = (): void => {
-    if (this.popover.isOpen && !this.popover.reposition()) this.close(false);
+    if (this.popover.isOpen && !this.popover.reposition() && !this.popover.pinned) this.close(false);
   };
 
   private open(mark: Mark, focus: boolean): void {

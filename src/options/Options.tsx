@@ -1,6 +1,7 @@
 /**
  * The options page: where the extension runs (mode and site list), what it marks and how, the
- * hover delay, the keyboard shortcuts, and export/import of all of it as a JSON file. Every change
+ * hover delay, the keyboard shortcuts, and export/import of "your data" (all of it and the notes)
+ * as a JSON file. Every change
  * is saved at once; changes made elsewhere (the popup, another device) show up here live.
  */
 import { browser } from '../shared/webext';
@@ -17,7 +18,7 @@ import {
   type Settings,
   type SiteMode,
 } from '../shared/settings';
-import { exportSettings, parseImportedSettings, type ImportResult } from '../shared/settings-file';
+import { exportUserData, parseUserData, type ImportResult } from '../shared/user-data-file';
 import { t, type MessageKey } from '../ui/i18n';
 
 const TOPIC_KEYS: Record<Topic, MessageKey> = { llama: 'topicLlama', meta: 'topicMeta', 'hugging-face': 'topicHuggingFace' };
@@ -29,10 +30,13 @@ const IS_FIREFOX = browser.runtime.getURL('').startsWith('moz-extension:');
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
 
 function importError(r: Extract<ImportResult, { ok: false }>): string {
-  if (r.reason === 'too-large') return t('importTooLarge');
+  if (r.reason === 'too-large') return t('importDataTooLarge');
   if (r.reason === 'not-json') return t('importNotJson');
-  return t('importInvalid', r.detail ?? '');
+  if (r.reason === 'newer-version') return t('importNewerVersion', r.detail ?? '');
+  return t('importDataInvalid', r.detail ?? '');
 }
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function SiteList({ settings, onChange }: { settings: Settings; onChange(sites: string[]): void }) {
   const [draft, setDraft] = useState('');
@@ -190,24 +194,44 @@ export function Options() {
   };
   const update = (patch: Partial<Settings>) => void save({ ...settings, ...patch });
 
-  const exportFile = () => {
-    const url = URL.createObjectURL(new Blob([exportSettings(settings)], { type: 'application/json' }));
+  const exportFile = async () => {
+    let notes;
+    try {
+      ({ notes } = await ask('notes/export', {}));
+    } catch (e) {
+      // An export without the notes would look complete and not be: say so and write nothing.
+      setImportFeedback({ kind: 'error', text: t('exportFailed', errorText(e)) });
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([exportUserData(settings, notes)], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = 'llama-leak-lens-settings.json';
+    a.download = 'llama-leak-lens-data.json';
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setImportFeedback({ kind: 'ok', text: t('exportDone', String(notes.length)) });
   };
 
   const importFile = async (file: File) => {
-    const result = parseImportedSettings(await file.text());
+    const result = parseUserData(await file.text());
     if (!result.ok) {
-      // Nothing is saved: the settings in use stay exactly as they were.
+      // Nothing is saved: the settings and notes in use stay exactly as they were.
       setImportFeedback({ kind: 'error', text: importError(result) });
       return;
     }
-    const ok = await save(result.settings);
-    setImportFeedback(ok ? { kind: 'ok', text: t('importDone', file.name) } : null);
+    const { settings: imported, notes } = result.data;
+    // Notes first: the background can still refuse them (no database), and then the settings
+    // are not touched either, so a refused import changes nothing.
+    if (notes?.length) {
+      try {
+        await ask('notes/put', { notes });
+      } catch (e) {
+        setImportFeedback({ kind: 'error', text: t('importNotesFailed', errorText(e)) });
+        return;
+      }
+    }
+    const ok = await save(imported);
+    setImportFeedback(ok ? { kind: 'ok', text: t('importDataDone', file.name, String(notes?.length ?? 0)) } : null);
   };
 
   const radio = <T extends string>(name: string, value: T, current: T, label: MessageKey, onPick: (v: T) => void) => (
@@ -269,15 +293,15 @@ export function Options() {
         <Shortcuts />
       </section>
 
-      <section aria-labelledby="backup-title">
-        <h2 id="backup-title">{t('backupTitle')}</h2>
-        <p class="hint">{t('backupHint')}</p>
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">{t('dataTitle')}</h2>
+        <p class="hint">{t('dataHint')}</p>
         <div class="row">
-          <button type="button" onClick={exportFile}>
-            {t('exportSettings')}
+          <button type="button" onClick={() => void exportFile()}>
+            {t('exportData')}
           </button>
           <button type="button" onClick={() => fileInput.current?.click()}>
-            {t('importSettings')}
+            {t('importData')}
           </button>
           <input
             ref={fileInput}
@@ -286,7 +310,7 @@ export function Options() {
             accept="application/json,.json"
             class="visually-hidden"
             tabIndex={-1}
-            aria-label={t('importSettings')}
+            aria-label={t('importData')}
             onChange={(e) => {
               const input = e.target as HTMLInputElement;
               const file = input.files?.[0];

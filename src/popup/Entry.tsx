@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../shared/ask';
 import type { EntityView } from '../shared/messages';
 import { EntityCard } from '../ui/EntityCard';
+import { NoteEditor } from '../ui/NoteEditor';
 import { t } from '../ui/i18n';
 
 export function Entry({ id, onOpen, onBack }: { id: string; onOpen(id: string): void; onBack?: () => void }) {
@@ -34,7 +35,15 @@ export function Entry({ id, onOpen, onBack }: { id: string; onOpen(id: string): 
       <div ref={heading} tabIndex={-1} class="entry-body">
         {entity === undefined && <p class="hint">{t('loading')}</p>}
         {entity === null && <p class="error" role="alert">{t('entryMissing')}</p>}
-        {entity && <EntityCard entity={entity} headingId="entry-name" summaryId="entry-summary" onRelated={onOpen} />}
+        {entity && (
+          <EntityCard
+            entity={entity}
+            headingId="entry-name"
+            summaryId="entry-summary"
+            note={<NoteEditor entity={entity} note={entity.note} idPrefix="entry" />}
+            onRelated={onOpen}
+          />
+        )}
       </div>
     </section>
   );

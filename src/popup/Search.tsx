@@ -117,7 +117,13 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
             onClick={() => onOpen(hit.id)}
           >
             <span class="hit-name">{hit.name}</span> <span class="hit-kind">{kindLabel(hit.kind)}</span>
-            <span class="hit-text">{hit.matchedFact ?? hit.summary}</span>
+            {hit.matchedNote ? (
+              <span class="hit-text hit-note">
+                <span class="hit-note-label">{t('searchYourNote')}</span> {hit.matchedNote}
+              </span>
+            ) : (
+              <span class="hit-text">{hit.matchedFact ?? hit.summary}</span>
+            )}
           </li>
         ))}
       </ul>

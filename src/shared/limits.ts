@@ -110,8 +110,23 @@ export const EVIDENCE = {
  */
 export const SENTENCE_WINDOW_CHARS = 300;
 
-/** Larger files are not settings exports (5,000 sites export to about 120 KB). */
-export const MAX_IMPORT_BYTES = 2_000_000;
+/**
+ * Longest note a user can keep on one entity. A note is a reminder next to the facts, not a
+ * document: 2,000 characters is about a page of text and still fits the popover with a scroll.
+ */
+export const MAX_NOTE_CHARS = 2_000;
+
+/**
+ * Notes in one imported file. A note is keyed by entity, so a real file holds at most one per
+ * entity in the dataset (25 today); this bounds a hostile or corrupt file, not a real one.
+ */
+export const MAX_IMPORTED_NOTES = 10_000;
+
+/**
+ * Largest file the options page will read as "your data". 5,000 sites export to about 120 KB;
+ * a note per entity at the longest allowed is 50 KB today. Anything near this is not an export.
+ */
+export const MAX_IMPORT_BYTES = 4_000_000;
 
 /** Past this many sites the options page's list gets a filter box: nobody scrolls through hundreds of hostnames. */
 export const SITE_FILTER_FROM = 12;

@@ -10,7 +10,8 @@
 import * as v from 'valibot';
 import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
 import { issuePath } from './issue-path';
-import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from './limits';
+import { MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS } from './limits';
+import type { UserNote } from './notes';
 import type { Area } from './settings';
 import { strictSettingsSchema } from './settings-file';
 
@@ -28,6 +29,8 @@ export interface EntityView extends Omit<Entity, 'related'> {
   aliases: string[];
   related: { id: string; name: string }[];
   facts: FactView[];
+  /** The user's own note on this entity, when there is one. */
+  note?: UserNote;
 }
 
 export interface SearchHit {
@@ -38,6 +41,8 @@ export interface SearchHit {
   summary: string;
   /** The fact text that matched, when the match was in a fact rather than the name. */
   matchedFact?: string;
+  /** The user's note, when the match was in it. */
+  matchedNote?: string;
 }
 
 export type StorageState =
@@ -57,6 +62,22 @@ export interface PageEntityCount {
   topic: Topic;
   count: number;
 }
+
+const entityId = /* @__PURE__ */ v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+/** A note's text as the user may save it: something besides spaces, and not too long. */
+export const noteText = /* @__PURE__ */ v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'the note is empty'),
+  v.maxLength(MAX_NOTE_CHARS, `a note holds at most ${MAX_NOTE_CHARS} characters`),
+);
+
+/** A date, or a date and time, in ISO 8601 (what `Date.prototype.toISOString` writes). */
+const isoStamp = /* @__PURE__ */ v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, 'not an ISO 8601 date'));
+
+/** A whole stored note, as an imported file carries it. */
+export const userNote = /* @__PURE__ */ v.strictObject({ entity: entityId, text: noteText, updated: isoStamp });
 
 const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(MAX_IDS_PER_REQUEST));
 const empty = v.strictObject({});
@@ -86,7 +107,19 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
    */
   'settings/save': v.strictObject({ settings: strictSettingsSchema() }),
   /** Open the full entry in the extension's own page (content scripts cannot open extension pages themselves). */
-  'entry/open': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+  'entry/open': v.strictObject({ id: entityId }),
+  /** Write (create or replace) the user's note on an entity. */
+  'note/set': v.strictObject({ entity: entityId, text: noteText }),
+  /** Delete the user's note on an entity; the answer carries the deleted note, so it can be undone. */
+  'note/delete': v.strictObject({ entity: entityId }),
+  /** Every note, for the export file. */
+  'notes/export': empty,
+  /**
+   * Store whole notes as given: a deleted note put back (undo), or the notes of an imported file
+   * (checked by the options page, and again here). Each replaces the note on its entity; notes on
+   * other entities stay, so an import never deletes what the file does not mention.
+   */
+  'notes/put': v.strictObject({ notes: v.pipe(v.array(userNote), v.maxLength(MAX_IMPORTED_NOTES)) }),
 }) as const)();
 
 export interface BackgroundResponses {
@@ -98,6 +131,10 @@ export interface BackgroundResponses {
   /** `sitesArea` is 'local' when the site list outgrew storage.sync (the options page says so). */
   'settings/save': { sitesArea: Area };
   'entry/open': null;
+  'note/set': { note: UserNote };
+  'note/delete': { deleted: UserNote | null };
+  'notes/export': { notes: UserNote[] };
+  'notes/put': { stored: number };
 }
 
 /** Requests a tab's content script answers (from the popup, or the background relaying a keyboard command). */
@@ -105,7 +142,7 @@ export const contentRequests = {
   /** The entities marked on this page, with counts. */
   'page/mentions': empty,
   /** Scroll to the next mark of an entity and open its popover. */
-  'page/reveal': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+  'page/reveal': v.strictObject({ id: entityId }),
   /** Move to the next (1) or previous (-1) mark and open its popover, focused. */
   'page/step': v.strictObject({ direction: v.picklist([1, -1]) }),
 } as const;

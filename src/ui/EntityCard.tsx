@@ -2,6 +2,7 @@
  * An entity's facts, each with its date and sources: the popover shows it compact, the popup's
  * entry view in full. Text from the dataset is rendered as text, never as HTML.
  */
+import type { ComponentChildren } from 'preact';
 import type { EntityView, FactView } from '../shared/messages';
 import { formatDate, kindLabel, safeHref } from './format';
 import { t } from './i18n';
@@ -12,6 +13,8 @@ interface Props {
   maxFacts?: number;
   headingId: string;
   summaryId: string;
+  /** What goes under the summary: the user's note. */
+  note?: ComponentChildren;
   onRelated(id: string): void;
 }
 
@@ -50,7 +53,7 @@ function FactItem({ fact }: { fact: FactView }) {
   );
 }
 
-export function EntityCard({ entity, maxFacts, headingId, summaryId, onRelated }: Props) {
+export function EntityCard({ entity, maxFacts, headingId, summaryId, note, onRelated }: Props) {
   const facts = maxFacts === undefined ? entity.facts : entity.facts.slice(0, maxFacts);
   return (
     <article class={`card topic-${entity.topic}`}>
@@ -63,6 +66,7 @@ export function EntityCard({ entity, maxFacts, headingId, summaryId, onRelated }
       <p id={summaryId} class="card-summary">
         {entity.summary}
       </p>
+      {note}
       {facts.length > 0 && (
         <ul class="facts" aria-label={t('factsLabel')}>
           {facts.map((f) => (

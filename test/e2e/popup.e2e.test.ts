@@ -196,7 +196,7 @@ describe.each(BROWSERS)('%s', (name) => {
     };
     expect(await importError('{"v": 1, "enabled": ')).toMatch(/not JSON/);
     const wrong = JSON.stringify({ v: 1, enabled: false, mode: 'sometimes', sites: [], topics: { llama: true, meta: true, 'hugging-face': true }, markStyle: 'underline', hoverDelayMs: 300 });
-    expect(await importError(wrong)).toMatch(/not a valid settings file \(mode:/);
+    expect(await importError(wrong)).toMatch(/not a valid LLaMA Leak Lens data file \(mode:/);
     expect(await storedSettings(options)).toEqual(before);
     expect(await options.evaluate(() => [...document.querySelectorAll('.sites .site')].map((s) => s.textContent))).toEqual(['kept.example']);
 

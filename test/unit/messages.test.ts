@@ -31,6 +31,7 @@ function services(overrides: Partial<Services> = {}): Services {
   return {
     data: openData(BUNDLED, () => openDatabase(name)),
     openEntry: async () => undefined,
+    notesChanged: async () => undefined,
     ...overrides,
   };
 }

@@ -102,7 +102,6 @@ const {
   saveSettings,
   withSite,
 } = await import('../../src/shared/settings');
-const { exportSettings, parseImportedSettings } = await import('../../src/shared/settings-file');
 const { createHandlers } = await import('../../src/background/handlers');
 const { dispatcher } = await import('../../src/shared/dispatch');
 const { backgroundRequests } = await import('../../src/shared/messages');
@@ -342,7 +341,7 @@ describe('storage and quotas', () => {
 
 describe('the background, the one writer', () => {
   const OUR_ID = 'llama-leak-lens@example.org';
-  const answer = () => dispatcher(backgroundRequests, createHandlers({ data: new Promise(() => undefined), openEntry: async () => undefined }), OUR_ID);
+  const answer = () => dispatcher(backgroundRequests, createHandlers({ data: new Promise(() => undefined), openEntry: async () => undefined, notesChanged: async () => undefined }), OUR_ID);
 
   it('saves one request after another, so two at once cannot undo each other', async () => {
     const send = answer();
@@ -366,38 +365,3 @@ describe('the background, the one writer', () => {
   });
 });
 
-describe('import and export', () => {
-  const s: Settings = { enabled: true, mode: 'only', sites: ['a.com', 'b.org'], topics: { llama: true, meta: false, 'hugging-face': true }, markStyle: 'background', hoverDelayMs: 400 };
-
-  it('reads back what it exports', () => {
-    expect(parseImportedSettings(exportSettings(s))).toEqual({ ok: true, settings: s });
-  });
-
-  it('refuses a file that is not JSON', () => {
-    expect(parseImportedSettings('{"v":1,')).toEqual({ ok: false, reason: 'not-json' });
-  });
-
-  it('refuses an oversized file before parsing it', () => {
-    expect(parseImportedSettings(' '.repeat(3_000_000))).toEqual({ ok: false, reason: 'too-large' });
-  });
-
-  it.each([
-    ['a wrong version', { v: 99 }, /^v:/],
-    ['an unknown field', { colour: 'red' }, /colour/],
-    ['a bad mode', { mode: 'never' }, /^mode:/],
-    ['a bad site', { sites: ['a.com', 'not a host'] }, /^sites\.1:/],
-    ['a hover delay out of range', { hoverDelayMs: 10 }, /^hoverDelayMs:/],
-    ['a missing topic', { topics: { llama: true, meta: true } }, /^topics\.hugging-face:/],
-  ])('refuses %s and names the field', (_, patch, field) => {
-    const r = parseImportedSettings(JSON.stringify({ ...JSON.parse(exportSettings(s)), ...patch }));
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.reason).toBe('not-settings');
-      expect(r.detail).toMatch(field);
-    }
-  });
-
-  it('refuses JSON that is not an object', () => {
-    for (const text of ['[]', '"settings"', 'null']) expect(parseImportedSettings(text)).toMatchObject({ ok: false, reason: 'not-settings' });
-  });
-});

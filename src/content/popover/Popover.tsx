@@ -2,6 +2,7 @@
 import type { EntityView } from '../../shared/messages';
 import { POPOVER_MAX_FACTS } from '../../shared/limits';
 import { EntityCard } from '../../ui/EntityCard';
+import { NoteEditor } from '../../ui/NoteEditor';
 import { t } from '../../ui/i18n';
 
 export interface PopoverProps {
@@ -13,7 +14,12 @@ export interface PopoverProps {
   onDisableSite(): void;
 }
 
-export function Popover({ entity, onRelated, onMore, onDisableSite }: PopoverProps) {
+/** The host's own part: it keeps the popover open while the user writes a note. */
+export interface HostProps {
+  onEditing(editing: boolean): void;
+}
+
+export function Popover({ entity, onRelated, onMore, onDisableSite, onEditing }: PopoverProps & HostProps) {
   return (
     <div
       class="panel"
@@ -30,6 +36,7 @@ export function Popover({ entity, onRelated, onMore, onDisableSite }: PopoverPro
             maxFacts={POPOVER_MAX_FACTS}
             headingId="ll-name"
             summaryId="ll-summary"
+            note={<NoteEditor entity={entity} note={entity.note} idPrefix="ll" onEditing={onEditing} />}
             onRelated={onRelated}
           />
           <div class="actions">

@@ -7,7 +7,7 @@ import { h, render } from 'preact';
 import cardCss from '../../ui/card.css';
 import themeCss from '../../ui/theme.css';
 import popoverCss from './popover.css';
-import { Popover, type PopoverProps } from './Popover';
+import { Popover, type HostProps, type PopoverProps } from './Popover';
 import { place, type Box } from './place';
 import { sheetOf } from '../../ui/sheet';
 
@@ -35,6 +35,8 @@ export class PopoverHost {
   private shadow: ShadowRoot | null = null;
   private anchor: (() => Box | null) | null = null;
   private lastProps: PopoverProps | null = null;
+  private editing = false;
+  private readonly hostProps: HostProps = { onEditing: (editing) => (this.editing = editing) };
 
   get element(): HTMLElement | null {
     return this.host;
@@ -42,6 +44,14 @@ export class PopoverHost {
 
   get isOpen(): boolean {
     return this.anchor !== null;
+  }
+
+  /**
+   * True while the user writes a note in the popover: it then stays open and in place until the
+   * note is saved or cancelled, whatever the pointer or the page's scrolling does.
+   */
+  get pinned(): boolean {
+    return this.isOpen && this.editing;
   }
 
   /** True when the event's target is the popover (events from the closed root are retargeted to the host). */
@@ -53,7 +63,7 @@ export class PopoverHost {
     const { host, shadow } = this.ensure();
     this.anchor = anchor;
     this.lastProps = props;
-    render(h(Popover, props), shadow);
+    render(h(Popover, { ...props, ...this.hostProps }), shadow);
     if (!host.isConnected) document.documentElement.append(host);
     if (!host.matches(':popover-open')) host.showPopover();
     this.reposition();
@@ -64,7 +74,7 @@ export class PopoverHost {
   update(props: Partial<PopoverProps>): void {
     if (!this.shadow || !this.lastProps) return;
     this.lastProps = { ...this.lastProps, ...props };
-    render(h(Popover, this.lastProps), this.shadow);
+    render(h(Popover, { ...this.lastProps, ...this.hostProps }), this.shadow);
     this.reposition();
     this.focusIfAsked(this.lastProps);
   }
@@ -93,6 +103,7 @@ export class PopoverHost {
 
   hide(): void {
     this.anchor = null;
+    this.editing = false;
     this.lastProps = null;
     if (this.shadow) render(null, this.shadow);
     if (this.host?.matches(':popover-open')) this.host.hidePopover();

@@ -37,6 +37,8 @@ export interface TestPage {
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Types text into whatever has focus, key by key. */
+  type(text: string): Promise<void>;
   screenshot(file: string): Promise<void>;
   /** The popover's content, read through the closed shadow root; null when no popover is shown. */
   popover(): Promise<DomNode | null>;
@@ -166,6 +168,7 @@ function pwPage(page: PwPage, context: BrowserContext): TestPage {
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
     async screenshot(file) {
       await page.screenshot({ path: file });
     },
@@ -286,6 +289,7 @@ function ppPage(page: PpPage, browser: PpBrowser): TestPage {
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
+    type: (text) => page.keyboard.type(text),
     async screenshot(file) {
       await page.screenshot({ path: file as `${string}.png` });
     },
