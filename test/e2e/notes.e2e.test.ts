@@ -61,7 +61,14 @@ describe.each(BROWSERS)('%s', (name) => {
     await clickInPopover(page, '.note button');
     await until('the note editor', async () => JSON.stringify(await page.popover()).includes('textarea'));
     await clickInPopover(page, 'textarea');
+    // A page's own shortcut handler (listening on the document) must not see the note's keys.
+    await page.evaluate(() => {
+      const w = globalThis as { pageSawKeys?: number };
+      w.pageSawKeys = 0;
+      for (const type of ['keydown', 'keypress', 'keyup']) document.addEventListener(type, () => w.pageSawKeys!++);
+    });
     await page.type(NOTE);
+    expect(await page.evaluate(() => (globalThis as { pageSawKeys?: number }).pageSawKeys)).toBe(0);
     // The pointer leaving does not close the popover while the note is being written.
     await page.mouseMove(5, 700, 3);
     await new Promise((r) => setTimeout(r, 600));
