@@ -9,6 +9,7 @@ import { buildDictionary } from '../matcher';
 import { loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
 import type { Data } from './data';
 import { buildIndex } from './search';
+import { timeline } from './timeline';
 
 export interface Services {
   data: Promise<Data>;
@@ -112,6 +113,9 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
       const deleted = await (await data()).notes.delete(entity);
       if (deleted) await notesChanged();
       return { deleted };
+    },
+    async 'timeline/get'() {
+      return { events: timeline(await (await data()).store.allEntities()) };
     },
     async 'notes/export'() {
       return { notes: await (await data()).notes.all() };

@@ -7,7 +7,7 @@
 import { browser } from '../shared/webext';
 import { ask } from '../shared/ask';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { TOPICS, type Topic } from '../shared/dataset';
+import { TOPICS } from '../shared/dataset';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, SITE_FILTER_FROM } from '../shared/limits';
 import {
   loadSettingsWithArea,
@@ -19,9 +19,8 @@ import {
   type SiteMode,
 } from '../shared/settings';
 import { exportUserData, parseUserData, type ImportResult } from '../shared/user-data-file';
+import { topicLabel } from '../ui/format';
 import { t, type MessageKey } from '../ui/i18n';
-
-const TOPIC_KEYS: Record<Topic, MessageKey> = { llama: 'topicLlama', meta: 'topicMeta', 'hugging-face': 'topicHuggingFace' };
 
 
 /** Firefox cannot open its shortcut editor from an extension; Chromium can, from a new tab. */
@@ -276,7 +275,7 @@ export function Options() {
                 checked={settings.topics[topic]}
                 onChange={(e) => update({ topics: { ...settings.topics, [topic]: (e.target as HTMLInputElement).checked } })}
               />
-              <span>{t(TOPIC_KEYS[topic])}</span>
+              <span>{topicLabel(topic)}</span>
             </label>
           ))}
         </fieldset>

@@ -1,9 +1,10 @@
 /**
  * The toolbar popup: search, this page's mentions, the site and global switches, and the dataset's
- * status. `#entry/ID` shows one entry in full (the popover's "more" opens the popup page so).
+ * status. `#entry/ID` shows one entry in full (the popover's "more" opens the popup page so);
+ * `#timeline` the timeline, which also opens full page in a tab.
  */
 import { browser } from '../shared/webext';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, askTab } from '../shared/ask';
 import type { Status } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, withSite, type Settings } from '../shared/settings';
@@ -11,11 +12,15 @@ import { formatDate } from '../ui/format';
 import { t } from '../ui/i18n';
 import { Entry } from './Entry';
 import { Search } from './Search';
+import { Timeline } from './Timeline';
 import { usePage, type PageState } from './usePage';
 
-function entryFromHash(): string | null {
-  const m = /^#entry\/(.+)$/.exec(location.hash);
-  return m ? decodeURIComponent(m[1]!) : null;
+type Route = { view: 'search' } | { view: 'entry'; id: string } | { view: 'timeline' };
+
+function routeOf(hash: string): Route {
+  const m = /^#entry\/(.+)$/.exec(hash);
+  if (m) return { view: 'entry', id: decodeURIComponent(m[1]!) };
+  return hash === '#timeline' ? { view: 'timeline' } : { view: 'search' };
 }
 
 function Switch({ label, checked, disabled, onChange, id }: { label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void; id: string }) {
@@ -56,8 +61,15 @@ function OnThisPage({ page }: { page: PageState }) {
   );
 }
 
+function openTimelineInTab(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('popup.html#timeline') }).then(() => close());
+}
+
 export function App() {
-  const [entry, setEntry] = useState<string | null>(entryFromHash);
+  const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
+  // Where "Back" from an entry goes: the view the first entry was opened from.
+  const backTo = useRef('');
+  const [inTab, setInTab] = useState(false);
   const [query, setQuery] = useState('');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -68,7 +80,13 @@ export function App() {
   useEffect(() => {
     void loadSettings().then(setSettings);
     ask('status/get', {}).then(setStatus, (e: unknown) => setStatusError(String(e)));
-    const onHash = () => setEntry(entryFromHash());
+    void browser.tabs.getCurrent().then((tab) => setInTab(tab !== undefined));
+    const onHash = (e: HashChangeEvent) => {
+      const next = routeOf(location.hash);
+      const from = new URL(e.oldURL).hash;
+      if (next.view === 'entry' && routeOf(from).view !== 'entry') backTo.current = from;
+      setRoute(next);
+    };
     addEventListener('hashchange', onHash);
     const stop = onSettingsChanged((s) => {
       setSettings(s);
@@ -93,7 +111,7 @@ export function App() {
   const site = page.kind === 'ready' ? page.site : null;
 
   return (
-    <main class="popup">
+    <main class={`popup view-${route.view}`}>
       <header class="bar">
         <div class="title-row">
           <h1 class="title">{t('extName')}</h1>
@@ -115,8 +133,18 @@ export function App() {
         )}
         {saveError && <p class="error" role="alert">{saveError}</p>}
       </header>
-      {entry ? (
-        <Entry id={entry} onOpen={open} onBack={() => (location.hash = '')} />
+      <nav class="views" aria-label={t('viewsLabel')}>
+        <a href="#" aria-current={route.view === 'search' ? 'page' : undefined}>
+          {t('navSearch')}
+        </a>
+        <a href="#timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>
+          {t('navTimeline')}
+        </a>
+      </nav>
+      {route.view === 'entry' ? (
+        <Entry id={route.id} onOpen={open} onBack={() => (location.hash = backTo.current)} />
+      ) : route.view === 'timeline' ? (
+        <Timeline onOpenInTab={inTab ? undefined : openTimelineInTab} />
       ) : (
         <>
           <Search query={query} onQuery={setQuery} onOpen={open} />

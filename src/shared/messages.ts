@@ -45,6 +45,16 @@ export interface SearchHit {
   matchedNote?: string;
 }
 
+/** One dated fact on the timeline, with the entity it belongs to. */
+export interface TimelineEvent {
+  /** The fact's id. */
+  id: string;
+  date: string;
+  text: string;
+  entity: { id: string; name: string; topic: Topic };
+  sources: Source[];
+}
+
 export type StorageState =
   | { kind: 'indexeddb' }
   /** IndexedDB could not be used; the bundled data is served from memory. `reason` is shown in the popup. */
@@ -120,6 +130,8 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
    * other entities stay, so an import never deletes what the file does not mention.
    */
   'notes/put': v.strictObject({ notes: v.pipe(v.array(userNote), v.maxLength(MAX_IMPORTED_NOTES)) }),
+  /** Every dated fact of the dataset, oldest first: the timeline. */
+  'timeline/get': empty,
 }) as const)();
 
 export interface BackgroundResponses {
@@ -135,6 +147,7 @@ export interface BackgroundResponses {
   'note/delete': { deleted: UserNote | null };
   'notes/export': { notes: UserNote[] };
   'notes/put': { stored: number };
+  'timeline/get': { events: TimelineEvent[] };
 }
 
 /** Requests a tab's content script answers (from the popup, or the background relaying a keyboard command). */

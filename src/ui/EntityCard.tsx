@@ -3,6 +3,7 @@
  * entry view in full. Text from the dataset is rendered as text, never as HTML.
  */
 import type { ComponentChildren } from 'preact';
+import type { Source } from '../shared/dataset';
 import type { EntityView, FactView } from '../shared/messages';
 import { formatDate, kindLabel, safeHref } from './format';
 import { t } from './i18n';
@@ -16,6 +17,30 @@ interface Props {
   /** What goes under the summary: the user's note. */
   note?: ComponentChildren;
   onRelated(id: string): void;
+}
+
+/** A fact's sources as links (publisher and date), the title on hover; https only. */
+export function SourceLinks({ sources }: { sources: readonly Source[] }) {
+  return (
+    <>
+      {sources.map((s, i) => {
+        const href = safeHref(s.url);
+        const label = `${s.publisher}, ${formatDate(s.date)}`;
+        return (
+          <span key={s.id}>
+            {i > 0 && '; '}
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer" title={s.title}>
+                {label}
+              </a>
+            ) : (
+              label
+            )}
+          </span>
+        );
+      })}
+    </>
+  );
 }
 
 function FactItem({ fact }: { fact: FactView }) {
@@ -32,22 +57,7 @@ function FactItem({ fact }: { fact: FactView }) {
         {fact.text}
       </p>
       <p class="fact-sources">
-        {fact.sources.map((s, i) => {
-          const href = safeHref(s.url);
-          const label = `${s.publisher}, ${formatDate(s.date)}`;
-          return (
-            <span key={s.id}>
-              {i > 0 && '; '}
-              {href ? (
-                <a href={href} target="_blank" rel="noopener noreferrer" title={s.title}>
-                  {label}
-                </a>
-              ) : (
-                label
-              )}
-            </span>
-          );
-        })}
+        <SourceLinks sources={fact.sources} />
       </p>
     </li>
   );

@@ -1,4 +1,4 @@
-import type { EntityKind } from '../shared/dataset';
+import type { EntityKind, Topic } from '../shared/dataset';
 import { t, type MessageKey } from './i18n';
 
 const KIND_KEYS: Record<EntityKind, MessageKey> = {
@@ -14,6 +14,19 @@ const KIND_KEYS: Record<EntityKind, MessageKey> = {
 
 export function kindLabel(kind: EntityKind): string {
   return t(KIND_KEYS[kind]);
+}
+
+const TOPIC_KEYS: Record<Topic, MessageKey> = { llama: 'topicLlama', meta: 'topicMeta', 'hugging-face': 'topicHuggingFace' };
+
+export function topicLabel(topic: Topic): string {
+  return t(TOPIC_KEYS[topic]);
+}
+
+/** A month ("2023-03") as the reader's locale names it, with its year. */
+export function formatMonth(isoMonth: string): string {
+  const [y, m] = isoMonth.split('-').map(Number);
+  if (!y || !m) return isoMonth;
+  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 /** ISO dates as the reader's locale writes them; month-only dates stay month-only. */

@@ -96,6 +96,10 @@ describe.each(BROWSERS)('%s', (name) => {
     const there = await waitForPopover(other, NOTE);
     const order = there.text.indexOf(NOTE) - there.text.indexOf(findAll(there, 'p').find((p) => p.attrs.id === 'll-summary')!.text);
     expect(order).toBeGreaterThan(0);
+    if (name === 'chromium') {
+      await new Promise((r) => setTimeout(r, 400)); // the entrance animation
+      await other.screenshot(path.resolve('docs/screenshots/note-popover.png'));
+    }
     await other.close();
     await page.close();
 

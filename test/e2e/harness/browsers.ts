@@ -40,6 +40,8 @@ export interface TestPage {
   /** Types text into whatever has focus, key by key. */
   type(text: string): Promise<void>;
   screenshot(file: string): Promise<void>;
+  /** Resizes the viewport (CSS pixels): a toolbar popup's width, a phone, a zoomed page. */
+  setViewport(width: number, height: number): Promise<void>;
   /** The popover's content, read through the closed shadow root; null when no popover is shown. */
   popover(): Promise<DomNode | null>;
   /** The viewport centre of the first element matching `selector` inside the popover's closed root. */
@@ -172,6 +174,7 @@ function pwPage(page: PwPage, context: BrowserContext): TestPage {
     async screenshot(file) {
       await page.screenshot({ path: file });
     },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     async popover() {
       const cdp = await context.newCDPSession(page);
       try {
@@ -293,6 +296,7 @@ function ppPage(page: PpPage, browser: PpBrowser): TestPage {
     async screenshot(file) {
       await page.screenshot({ path: file as `${string}.png` });
     },
+    setViewport: (width, height) => page.setViewport({ width, height }),
     async popover() {
       // WebDriver BiDi serialises closed shadow roots when asked for includeShadowTree: 'all'.
       const connection = (browser as unknown as { connection: { send(m: string, p: unknown): Promise<{ result: unknown }> } }).connection;
