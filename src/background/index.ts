@@ -22,7 +22,8 @@ const handlers = createHandlers({
 
 onMessage(dispatcher(backgroundRequests, handlers, browser.runtime.id));
 
-browser.commands.onCommand.addListener(async (command) => {
+// Firefox for Android has no keyboard commands (no `commands` API): there, stepping is the popup's "On this page".
+browser.commands?.onCommand.addListener(async (command) => {
   const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
   if (!direction) return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -129,13 +129,18 @@ function HoverDelay({ value, onChange }: { value: number; onChange(ms: number): 
   );
 }
 
+/** Firefox for Android has no `commands` API (and no keyboard shortcuts for extensions). */
+const HAS_COMMANDS = typeof browser.commands?.getAll === 'function';
+
 function Shortcuts() {
   const [commands, setCommands] = useState<{ name: string; description: string; shortcut: string }[]>([]);
   useEffect(() => {
+    if (!HAS_COMMANDS) return;
     void browser.commands.getAll().then((all) =>
       setCommands(all.map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' }))),
     );
   }, []);
+  if (!HAS_COMMANDS) return <p class="hint">{t('shortcutsUnavailable')}</p>;
   return (
     <>
       <dl class="shortcuts">

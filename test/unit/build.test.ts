@@ -93,6 +93,9 @@ describe('scripts/build.ts', { timeout: 120_000 }, () => {
     // data_collection_permissions is read from Firefox 140 on; older versions would reject the add-on.
     expect(Number.parseFloat(String(gecko.strict_min_version))).toBeGreaterThanOrEqual(140);
     expect(gecko.data_collection_permissions).toMatchObject({ required: expect.any(Array) });
+    // Firefox for Android reads data_collection_permissions from 142 on; 140 brought the Highlight API.
+    const android = (firefox.browser_specific_settings as { gecko_android?: Record<string, unknown> }).gecko_android;
+    expect(Number.parseFloat(String(android?.strict_min_version))).toBeGreaterThanOrEqual(142);
 
     for (const b of ['chrome', 'firefox']) {
       const files = await readdir(path.join(out, b));
