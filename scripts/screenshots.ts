@@ -15,7 +15,7 @@ const server = await serve([path.resolve('demo')]);
 try {
   for (const name of BROWSERS) {
     for (const scheme of ['light', 'dark'] as const) {
-      const session = await launch(name, { colorScheme: scheme });
+      const session = await launch(name, { colorScheme: scheme, markDensity: null });
       try {
         const page = await session.newPage();
         await page.goto(server.url('index.html'));

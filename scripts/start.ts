@@ -23,7 +23,7 @@ const demo = server.url('index.html');
 
 if (!headless) {
   // An interactive session: the real browser, left open until you close it.
-  const session = await launch(name, { headed: true });
+  const session = await launch(name, { headed: true, markDensity: null });
   const page = await session.newPage();
   await page.goto(demo);
   console.log(`${name} is open on ${demo} with the extension loaded; close the browser to stop.`);
@@ -32,7 +32,7 @@ if (!headless) {
 } else {
   const out = path.resolve('screenshots');
   await mkdir(out, { recursive: true });
-  const session = await launch(name);
+  const session = await launch(name, { markDensity: null });
   try {
     const page = await session.newPage();
     await page.goto(demo);

@@ -40,7 +40,7 @@ export class MarkSync {
     settings: Settings,
     private readonly hooks: MarkSyncHooks,
   ) {
-    this.marks = new MarkRegistry(settings.markStyle, shownTopics(settings));
+    this.marks = new MarkRegistry(settings.markStyle, shownTopics(settings), settings.markDensity);
     this.abort.signal.addEventListener('abort', () => {
       clearTimeout(this.rescanTimer);
       this.marks.dispose();
@@ -55,7 +55,7 @@ export class MarkSync {
   }
 
   applySettings(s: Settings): void {
-    this.marks.restyle(s.markStyle, shownTopics(s));
+    this.marks.restyle(s.markStyle, shownTopics(s), s.markDensity);
   }
 
   dispose(): void {

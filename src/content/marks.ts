@@ -2,9 +2,13 @@
  * The marks on this page: live Ranges registered with the CSS Custom Highlight API (the page's DOM
  * is never touched), indexed by text node for hit-testing and kept in document order for keyboard
  * navigation.
+ *
+ * Every mention found is kept; the density setting decides which are drawn (and hoverable): all,
+ * or only the first of each entity in each section or on the page. Keyboard stepping and the
+ * counts behind "On this page" use every mention.
  */
 import { TOPICS, type Topic } from '../shared/dataset';
-import type { MarkStyle } from '../shared/settings';
+import type { MarkDensity, MarkStyle } from '../shared/settings';
 
 export interface Mark {
   entity: string;
@@ -19,23 +23,50 @@ export function highlightName(style: MarkStyle, topic: Topic): string {
   return `llama-lens-${style}-${topic}`;
 }
 
+/** The current mention's highlight: drawn over the topic marks (content.css styles it). */
+export const CURRENT_HIGHLIGHT = 'llama-lens-current';
+
+/** Headings that open a section: a heading and what follows it, up to the next one. */
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/** True when `a` starts before `b`; marks in different shadow trees cannot be compared and are not. */
+function before(a: Mark, b: Mark): boolean {
+  try {
+    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) < 0;
+  } catch {
+    return false;
+  }
+}
+
 export class MarkRegistry {
   private readonly byNode = new Map<Text, Mark[]>();
   private readonly highlights = new Map<Topic, Highlight>();
+  /** The one mention shown as the current one (stepped to from the keyboard), drawn whatever the density. */
+  private readonly current = new Highlight();
   private ordered: Mark[] | null = null;
   private readonly all = new Set<Mark>();
   private style: MarkStyle;
   private shown: ReadonlySet<Topic>;
+  private density: MarkDensity;
+  /** Below 'all' density: each mark's group (entity, and section), and the drawn first of each group. */
+  private readonly groupOf = new Map<Mark, string>();
+  private readonly firsts = new Map<string, Mark>();
+  /** Each root's headings in document order, read once and reread after the page changes. */
+  private headings = new Map<Node, Element[]>();
+  private readonly nodeIds = new WeakMap<Node, number>();
+  private lastId = 0;
 
-  constructor(style: MarkStyle, shown: ReadonlySet<Topic>) {
+  constructor(style: MarkStyle, shown: ReadonlySet<Topic>, density: MarkDensity = 'all') {
     this.style = style;
     this.shown = shown;
+    this.density = density;
     for (const topic of TOPICS) {
       const h = new Highlight();
       // Above the page's own highlights (find-in-page aside), which use the default 0.
       h.priority = 1;
       this.highlights.set(topic, h);
     }
+    this.current.priority = 2;
     this.register();
   }
 
@@ -45,7 +76,8 @@ export class MarkRegistry {
 
   add(mark: Mark): void {
     this.all.add(mark);
-    this.highlights.get(mark.topic)!.add(mark.range);
+    if (this.density === 'all') this.highlights.get(mark.topic)!.add(mark.range);
+    else this.offerFirst(mark);
     for (const n of mark.nodes) {
       const list = this.byNode.get(n);
       if (list) list.push(mark);
@@ -56,6 +88,7 @@ export class MarkRegistry {
 
   /** Removes the marks for which `doomed` holds. */
   removeWhere(doomed: (m: Mark) => boolean): number {
+    this.headings.clear();
     return this.remove([...this.all].filter(doomed));
   }
 
@@ -64,6 +97,8 @@ export class MarkRegistry {
    * subtrees' text, not the number of marks on the page.
    */
   removeInside(roots: readonly Node[]): number {
+    // The page changed here: headings may have come or gone, so sections are read again.
+    this.headings.clear();
     const doomed = new Set<Mark>();
     for (const root of roots) {
       if (root.nodeType === Node.TEXT_NODE) {
@@ -80,9 +115,19 @@ export class MarkRegistry {
 
   private remove(doomed: Iterable<Mark>): number {
     let removed = 0;
+    const orphaned = new Set<string>();
     for (const m of doomed) {
       if (!this.all.delete(m)) continue;
       this.highlights.get(m.topic)!.delete(m.range);
+      this.current.delete(m.range);
+      const group = this.groupOf.get(m);
+      if (group !== undefined) {
+        this.groupOf.delete(m);
+        if (this.firsts.get(group) === m) {
+          this.firsts.delete(group);
+          orphaned.add(group);
+        }
+      }
       for (const n of m.nodes) {
         const kept = this.byNode.get(n)?.filter((x) => x !== m);
         if (kept?.length) this.byNode.set(n, kept);
@@ -91,7 +136,58 @@ export class MarkRegistry {
       removed++;
     }
     if (removed) this.ordered = null;
+    // A group whose drawn mark went draws its next mention, found in one pass over what is left.
+    if (orphaned.size) for (const m of this.all) if (orphaned.has(this.groupOf.get(m)!)) this.offerFirst(m, this.groupOf.get(m));
     return removed;
+  }
+
+  /** Draws `mark` if it comes before the drawn mark of its group (or the group has none). */
+  private offerFirst(mark: Mark, group = this.groupKey(mark)): void {
+    this.groupOf.set(mark, group);
+    const drawn = this.firsts.get(group);
+    if (drawn && !before(mark, drawn)) return;
+    if (drawn) this.highlights.get(drawn.topic)!.delete(drawn.range);
+    this.firsts.set(group, mark);
+    this.highlights.get(mark.topic)!.add(mark.range);
+  }
+
+  /** The entity, and below 'section' density the section: its root and its heading (or none). */
+  private groupKey(mark: Mark): string {
+    if (this.density !== 'section') return mark.entity;
+    const node = mark.nodes[0]!;
+    const root = node.getRootNode();
+    const heading = this.sectionHeading(root, node);
+    return `${this.idOf(root)}:${heading ? this.idOf(heading) : 0}:${mark.entity}`;
+  }
+
+  /** A number per node, for group keys (nodes themselves cannot be part of a string key). */
+  private idOf(node: Node): number {
+    let id = this.nodeIds.get(node);
+    if (id === undefined) this.nodeIds.set(node, (id = ++this.lastId));
+    return id;
+  }
+
+  /** The last heading before `node` in its root, which opens its section; null before the first. */
+  private sectionHeading(root: Node, node: Node): Element | null {
+    let list = this.headings.get(root);
+    if (!list) {
+      list = 'querySelectorAll' in root ? [...(root as ParentNode).querySelectorAll(HEADINGS)] : [];
+      this.headings.set(root, list);
+    }
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const h = list[mid]!;
+      // A heading precedes the node, or contains it (a mention in a heading opens its own section).
+      const pos = h.compareDocumentPosition(node);
+      if (pos & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found === -1 ? null : list[found]!;
   }
 
   /** The mark whose range covers this point of a text node, if any (and if its topic is shown). */
@@ -99,7 +195,7 @@ export class MarkRegistry {
     const list = this.byNode.get(node as Text);
     if (!list) return undefined;
     return list.find((m) => {
-      if (!this.shown.has(m.topic)) return false;
+      if (!this.shown.has(m.topic) || !this.isDrawn(m)) return false;
       try {
         return m.range.isPointInRange(node, offset) && !(m.range.endContainer === node && m.range.endOffset === offset);
       } catch {
@@ -108,7 +204,21 @@ export class MarkRegistry {
     });
   }
 
-  /** Marks in document order (marks in different shadow trees keep the order they were found in). */
+  /** True when the mark is drawn: hovering only opens what the reader can see. */
+  private isDrawn(m: Mark): boolean {
+    return this.density === 'all' || this.firsts.get(this.groupOf.get(m)!) === m;
+  }
+
+  /**
+   * Shows `mark` as the current mention (stepped to from the keyboard or "On this page"), drawn
+   * even when the density leaves it unmarked; null clears it.
+   */
+  setCurrent(mark: Mark | null): void {
+    this.current.clear();
+    if (mark) this.current.add(mark.range);
+  }
+
+  /** Every mark of a shown topic, in document order (marks in different shadow trees keep the order they were found in). */
   inOrder(): Mark[] {
     if (!this.ordered) {
       this.ordered = [...this.all].filter((m) => this.shown.has(m.topic));
@@ -130,12 +240,22 @@ export class MarkRegistry {
     return counts;
   }
 
-  /** Applies a new mark style or set of shown topics by re-registering highlights, not re-scanning. */
-  restyle(style: MarkStyle, shown: ReadonlySet<Topic>): void {
+  /** Applies a new mark style, set of shown topics or density by re-registering highlights, not re-scanning. */
+  restyle(style: MarkStyle, shown: ReadonlySet<Topic>, density: MarkDensity = this.density): void {
     this.unregister();
     this.style = style;
     this.shown = shown;
     this.ordered = null;
+    if (density !== this.density) {
+      this.density = density;
+      this.groupOf.clear();
+      this.firsts.clear();
+      for (const h of this.highlights.values()) h.clear();
+      for (const m of this.all) {
+        if (density === 'all') this.highlights.get(m.topic)!.add(m.range);
+        else this.offerFirst(m);
+      }
+    }
     this.register();
   }
 
@@ -144,6 +264,10 @@ export class MarkRegistry {
     this.all.clear();
     this.byNode.clear();
     for (const h of this.highlights.values()) h.clear();
+    this.current.clear();
+    this.groupOf.clear();
+    this.firsts.clear();
+    this.headings.clear();
     this.ordered = null;
   }
 
@@ -151,9 +275,11 @@ export class MarkRegistry {
     for (const [topic, h] of this.highlights) {
       if (this.shown.has(topic)) CSS.highlights.set(highlightName(this.style, topic), h);
     }
+    CSS.highlights.set(CURRENT_HIGHLIGHT, this.current);
   }
 
   private unregister(): void {
     for (const topic of TOPICS) CSS.highlights.delete(highlightName(this.style, topic));
+    CSS.highlights.delete(CURRENT_HIGHLIGHT);
   }
 }

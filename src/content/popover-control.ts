@@ -76,6 +76,8 @@ export class PopoverControl {
     next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
     if (focus && !this.popover.isOpen) this.focusBefore = document.activeElement;
     this.open(next, focus);
+    // Stepping reaches every mention, drawn or not: the one reached is shown as the current one.
+    this.marks.setCurrent(next);
     return true;
   }
 
@@ -126,6 +128,7 @@ export class PopoverControl {
   };
 
   private open(mark: Mark, focus: boolean): void {
+    this.marks.setCurrent(null);
     clearTimeout(this.closeTimer);
     this.closeTimer = 0;
     this.openMark = mark;
@@ -159,6 +162,7 @@ export class PopoverControl {
     clearTimeout(this.closeTimer);
     this.closeTimer = 0;
     this.openMark = null;
+    this.marks.setCurrent(null);
     this.popover.hide();
     if (restoreFocus && this.focusBefore instanceof HTMLElement) this.focusBefore.focus({ preventScroll: true });
     this.focusBefore = null;

@@ -14,6 +14,7 @@ import {
   onSettingsChanged,
   parseSiteInput,
   type Area,
+  type MarkDensity,
   type MarkStyle,
   type Settings,
   type SiteMode,
@@ -289,6 +290,15 @@ export function Options() {
           {radio<MarkStyle>('mark-style', 'underline', settings.markStyle, 'markUnderline', (markStyle) => update({ markStyle }))}
           {radio<MarkStyle>('mark-style', 'background', settings.markStyle, 'markBackground', (markStyle) => update({ markStyle }))}
         </fieldset>
+        <fieldset aria-describedby="density-hint">
+          <legend>{t('densityLegend')}</legend>
+          {radio<MarkDensity>('mark-density', 'all', settings.markDensity, 'densityAll', (markDensity) => update({ markDensity }))}
+          {radio<MarkDensity>('mark-density', 'section', settings.markDensity, 'densitySection', (markDensity) => update({ markDensity }))}
+          {radio<MarkDensity>('mark-density', 'page', settings.markDensity, 'densityPage', (markDensity) => update({ markDensity }))}
+        </fieldset>
+        <p id="density-hint" class="hint">
+          {t('densityHint')}
+        </p>
         <HoverDelay value={settings.hoverDelayMs} onChange={(hoverDelayMs) => update({ hoverDelayMs })} />
       </section>
 

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { TOPICS, type Topic } from './dataset';
-import { isHoverDelay, isSiteKey } from './settings';
+import { MARK_DENSITIES, isHoverDelay, isSiteKey } from './settings';
 
 /**
  * Settings checked strictly: an unknown or invalid field refuses the whole. Imported files use it,
@@ -21,6 +21,7 @@ export function strictSettingsSchema() {
     sites: v.pipe(v.array(site), v.maxLength(100_000)),
     topics: v.strictObject(Object.fromEntries(TOPICS.map((t) => [t, v.boolean()])) as Record<Topic, v.BooleanSchema<undefined>>),
     markStyle: v.picklist(['underline', 'background']),
+    markDensity: v.picklist(MARK_DENSITIES),
     hoverDelayMs: v.pipe(v.number(), v.check((n: number) => isHoverDelay(n), 'not an allowed hover delay')),
   });
 }

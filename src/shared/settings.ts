@@ -34,6 +34,13 @@ const CHUNK_CHARS = 8_000;
 
 export type SiteMode = 'all-except' | 'only';
 export type MarkStyle = 'underline' | 'background';
+/**
+ * Which mentions get a mark: every one, the first of each entity in each section (a heading and
+ * what follows it), or the first of each entity on the page. Keyboard stepping and "On this page"
+ * reach every mention whatever this says.
+ */
+export type MarkDensity = 'all' | 'section' | 'page';
+export const MARK_DENSITIES: readonly MarkDensity[] = ['all', 'section', 'page'];
 export type Area = 'sync' | 'local';
 
 export interface Settings {
@@ -45,6 +52,7 @@ export interface Settings {
   sites: string[];
   topics: Record<Topic, boolean>;
   markStyle: MarkStyle;
+  markDensity: MarkDensity;
   hoverDelayMs: number;
 }
 
@@ -54,6 +62,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sites: [],
   topics: { llama: true, meta: true, 'hugging-face': true },
   markStyle: 'underline',
+  // One mark per entity per section: on a long model card or README that names Llama hundreds of
+  // times, every mention is noise, yet a reader deep in the page (often arrived by an in-page
+  // anchor link) still finds a mark to hover within the section being read. "First on the page"
+  // would leave the only mark screens away from where the reader is.
+  markDensity: 'section',
   hoverDelayMs: DEFAULT_HOVER_DELAY_MS,
 });
 
@@ -120,6 +133,7 @@ export function migrateSettings(raw: unknown): Settings {
     sites: [...new Set(sites.filter(isSiteKey))],
     topics: Object.fromEntries(TOPICS.map((t) => [t, pick(topics[t], isBool, true)])) as Record<Topic, boolean>,
     markStyle: pick(r.markStyle, oneOf<MarkStyle>('underline', 'background'), DEFAULT_SETTINGS.markStyle),
+    markDensity: pick(r.markDensity, oneOf<MarkDensity>(...MARK_DENSITIES), DEFAULT_SETTINGS.markDensity),
     hoverDelayMs: pick(r.hoverDelayMs, isHoverDelay, DEFAULT_SETTINGS.hoverDelayMs),
   };
 }

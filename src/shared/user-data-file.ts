@@ -7,24 +7,14 @@
  * it leaves the notes alone); 2 is `{ v: 2, settings: {...}, notes: [...] }`.
  */
 import * as v from 'valibot';
-import { TOPICS, type Topic } from './dataset';
+import { issuePath } from './issue-path';
 import { MAX_IMPORT_BYTES, MAX_IMPORTED_NOTES } from './limits';
 import { userNote } from './messages';
 import type { UserNote } from './notes';
-import { isHoverDelay, isSiteKey, type Settings } from './settings';
+import { DEFAULT_SETTINGS, MARK_DENSITIES, type Settings } from './settings';
+import { strictSettingsSchema } from './settings-file';
 
 export const FILE_VERSION = 2;
-
-const site = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.check((s: string) => isSiteKey(s), 'not a site name'));
-
-const settingsFields = {
-  enabled: v.boolean(),
-  mode: v.picklist(['all-except', 'only']),
-  sites: v.pipe(v.array(site), v.maxLength(100_000)),
-  topics: v.strictObject(Object.fromEntries(TOPICS.map((t) => [t, v.boolean()])) as Record<Topic, v.BooleanSchema<undefined>>),
-  markStyle: v.picklist(['underline', 'background']),
-  hoverDelayMs: v.pipe(v.number(), v.check((n: number) => isHoverDelay(n), 'not an allowed hover delay')),
-};
 
 const notes = v.pipe(
   v.array(userNote),
@@ -40,8 +30,9 @@ const notes = v.pipe(
 );
 
 const fileSchema = v.variant('v', [
-  v.strictObject({ v: v.literal(1), ...settingsFields }),
-  v.strictObject({ v: v.literal(2), settings: v.strictObject(settingsFields), notes }),
+  // Version 1 files predate the density setting: theirs is the default.
+  v.strictObject({ v: v.literal(1), ...strictSettingsSchema().entries, markDensity: v.optional(v.picklist(MARK_DENSITIES), DEFAULT_SETTINGS.markDensity) }),
+  v.strictObject({ v: v.literal(2), settings: strictSettingsSchema(), notes }),
 ]);
 
 export interface UserData {
@@ -75,7 +66,7 @@ export function parseUserData(text: string): ImportResult {
   const result = v.safeParse(fileSchema, raw);
   if (!result.success) {
     const issue = result.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.');
+    const path = issuePath(issue);
     return { ok: false, reason: 'not-ours', detail: path ? `${path}: ${issue.message}` : issue.message };
   }
   const file = result.output;

@@ -167,6 +167,7 @@ describe('defaults and migration', () => {
       sites: ['Example.COM ', 42, 'bad site', 'example.com', 'ok.org', '', 'a/b'],
       topics: { llama: false, meta: 'yes' },
       markStyle: 'neon',
+      markDensity: 'some',
       hoverDelayMs: 5,
       extra: { anything: true },
     });
@@ -176,6 +177,7 @@ describe('defaults and migration', () => {
       sites: ['example.com', 'ok.org'],
       topics: { llama: false, meta: true, 'hugging-face': true },
       markStyle: 'underline',
+      markDensity: DEFAULT_SETTINGS.markDensity,
       hoverDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
     });
   });
@@ -253,7 +255,7 @@ describe('sites and modes', () => {
 
 describe('storage and quotas', () => {
   it('round-trips every setting', async () => {
-    const s: Settings = { enabled: false, mode: 'only', sites: ['b.org', 'a.com'], topics: { llama: true, meta: false, 'hugging-face': false }, markStyle: 'background', hoverDelayMs: 800 };
+    const s: Settings = { enabled: false, mode: 'only', sites: ['b.org', 'a.com'], topics: { llama: true, meta: false, 'hugging-face': false }, markStyle: 'background', markDensity: 'page', hoverDelayMs: 800 };
     expect(await saveSettings(s)).toEqual({ sitesArea: 'sync' });
     expect(await loadSettings()).toEqual({ ...s, sites: ['a.com', 'b.org'] });
   });

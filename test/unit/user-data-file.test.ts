@@ -5,7 +5,7 @@ import { MAX_IMPORT_BYTES, MAX_NOTE_CHARS } from '../../src/shared/limits';
 import type { Settings } from '../../src/shared/settings';
 import type { UserNote } from '../../src/shared/notes';
 
-const settings: Settings = { enabled: true, mode: 'only', sites: ['a.com', 'b.org'], topics: { llama: true, meta: false, 'hugging-face': true }, markStyle: 'background', hoverDelayMs: 400 };
+const settings: Settings = { enabled: true, mode: 'only', sites: ['a.com', 'b.org'], topics: { llama: true, meta: false, 'hugging-face': true }, markStyle: 'background', markDensity: 'all', hoverDelayMs: 400 };
 const notes: UserNote[] = [
   { entity: 'meta-platforms', text: 'Check the 10-K.\nSecond line <b>not HTML</b>', updated: '2026-11-30T10:00:00.000Z' },
   { entity: 'llama-1', text: 'Read the paper again', updated: '2026-01-02' },
@@ -19,9 +19,10 @@ describe('your data file', () => {
     expect(r).toEqual({ ok: true, data: { settings, notes: [notes[1], notes[0]] } });
   });
 
-  it('still reads a version 1 file (settings only) and then leaves the notes alone', () => {
-    const v1 = JSON.stringify({ v: 1, ...settings });
-    expect(parseUserData(v1)).toEqual({ ok: true, data: { settings, notes: null } });
+  it('still reads a version 1 file (settings only, no density) and then leaves the notes alone', () => {
+    const { markDensity: _, ...old } = settings;
+    const v1 = JSON.stringify({ v: 1, ...old });
+    expect(parseUserData(v1)).toEqual({ ok: true, data: { settings: { ...settings, markDensity: 'section' }, notes: null } });
   });
 
   it('refuses a file that is not JSON, or too large, before looking inside', () => {
@@ -40,6 +41,7 @@ describe('your data file', () => {
     ['an unknown top-level field', { ...exported(), colour: 'red' }, /colour/],
     ['a missing notes list', { v: 2, settings: exported().settings }, /^notes:/],
     ['a bad mode', withSettings({ mode: 'never' }), /^settings\.mode:/],
+    ['a bad density', withSettings({ markDensity: 'some' }), /^settings\.markDensity:/],
     ['a bad site', withSettings({ sites: ['a.com', 'not a host'] }), /^settings\.sites\.1:/],
     ['a hover delay out of range', withSettings({ hoverDelayMs: 10 }), /^settings\.hoverDelayMs:/],
     ['a missing topic', withSettings({ topics: { llama: true, meta: true } }), /^settings\.topics\.hugging-face:/],

@@ -79,6 +79,12 @@ export interface LaunchOptions {
   firefoxPrefs?: Record<string, unknown>;
   /** More environment variables for the browser process, over the test runner's own. */
   env?: Record<string, string>;
+  /**
+   * Which mentions are drawn. Tests check what is found and hover the mention they name, so the
+   * harness draws every mention ('all') unless told otherwise; null keeps the product's default
+   * (npm start, the screenshots, the density tests). A profile that already holds a density keeps it.
+   */
+  markDensity?: 'all' | 'section' | 'page' | null;
 }
 
 const BINARIES: Record<BrowserName, { env: string; paths: string[]; apt: string }> = {
@@ -97,8 +103,39 @@ export function browserBinary(name: BrowserName): string {
   return found;
 }
 
-export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
-  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
+  const session = await (name === 'chromium' ? launchChromium(options) : launchFirefox(options));
+  const density = options.markDensity === undefined ? 'all' : options.markDensity;
+  if (density) {
+    try {
+      await storeMarkDensity(session, density, options.markDensity !== undefined);
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+  }
+  return session;
+}
+
+/**
+ * Writes the density into the stored settings record from an extension page, before any test
+ * page loads. Settings are read field by field, so a record holding only this field means the
+ * defaults plus this density.
+ */
+async function storeMarkDensity(session: Session, density: string, always: boolean): Promise<void> {
+  const page = await session.openExtensionPage('options.html');
+  try {
+    await page.evaluate(
+      async ({ density, always }) => {
+        const sync = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.sync;
+        const record = ((await sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+        if (always || record.markDensity === undefined) await sync.set({ settings: { ...record, markDensity: density } });
+      },
+      { density, always },
+    );
+  } finally {
+    await page.close();
+  }
 }
 
 // ---- serialisation of closed shadow trees ----------------------------------------------------
