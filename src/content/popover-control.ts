@@ -12,10 +12,15 @@ import type { EntityCache } from './entity-cache';
 import { markAt } from './hit-test';
 import type { Mark, MarkRegistry } from './marks';
 import { PopoverHost } from './popover/host';
+import { TouchTaps } from './touch';
 
 export class PopoverControl {
   private readonly abort = new AbortController();
   private readonly popover = new PopoverHost();
+  private readonly touch = new TouchTaps(
+    (x, y) => (this.marks.size ? markAt(document, this.marks, x, y) : undefined),
+    (mark) => this.open(mark, false),
+  );
   private pointer = { x: 0, y: 0, target: null as EventTarget | null };
   private frame = 0;
   private hovered: Mark | null = null;
@@ -42,6 +47,7 @@ export class PopoverControl {
     addEventListener('keydown', this.onKeyDown, { capture: true, signal });
     addEventListener('scroll', this.onScroll, { capture: true, passive: true, signal });
     addEventListener('resize', this.onScroll, { passive: true, signal });
+    this.touch.start(signal);
     signal.addEventListener('abort', () => {
       clearTimeout(this.intentTimer);
       clearTimeout(this.closeTimer);
@@ -82,7 +88,8 @@ export class PopoverControl {
   }
 
   private readonly onPointerMove = (e: PointerEvent): void => {
-    if (!e.isTrusted) return;
+    // A finger has no hover: touch is handled by TouchTaps.
+    if (!e.isTrusted || e.pointerType === 'touch') return;
     this.pointer = { x: e.clientX, y: e.clientY, target: e.target };
     if (!this.frame) this.frame = requestAnimationFrame(this.checkPointer);
   };

@@ -130,3 +130,12 @@ export const MAX_IMPORT_BYTES = 4_000_000;
 
 /** Past this many sites the options page's list gets a filter box: nobody scrolls through hundreds of hostnames. */
 export const SITE_FILTER_FROM = 12;
+/**
+ * Touch-and-hold on a mark opens its popover (a mark inside a link: the tap itself follows the
+ * link). Long enough not to fire during a tap (taps last ~100 ms), short enough to come before
+ * the browsers' own long-press menu, which Chrome and Firefox for Android show at about 500 ms.
+ */
+export const TOUCH_HOLD_MS = 400;
+
+/** A finger that moves this far (CSS px) since touching down is scrolling, not tapping or holding. */
+export const TOUCH_SLOP_PX = 10;

@@ -39,6 +39,9 @@ export interface TestPage {
   press(key: string): Promise<void>;
   /** Types text into whatever has focus, key by key. */
   type(text: string): Promise<void>;
+  /** A finger's tap, and a touch held for `ms` (the session must be launched with `touch`). */
+  tap(x: number, y: number): Promise<void>;
+  touchHold(x: number, y: number, ms: number): Promise<void>;
   screenshot(file: string): Promise<void>;
   /** Resizes the viewport (CSS pixels): a toolbar popup's width, a phone, a zoomed page. */
   setViewport(width: number, height: number): Promise<void>;
@@ -85,6 +88,8 @@ export interface LaunchOptions {
    * (npm start, the screenshots, the density tests). A profile that already holds a density keeps it.
    */
   markDensity?: 'all' | 'section' | 'page' | null;
+  /** A touch screen (Chromium: the context has touch; Firefox takes touch input over BiDi anyway). */
+  touch?: boolean;
 }
 
 const BINARIES: Record<BrowserName, { env: string; paths: string[]; apt: string }> = {
@@ -208,6 +213,18 @@ function pwPage(page: PwPage, context: BrowserContext): TestPage {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    async touchHold(x, y, ms) {
+      // Playwright's touchscreen only taps: a held touch goes through the DevTools protocol.
+      const cdp = await context.newCDPSession(page);
+      try {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+        await new Promise((r) => setTimeout(r, ms));
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      } finally {
+        await cdp.detach();
+      }
+    },
     async screenshot(file) {
       await page.screenshot({ path: file });
     },
@@ -250,6 +267,7 @@ async function launchChromium(options: LaunchOptions): Promise<Session> {
     headless: !options.headed,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 760 },
+    hasTouch: options.touch ?? false,
     ...(options.env && { env: { ...process.env, ...options.env } }),
     args: [
       `--disable-extensions-except=${dir}`,
@@ -330,6 +348,12 @@ function ppPage(page: PpPage, browser: PpBrowser): TestPage {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    async touchHold(x, y, ms) {
+      await page.touchscreen.touchStart(x, y);
+      await new Promise((r) => setTimeout(r, ms));
+      await page.touchscreen.touchEnd();
+    },
     async screenshot(file) {
       await page.screenshot({ path: file as `${string}.png` });
     },

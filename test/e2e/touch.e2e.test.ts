@@ -1,0 +1,93 @@
+/**
+ * Touch in real Chromium and Firefox ESR, on a 360 × 740 viewport with touch input: a tap on a
+ * mark opens its popover, which stays inside the screen; a tap elsewhere closes it; a tap on a
+ * mark inside a link follows the link; touch-and-hold on that mark opens its popover instead and
+ * the link is not followed.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { BROWSERS, launch, type Session, type TestPage } from './harness/browsers';
+import { serve, type StaticServer } from './harness/server';
+import { readMarks, until, waitForMarks, waitForPopover, type MarkInfo } from './harness/page-helpers';
+import { TOUCH_HOLD_MS } from '../../src/shared/limits';
+
+const PHONE = { width: 360, height: 740 };
+
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serve([path.resolve('test/e2e/pages')]);
+});
+afterAll(() => server?.close());
+
+const markNamed = (page: TestPage, text: string): Promise<MarkInfo> => until(`a mark "${text}"`, async () => (await readMarks(page)).find((m) => m.text === text));
+const noPopover = (page: TestPage) => until('the popover to close', async () => ((await page.popover()) === null ? true : null));
+
+function hostBox(page: TestPage) {
+  return page.evaluate(() => {
+    const r = document.querySelector('llama-lens-popover')!.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, vw: innerWidth, vh: innerHeight };
+  });
+}
+
+describe.each(BROWSERS)('%s', (name) => {
+  let session: Session;
+  let page: TestPage;
+  beforeAll(async () => {
+    session = await launch(name, { touch: true });
+    page = await session.newPage();
+    await page.setViewport(PHONE.width, PHONE.height);
+  });
+  afterAll(() => session?.close());
+
+  beforeEach(async () => {
+    await page.goto(server.url('touch.html'));
+    await waitForMarks(page, 3);
+  });
+
+  it('a tap opens the popover inside a 360 × 740 screen, and a tap elsewhere closes it', async () => {
+    for (const text of ['LLaMA', 'Meta']) {
+      const m = await markNamed(page, text);
+      await page.tap(m.x, m.y);
+      const pop = await waitForPopover(page);
+      expect(pop.text).toContain(text === 'Meta' ? 'Meta' : 'LLaMA');
+      const b = await hostBox(page);
+      expect(b.vw).toBe(PHONE.width);
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(PHONE.width);
+      expect(b.bottom).toBeLessThanOrEqual(PHONE.height);
+      if (name === 'chromium' && text === 'LLaMA') {
+        await new Promise((r) => setTimeout(r, 300)); // the entrance animation
+        await page.screenshot(path.resolve('docs/screenshots/popover-touch-360.png'));
+      }
+      const blank = await page.evaluate(() => {
+        const r = document.getElementById('blank')!.getBoundingClientRect();
+        return { x: r.left + 20, y: r.bottom - 4 };
+      });
+      // Below the popover, or above it: somewhere that is neither the popover nor a mark.
+      const away = blank.y > b.bottom || blank.y < b.top ? blank : { x: 5, y: PHONE.height - 5 };
+      await page.tap(away.x, away.y);
+      await noPopover(page);
+    }
+  });
+
+  it('a tap on a mark inside a link follows the link; touch-and-hold opens the popover instead', async () => {
+    const m = await markNamed(page, 'Hugging Face');
+    await page.tap(m.x, m.y);
+    await until('the link to be followed', () => page.evaluate(() => location.hash === '#followed'));
+    expect(await page.popover()).toBeNull();
+
+    await page.evaluate(() => {
+      history.replaceState(null, '', location.pathname);
+      scrollTo(0, 0);
+    });
+    const again = await markNamed(page, 'Hugging Face');
+    await page.touchHold(again.x, again.y, TOUCH_HOLD_MS + 300);
+    await waitForPopover(page, 'Hugging Face');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    const b = await hostBox(page);
+    expect(b.right).toBeLessThanOrEqual(PHONE.width);
+    expect(b.bottom).toBeLessThanOrEqual(PHONE.height);
+  });
+});
