@@ -265,7 +265,8 @@ const SCHEMES = ['light', 'dark'] as const;
 describe.each(BROWSERS.flatMap((b) => SCHEMES.map((s) => [b, s] as const)))('%s, %s', (name, scheme) => {
   let session: Session;
   beforeAll(async () => {
-    session = await launch(name, { colorScheme: scheme });
+    // The product's default density, as the screenshots show the options page.
+    session = await launch(name, { colorScheme: scheme, markDensity: null });
   });
   afterAll(() => session?.close());
 
