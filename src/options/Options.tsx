@@ -18,9 +18,10 @@ import {
   type SiteMode,
 } from '../shared/settings';
 import { exportSettings, parseImportedSettings, type ImportResult } from '../shared/settings-file';
-import { t, type MessageKey } from '../ui/i18n';
+import { formatNumber } from '../ui/format';
+import { t } from '../ui/i18n';
 
-const TOPIC_KEYS: Record<Topic, MessageKey> = { llama: 'topicLlama', meta: 'topicMeta', 'hugging-face': 'topicHuggingFace' };
+const TOPIC_LABELS: Record<Topic, () => string> = { llama: () => t('topicLlama'), meta: () => t('topicMeta'), 'hugging-face': () => t('topicHuggingFace') };
 
 
 /** Firefox cannot open its shortcut editor from an extension; Chromium can, from a new tab. */
@@ -82,7 +83,7 @@ function SiteList({ settings, onChange }: { settings: Settings; onChange(sites: 
       {sorted.length === 0 ? (
         <p class="hint">{t('noSites')}</p>
       ) : (
-        <ul class="sites" aria-label={t(settings.mode === 'only' ? 'sitesOnTitle' : 'sitesOffTitle')}>
+        <ul class="sites" aria-label={settings.mode === 'only' ? t('sitesOnTitle') : t('sitesOffTitle')}>
           {shown.map((site) => (
             <li key={site}>
               <span class="site">{site}</span>
@@ -93,7 +94,7 @@ function SiteList({ settings, onChange }: { settings: Settings; onChange(sites: 
           ))}
         </ul>
       )}
-      {sorted.length > 0 && <p class="hint">{t('siteCount', String(sorted.length))}</p>}
+      {sorted.length > 0 && <p class="hint">{t('siteCount', formatNumber(sorted.length))}</p>}
     </>
   );
 }
@@ -120,7 +121,7 @@ function HoverDelay({ value, onChange }: { value: number; onChange(ms: number): 
         onChange={() => valid && n !== value && onChange(n)}
       />
       <span id="hover-delay-hint" class={valid ? 'hint' : 'error'}>
-        {t('hoverDelayHint', String(HOVER_DELAY_MIN_MS), String(HOVER_DELAY_MAX_MS))}
+        {t('hoverDelayHint', formatNumber(HOVER_DELAY_MIN_MS), formatNumber(HOVER_DELAY_MAX_MS))}
       </span>
     </div>
   );
@@ -210,10 +211,10 @@ export function Options() {
     setImportFeedback(ok ? { kind: 'ok', text: t('importDone', file.name) } : null);
   };
 
-  const radio = <T extends string>(name: string, value: T, current: T, label: MessageKey, onPick: (v: T) => void) => (
+  const radio = <T extends string>(name: string, value: T, current: T, label: string, onPick: (v: T) => void) => (
     <label class="choice">
       <input type="radio" name={name} value={value} checked={current === value} onChange={() => onPick(value)} />
-      <span>{t(label)}</span>
+      <span>{label}</span>
     </label>
   );
 
@@ -229,10 +230,10 @@ export function Options() {
         </label>
         <fieldset>
           <legend>{t('modeLegend')}</legend>
-          {radio<SiteMode>('mode', 'all-except', settings.mode, 'modeAllExcept', (mode) => update({ mode }))}
-          {radio<SiteMode>('mode', 'only', settings.mode, 'modeOnly', (mode) => update({ mode }))}
+          {radio<SiteMode>('mode', 'all-except', settings.mode, t('modeAllExcept'), (mode) => update({ mode }))}
+          {radio<SiteMode>('mode', 'only', settings.mode, t('modeOnly'), (mode) => update({ mode }))}
         </fieldset>
-        <h3>{t(settings.mode === 'only' ? 'sitesOnTitle' : 'sitesOffTitle')}</h3>
+        <h3>{settings.mode === 'only' ? t('sitesOnTitle') : t('sitesOffTitle')}</h3>
         {sitesArea === 'local' && (
           <p class="notice" role="note">
             {t('sitesLocalNotice')}
@@ -252,14 +253,14 @@ export function Options() {
                 checked={settings.topics[topic]}
                 onChange={(e) => update({ topics: { ...settings.topics, [topic]: (e.target as HTMLInputElement).checked } })}
               />
-              <span>{t(TOPIC_KEYS[topic])}</span>
+              <span>{TOPIC_LABELS[topic]()}</span>
             </label>
           ))}
         </fieldset>
         <fieldset>
           <legend>{t('markStyleLegend')}</legend>
-          {radio<MarkStyle>('mark-style', 'underline', settings.markStyle, 'markUnderline', (markStyle) => update({ markStyle }))}
-          {radio<MarkStyle>('mark-style', 'background', settings.markStyle, 'markBackground', (markStyle) => update({ markStyle }))}
+          {radio<MarkStyle>('mark-style', 'underline', settings.markStyle, t('markUnderline'), (markStyle) => update({ markStyle }))}
+          {radio<MarkStyle>('mark-style', 'background', settings.markStyle, t('markBackground'), (markStyle) => update({ markStyle }))}
         </fieldset>
         <HoverDelay value={settings.hoverDelayMs} onChange={(hoverDelayMs) => update({ hoverDelayMs })} />
       </section>

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ask, askTab } from '../shared/ask';
 import type { Status } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, withSite, type Settings } from '../shared/settings';
-import { formatDate } from '../ui/format';
+import { formatDate, formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
 import { Entry } from './Entry';
 import { Search } from './Search';
@@ -43,10 +43,10 @@ function OnThisPage({ page }: { page: PageState }) {
               <button
                 type="button"
                 class={`mention topic-${e.topic}`}
-                aria-label={t('showMention', e.name, String(e.count))}
+                aria-label={t('showMention', e.name, formatNumber(e.count))}
                 onClick={() => void askTab(page.tabId, 'page/reveal', { id: e.id }).catch(() => undefined)}
               >
-                <span>{e.name}</span> <span class="count">{t('mentionCount', String(e.count))}</span>
+                <span lang="en">{e.name}</span> <span class="count">{t('mentionCount', formatNumber(e.count))}</span>
               </button>
             </li>
           ))}
@@ -67,7 +67,7 @@ export function App() {
 
   useEffect(() => {
     void loadSettings().then(setSettings);
-    ask('status/get', {}).then(setStatus, (e: unknown) => setStatusError(String(e)));
+    ask('status/get', {}).then(setStatus, (e: unknown) => setStatusError(t('statusFailed', e instanceof Error ? e.message : String(e))));
     const onHash = () => setEntry(entryFromHash());
     addEventListener('hashchange', onHash);
     const stop = onSettingsChanged((s) => {

@@ -43,7 +43,7 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
         setActive(0);
         setError(null);
       })
-      .catch((e: unknown) => ticket === latest.current && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => ticket === latest.current && setError(t('searchFailed', e instanceof Error ? e.message : String(e))));
   }, [query]);
 
   const { hits } = answer;
@@ -116,8 +116,8 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onOpen(hit.id)}
           >
-            <span class="hit-name">{hit.name}</span> <span class="hit-kind">{kindLabel(hit.kind)}</span>
-            <span class="hit-text">{hit.matchedFact ?? hit.summary}</span>
+            <span class="hit-name" lang="en">{hit.name}</span> <span class="hit-kind">{kindLabel(hit.kind)}</span>
+            <span class="hit-text" lang="en">{hit.matchedFact ?? hit.summary}</span>
           </li>
         ))}
       </ul>

@@ -1,10 +1,12 @@
 /**
  * An entity's facts, each with its date and sources: the popover shows it compact, the popup's
- * entry view in full. Text from the dataset is rendered as text, never as HTML.
+ * entry view in full. Text from the dataset is rendered as text, never as HTML. The dataset is in
+ * English whatever the UI's language, so its text carries lang="en" (a screen reader then reads it
+ * in an English voice); dates and labels around it follow the UI's language.
  */
 import type { EntityView, FactView } from '../shared/messages';
 import { formatDate, kindLabel, safeHref } from './format';
-import { t } from './i18n';
+import { t, uiLocale } from './i18n';
 
 interface Props {
   entity: EntityView;
@@ -26,21 +28,23 @@ function FactItem({ fact }: { fact: FactView }) {
             {' · '}
           </span>
         )}
-        {fact.text}
+        <span lang="en">{fact.text}</span>
       </p>
       <p class="fact-sources">
         {fact.sources.map((s, i) => {
           const href = safeHref(s.url);
-          const label = `${s.publisher}, ${formatDate(s.date)}`;
           return (
             <span key={s.id}>
               {i > 0 && '; '}
               {href ? (
-                <a href={href} target="_blank" rel="noopener noreferrer" title={s.title}>
-                  {label}
+                // The link's title is the source's own (English) title; only the date is in the UI's language.
+                <a href={href} target="_blank" rel="noopener noreferrer" title={s.title} lang="en">
+                  {s.publisher}, <span lang={uiLocale()}>{formatDate(s.date)}</span>
                 </a>
               ) : (
-                label
+                <>
+                  <span lang="en">{s.publisher}</span>, {formatDate(s.date)}
+                </>
               )}
             </span>
           );
@@ -55,12 +59,12 @@ export function EntityCard({ entity, maxFacts, headingId, summaryId, onRelated }
   return (
     <article class={`card topic-${entity.topic}`}>
       <header class="card-head">
-        <h2 id={headingId} class="card-name">
+        <h2 id={headingId} class="card-name" lang="en">
           {entity.name}
         </h2>
         <span class="card-kind">{kindLabel(entity.kind)}</span>
       </header>
-      <p id={summaryId} class="card-summary">
+      <p id={summaryId} class="card-summary" lang="en">
         {entity.summary}
       </p>
       {facts.length > 0 && (
@@ -72,9 +76,9 @@ export function EntityCard({ entity, maxFacts, headingId, summaryId, onRelated }
       )}
       {entity.related.length > 0 && (
         <nav class="related" aria-label={t('relatedLabel')}>
-          <span class="related-label">{t('relatedLabel')}:</span>{' '}
+          <span class="related-label">{t('relatedLead')}</span>{' '}
           {entity.related.map((r) => (
-            <button key={r.id} type="button" class="chip" onClick={() => onRelated(r.id)}>
+            <button key={r.id} type="button" class="chip" lang="en" onClick={() => onRelated(r.id)}>
               {r.name}
             </button>
           ))}
