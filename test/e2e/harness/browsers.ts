@@ -75,6 +75,36 @@ export interface LaunchOptions {
   firefoxPrefs?: Record<string, unknown>;
   /** More environment variables for the browser process, over the test runner's own. */
   env?: Record<string, string>;
+  /**
+   * The browser's UI language, as a _locales folder names it ('de', 'ja', 'zh_CN'): what
+   * `i18n.getUILanguage()` reports and `i18n.getMessage` picks. Needs the browser's own translation
+   * (see uiLanguageSupport); unset, the browser's default (English here).
+   */
+  uiLanguage?: string;
+}
+
+/**
+ * Where each browser gets a UI language from, and the Debian package that brings its translation
+ * (the paths are the Debian packages' layout).
+ * Chromium on Linux takes the language from the environment (LANGUAGE), but only when its
+ * locales/LANG.pak exists (chromium-l10n); otherwise it stays in en-US. Firefox takes it from the
+ * pref intl.locale.requested, but only with that language's langpack installed
+ * (firefox-esr-l10n-LANG), and stays in en-US otherwise.
+ */
+export function uiLanguageSupport(name: BrowserName, lang: string): { file: string; apt: string } {
+  const dashed = lang.replace('_', '-');
+  return name === 'chromium'
+    ? { file: `/usr/lib/chromium/locales/${dashed}.pak`, apt: 'chromium-l10n' }
+    : { file: `/usr/lib/firefox-esr/browser/extensions/langpack-${dashed}@firefox-esr.mozilla.org.xpi`, apt: `firefox-esr-l10n-${dashed.toLowerCase()}` };
+}
+
+/** The launch's extra environment and prefs for a UI language, or an error naming the package that is missing. */
+function uiLanguageLaunch(name: BrowserName, lang: string): { env?: Record<string, string>; prefs?: Record<string, unknown> } {
+  const support = uiLanguageSupport(name, lang);
+  if (!existsSync(support.file)) {
+    throw new Error(`${name} cannot run in ${lang}: ${support.file} is missing. Install it with: apt-get install -y ${support.apt}`);
+  }
+  return name === 'chromium' ? { env: { LANGUAGE: lang } } : { prefs: { 'intl.locale.requested': lang.replace('_', '-') } };
 }
 
 const BINARIES: Record<BrowserName, { env: string; paths: string[]; apt: string }> = {
@@ -202,12 +232,13 @@ function pwPage(page: PwPage, context: BrowserContext): TestPage {
 async function launchChromium(options: LaunchOptions): Promise<Session> {
   const dir = options.extensionDir ?? EXTENSION_DIRS.chromium;
   const profile = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lens-chromium-')));
+  const env = { ...options.env, ...(options.uiLanguage && uiLanguageLaunch('chromium', options.uiLanguage).env) };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserBinary('chromium'),
     headless: !options.headed,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 760 },
-    ...(options.env && { env: { ...process.env, ...options.env } }),
+    ...(Object.keys(env).length > 0 && { env: { ...process.env, ...env } }),
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
@@ -345,6 +376,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Session> {
       // 0 = dark, 1 = light: Firefox has no per-page emulation of the colour scheme over BiDi.
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       ...(options.proxy && firefoxProxyPrefs(options.proxy)),
+      ...(options.uiLanguage && uiLanguageLaunch('firefox', options.uiLanguage).prefs),
       ...options.firefoxPrefs,
     },
   });
