@@ -39,11 +39,11 @@ function FactItem({ fact }: { fact: FactView }) {
               {href ? (
                 // The link's title is the source's own (English) title; only the date is in the UI's language.
                 <a href={href} target="_blank" rel="noopener noreferrer" title={s.title} lang="en">
-                  {s.publisher}, <span lang={uiLocale()}>{formatDate(s.date)}</span>
+                  {s.publisher}, <span class="source-date" lang={uiLocale()}>{formatDate(s.date)}</span>
                 </a>
               ) : (
                 <>
-                  <span lang="en">{s.publisher}</span>, {formatDate(s.date)}
+                  <span lang="en">{s.publisher}</span>, <span class="source-date">{formatDate(s.date)}</span>
                 </>
               )}
             </span>

@@ -2,7 +2,7 @@
  * The extension in a browser whose UI language is not English: the manifest's name, description
  * and command descriptions resolve from _locales, the popup, options page and popover speak that
  * language (with `lang` set to it), the facts stay English with lang="en", and dates follow the UI
- * language. German in both browsers, in full; every other locale in Chromium, and Japanese in
+ * language, and nothing in the popup overflows its fixed width. German in both browsers, in full; every other locale in Chromium, and Japanese in
  * Firefox, for the manifest and the popup. Each browser needs its translation installed (Debian:
  * chromium-l10n, firefox-esr-l10n-de and -ja); a missing one fails with the package to install.
  */
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { BROWSERS, launch, type BrowserName, type Session, type TestPage } from './harness/browsers';
 import { serve, type StaticServer } from './harness/server';
 import { findAll, readMarks, until, waitForMarks, waitForPopover } from './harness/page-helpers';
-import { openPopup } from './harness/popup-helpers';
+import { openPopup, overflowing, resultsFor, setQuery } from './harness/popup-helpers';
 
 const LOCALES_DIR = path.resolve('src/_locales');
 type Messages = Record<string, { message: string }>;
@@ -97,6 +97,11 @@ async function checkManifestAndPopup(session: Session, locale: string): Promise<
   expect(view.settingsButton).toBe(messages.openSettings!.message);
   expect(view.placeholder).toBe(messages.searchPlaceholder!.message);
   expect(view.footer).toBe(render(messages, 'datasetVersion', String(view.datasetVersion), view.expectedDate));
+  // The popup has a fixed width: a longer translation must wrap, never stick out or be clipped.
+  expect(await overflowing(popup)).toEqual([]);
+  await setQuery(popup, 'leak');
+  expect((await resultsFor(popup, 'leak')).length).toBeGreaterThan(0);
+  expect(await overflowing(popup)).toEqual([]);
   await popup.close();
 }
 

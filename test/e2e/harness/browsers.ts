@@ -81,7 +81,11 @@ export interface LaunchOptions {
    * (see uiLanguageSupport); unset, the browser's default (English here).
    */
   uiLanguage?: string;
+  /** The page size; 1100×760 unless set (screenshots for the stores want theirs). */
+  viewport?: { width: number; height: number };
 }
+
+const DEFAULT_VIEWPORT = { width: 1100, height: 760 };
 
 /**
  * Where each browser gets a UI language from, and the Debian package that brings its translation
@@ -237,7 +241,7 @@ async function launchChromium(options: LaunchOptions): Promise<Session> {
     executablePath: browserBinary('chromium'),
     headless: !options.headed,
     colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1100, height: 760 },
+    viewport: options.viewport ?? DEFAULT_VIEWPORT,
     ...(Object.keys(env).length > 0 && { env: { ...process.env, ...env } }),
     args: [
       `--disable-extensions-except=${dir}`,
@@ -369,7 +373,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Session> {
     headless: !options.headed,
     ...(options.profileDir && { userDataDir: options.profileDir }),
     ...(options.env && { env: { ...process.env, ...options.env } }),
-    defaultViewport: { width: 1100, height: 760 },
+    defaultViewport: options.viewport ?? DEFAULT_VIEWPORT,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),

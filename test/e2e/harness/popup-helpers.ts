@@ -177,3 +177,20 @@ export async function screenshotElement(page: TestPage, selector: string, file: 
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Elements of an extension page's <main> that reach past its edges or clip their text (other than
+ * by an intended ellipsis): what a longer translation would do to a fixed-width popup.
+ */
+export function overflowing(popup: TestPage): Promise<string[]> {
+  return popup.evaluate(() => {
+    const main = document.querySelector('main')!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('main *')) {
+      const r = el.getBoundingClientRect();
+      const clipsText = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis' && getComputedStyle(el).overflowX !== 'visible';
+      if (r.width > 0 && (r.right > main.right + 0.5 || r.left < main.left - 0.5 || clipsText)) out.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}"`);
+    }
+    return out;
+  });
+}
