@@ -8,7 +8,7 @@ import { ask, askTab } from '../shared/ask';
 import type { Status } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, withSite, type Settings } from '../shared/settings';
 import { formatDate, formatNumber } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, uiLocale } from '../ui/i18n';
 import { Entry } from './Entry';
 import { Search } from './Search';
 import { usePage, type PageState } from './usePage';
@@ -27,6 +27,12 @@ function Switch({ label, checked, disabled, onChange, id }: { label: string; che
   );
 }
 
+/** "LLaMA, 3 mentions: show on the page", in the form the UI language uses for that count. */
+function showMentionLabel(name: string, count: number): string {
+  const n = formatNumber(count);
+  return new Intl.PluralRules(uiLocale()).select(count) === 'one' ? t('showMentionOne', name, n) : t('showMentionOther', name, n);
+}
+
 function OnThisPage({ page }: { page: PageState }) {
   if (page.kind !== 'ready') return null;
   return (
@@ -43,7 +49,7 @@ function OnThisPage({ page }: { page: PageState }) {
               <button
                 type="button"
                 class={`mention topic-${e.topic}`}
-                aria-label={t('showMention', e.name, formatNumber(e.count))}
+                aria-label={showMentionLabel(e.name, e.count)}
                 onClick={() => void askTab(page.tabId, 'page/reveal', { id: e.id }).catch(() => undefined)}
               >
                 <span lang="en">{e.name}</span> <span class="count">{t('mentionCount', formatNumber(e.count))}</span>
