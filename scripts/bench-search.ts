@@ -150,7 +150,7 @@ async function benchBrowser(name: BrowserName): Promise<void> {
   }
 }
 
-const data = await loadDataFolder('src/data');
+const data = loadDataFolder('src/data');
 if (!data.ok) throw new Error(`the bundled dataset is invalid: ${data.errors.join('; ')}`);
 benchNode('bundled', await memoryStore(data.dataset).allEntities(), BUNDLED_QUERIES);
 const synthetic = syntheticEntities(10_000);

@@ -131,7 +131,7 @@ export function App() {
       )}
       <footer class="status">
         <div role="status">
-          {status && <p class="version">{t('datasetVersion', String(status.datasetVersion), formatDate(status.datasetDate))}</p>}
+          {status && <p class="version">{t('datasetVersion', status.datasetVersion, formatDate(status.datasetDate))}</p>}
           {status?.storage.kind === 'memory' && <p class="warning">{t('memoryFallback', status.storage.reason)}</p>}
           {statusError && <p class="error">{statusError}</p>}
         </div>

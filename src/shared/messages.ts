@@ -46,7 +46,8 @@ export type StorageState =
   | { kind: 'memory'; reason: string };
 
 export interface Status {
-  datasetVersion: number;
+  /** The dataset's content hash. */
+  datasetVersion: string;
   datasetDate: string;
   storage: StorageState;
 }
@@ -90,7 +91,7 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
 }) as const)();
 
 export interface BackgroundResponses {
-  'dictionary/get': { version: number; entries: DictionaryEntry[] };
+  'dictionary/get': { version: string; entries: DictionaryEntry[] };
   'entities/get': { entities: EntityView[] };
   search: { hits: SearchHit[] };
   'status/get': Status;
