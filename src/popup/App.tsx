@@ -13,9 +13,11 @@ import { Entry } from './Entry';
 import { Search } from './Search';
 import { usePage, type PageState } from './usePage';
 
-function entryFromHash(): string | null {
-  const m = /^#entry\/(.+)$/.exec(location.hash);
-  return m ? decodeURIComponent(m[1]!) : null;
+/** `#entry/ID` shows an entry; `#entry/ID/FACT` shows it scrolled to one of its facts (a fact search result). */
+function entryFromHash(): { id: string; fact?: string } | null {
+  const m = /^#entry\/([^/]+)(?:\/([^/]+))?$/.exec(location.hash);
+  if (!m) return null;
+  return { id: decodeURIComponent(m[1]!), ...(m[2] && { fact: decodeURIComponent(m[2]) }) };
 }
 
 function Switch({ label, checked, disabled, onChange, id }: { label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void; id: string }) {
@@ -63,7 +65,7 @@ function OnThisPage({ page }: { page: PageState }) {
 }
 
 export function App() {
-  const [entry, setEntry] = useState<string | null>(entryFromHash);
+  const [entry, setEntry] = useState(entryFromHash);
   const [query, setQuery] = useState('');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -86,8 +88,8 @@ export function App() {
     };
   }, [refreshPage]);
 
-  const open = (id: string) => {
-    location.hash = `entry/${encodeURIComponent(id)}`;
+  const open = (id: string, fact?: string) => {
+    location.hash = `entry/${encodeURIComponent(id)}${fact ? `/${encodeURIComponent(fact)}` : ''}`;
   };
   const update = (next: Settings) => {
     setSettings(next);
@@ -122,7 +124,7 @@ export function App() {
         {saveError && <p class="error" role="alert">{saveError}</p>}
       </header>
       {entry ? (
-        <Entry id={entry} onOpen={open} onBack={() => (location.hash = '')} />
+        <Entry id={entry.id} fact={entry.fact} onOpen={open} onBack={() => (location.hash = '')} />
       ) : (
         <>
           <Search query={query} onQuery={setQuery} onOpen={open} />

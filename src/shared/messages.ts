@@ -36,8 +36,8 @@ export interface SearchHit {
   kind: Entity['kind'];
   topic: Topic;
   summary: string;
-  /** The fact text that matched, when the match was in a fact rather than the name. */
-  matchedFact?: string;
+  /** The fact that answers the query, when the hit is a fact: shown as the snippet, with its date and source. */
+  fact?: FactView;
 }
 
 export type StorageState =

@@ -14,13 +14,15 @@ interface Props {
   maxFacts?: number;
   headingId: string;
   summaryId: string;
+  /** The fact the reader came for (a search result): marked, and focusable so it can take focus. */
+  currentFact?: string | undefined;
   onRelated(id: string): void;
 }
 
-function FactItem({ fact }: { fact: FactView }) {
+function FactItem({ fact, current }: { fact: FactView; current: boolean }) {
   const when = fact.date ?? fact.asOf;
   return (
-    <li class="fact">
+    <li class={current ? 'fact fact-current' : 'fact'} {...(current && { tabIndex: -1, 'aria-current': 'true' as const })}>
       <p class="fact-text">
         {when && (
           <span class="fact-date">
@@ -54,7 +56,7 @@ function FactItem({ fact }: { fact: FactView }) {
   );
 }
 
-export function EntityCard({ entity, maxFacts, headingId, summaryId, onRelated }: Props) {
+export function EntityCard({ entity, maxFacts, headingId, summaryId, currentFact, onRelated }: Props) {
   const facts = maxFacts === undefined ? entity.facts : entity.facts.slice(0, maxFacts);
   return (
     <article class={`card topic-${entity.topic}`}>
@@ -70,7 +72,7 @@ export function EntityCard({ entity, maxFacts, headingId, summaryId, onRelated }
       {facts.length > 0 && (
         <ul class="facts" aria-label={t('factsLabel')}>
           {facts.map((f) => (
-            <FactItem key={f.id} fact={f} />
+            <FactItem key={f.id} fact={f} current={f.id === currentFact} />
           ))}
         </ul>
       )}

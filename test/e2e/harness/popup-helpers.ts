@@ -82,6 +82,8 @@ export function setQuery(popup: TestPage, query: string): Promise<void> {
 export interface Hit {
   name: string;
   text: string;
+  /** A fact hit's date and source line; empty for an entity hit. */
+  meta: string;
   selected: boolean;
 }
 
@@ -94,6 +96,7 @@ export function resultsFor(popup: TestPage, query: string): Promise<Hit[]> {
       return [...list.querySelectorAll('[role=option]')].map((o) => ({
         name: o.querySelector('.hit-name')?.textContent ?? '',
         text: o.querySelector('.hit-text')?.textContent ?? '',
+        meta: o.querySelector('.hit-meta')?.textContent ?? '',
         selected: o.getAttribute('aria-selected') === 'true',
       }));
     }, query),
