@@ -31,10 +31,12 @@ export interface AnalysedQuery {
 
 /** Lower case, no accents, plain quotes and hyphens. */
 export function fold(text: string): string {
-  return text
+  const lower = text.toLowerCase();
+  // Most text is plain ASCII: the Unicode passes are for the rest.
+  if (!/[^ -~\t\n\r]/.test(lower)) return lower;
+  return lower
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .toLowerCase()
     .replace(/[\u2018\u2019\u00b4`]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
@@ -158,7 +160,7 @@ function magnitudeForms(digits: string, written: string): string[] {
 }
 
 interface Word {
-  /** The word as written (folded): indexed too, so a word still being typed finds it by prefix. */
+  /** The word as written (folded): the word still being typed is also looked up by prefix as written. */
   raw: string;
   terms: string[];
   numeric: boolean;
@@ -192,19 +194,37 @@ function termsOf(raw: string): Word | null {
   return { raw: word, terms: [...terms], numeric: false };
 }
 
+/** Word analysis is the costly part and words repeat (Zipf), so each distinct word is analysed once. */
+const analysed = new Map<string, Word | null>();
+/** Enough for any real vocabulary; past it the cache starts over rather than grow without bound. */
+const MAX_CACHED_WORDS = 200_000;
+
+function cachedTermsOf(word: string): Word | null {
+  let parsed = analysed.get(word);
+  if (parsed === undefined) {
+    if (analysed.size >= MAX_CACHED_WORDS) analysed.clear();
+    parsed = termsOf(word.replace(/^[-,]+|[-,]+$/g, ''));
+    analysed.set(word, parsed);
+  }
+  return parsed;
+}
+
 function words(text: string): Word[] {
   let t = fold(text);
   for (const [re, to] of PHRASES) t = t.replace(re, to);
-  t = t.replace(NUMBER_WITH_UNIT, (_, n: string, u: string) => ` ${n.replace(/,/g, '')}${UNIT_LETTER[u]} `);
-  return t.split(/[^\p{L}\p{N}.,'-]+|(?<!\d),|,(?!\d{3})/u).flatMap((w) => {
-    const parsed = termsOf(w.replace(/^[-,]+|[-,]+$/g, ''));
-    return parsed ? [parsed] : [];
-  });
+  if (/\d/.test(t)) t = t.replace(NUMBER_WITH_UNIT, (_, n: string, u: string) => ` ${n.replace(/,/g, '')}${UNIT_LETTER[u]} `);
+  const out: Word[] = [];
+  for (const w of t.split(/[^\p{L}\p{N}.,'-]+|(?<!\d),|,(?!\d{3})/u)) {
+    if (!w) continue;
+    const parsed = cachedTermsOf(w);
+    if (parsed) out.push(parsed);
+  }
+  return out;
 }
 
-/** The terms a piece of dataset text is indexed under: each word's terms and the word as written. */
+/** The terms a piece of dataset text is indexed under. */
 export function indexTerms(text: string): string[] {
-  return words(text).flatMap((w) => (w.numeric || w.terms.includes(w.raw) ? w.terms : [...w.terms, w.raw]));
+  return words(text).flatMap((w) => w.terms);
 }
 
 const INTENTS: Record<keyof Intent, RegExp> = {
@@ -227,7 +247,9 @@ export function analyseQuery(query: string): AnalysedQuery {
     person: INTENTS.person.test(folded),
     place: INTENTS.place.test(folded),
   };
-  const found = words(folded.replace(ASKING_WORDS, ' '));
+  // A one-letter word refines nothing (and as a prefix it would match much of the vocabulary);
+  // a digit is a version ("Llama 2") and stays.
+  const found = words(folded.replace(ASKING_WORDS, ' ')).filter((w) => w.numeric || w.raw.length > 1);
   const typing = !/\s$/.test(query);
   return {
     words: found.map((w, i) => ({ terms: w.terms, raw: w.raw, numeric: w.numeric, last: typing && i === found.length - 1 })),

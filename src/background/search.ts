@@ -18,16 +18,16 @@ import type { EntityView, FactView, SearchHit } from '../shared/messages';
 import { MAX_SEARCH_RESULTS } from '../shared/limits';
 import { analyseQuery, indexTerms, namePhrase, type Intent } from './search-terms';
 
+/** An entity document has `name` and `summary`; a fact document `text` and `about` (MiniSearch skips absent fields). */
 interface Doc {
   id: string;
-  /** Entity documents: the name and every alias. */
-  name: string;
-  /** Entity documents: the summary. */
-  summary: string;
-  /** Fact documents: the statement and its value. */
-  text: string;
-  /** Fact documents: the name and aliases of the entity the fact is about. */
-  about: string;
+  /** The entity's name and every alias. */
+  name?: string;
+  summary?: string;
+  /** The fact's statement and its value. */
+  text?: string;
+  /** The name and aliases of the entity the fact is about. */
+  about?: string;
 }
 
 interface Target {
@@ -61,6 +61,8 @@ const NAMED_ENTITY_BOOST = 2;
  * power, so that one matching most words outranks one that matches a single word strongly.
  */
 const COVERAGE_POWER = 2;
+/** How many of MiniSearch's best results are re-ranked; enough to hold any full-coverage result above the first page. */
+const CANDIDATES = 400;
 /** The word still being typed is matched by prefix too, at this weight, so a half word does not outweigh whole ones. */
 const PREFIX_TERM_BOOST = 0.5;
 /** A query this short looks at names and aliases only: a one-letter prefix matches much of the dataset. */
@@ -112,17 +114,27 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       names: phrases,
       boosts: { date: 1, quantity: 1, person: entity.kind === 'person' ? INTENT_BOOST : 1, place: 1 },
     });
-    docs.push({ id: `e:${entity.id}`, name: nameText, summary: entity.summary, text: '', about: '' });
+    docs.push({ id: `e:${entity.id}`, name: nameText, summary: entity.summary });
     for (const fact of entity.facts) {
       targets.set(`f:${fact.id}`, { entity, fact, names: phrases, boosts: factBoosts(entity, fact) });
-      docs.push({ id: `f:${fact.id}`, name: '', summary: '', text: `${fact.text} \n ${fact.value ?? ''}`, about: nameText });
+      docs.push({ id: `f:${fact.id}`, text: fact.value === undefined ? fact.text : `${fact.text} \n ${fact.value}`, about: nameText });
     }
   }
-  const entityNames = entities.flatMap((e) => [e.name, ...e.aliases].map((n) => ({ id: e.id, phrase: namePhrase(n) })));
+  // Names and aliases by their first word, so a query is compared only with names it could contain.
+  const namesByFirstWord = new Map<string, { id: string; phrase: string }[]>();
+  for (const e of entities) {
+    for (const n of [e.name, ...e.aliases]) {
+      const phrase = namePhrase(n);
+      const first = phrase.split(' ')[0]!;
+      if (!phrase) continue;
+      namesByFirstWord.set(first, [...(namesByFirstWord.get(first) ?? []), { id: e.id, phrase }]);
+    }
+  }
   /** Entities whose name or alias the query contains as whole words, the longest only ("llama 3.1", not "llama"). */
   const named = (phrase: string): Set<string> => {
     const padded = ` ${phrase} `;
-    const found = entityNames.filter((n) => n.phrase && padded.includes(` ${n.phrase} `));
+    const candidates = [...new Set(phrase.split(' '))].flatMap((w) => namesByFirstWord.get(w) ?? []);
+    const found = candidates.filter((n) => padded.includes(` ${n.phrase} `));
     return new Set(found.filter((n) => !found.some((m) => m.phrase.length > n.phrase.length && m.phrase.includes(n.phrase))).map((n) => n.id));
   };
   const index = new MiniSearch<Doc>({
@@ -164,7 +176,11 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       // Which of the reader's words each term stands for, to count how many words a result covers.
       const wordOf = new Map<string, number>();
       q.words.forEach((w, i) => [...w.terms, w.raw].forEach((t) => wordOf.set(t, i)));
-      const ranked = results.flatMap((r) => {
+      // Results come best first. Ranking below only lowers fact scores (by coverage), so facts far down
+      // the list cannot climb to the top: only the first CANDIDATES are ranked, plus every entity
+      // (an entity's name can lift it to the top whatever its score).
+      const candidates = results.filter((r, i) => i < CANDIDATES || String(r.id).startsWith('e:'));
+      const ranked = candidates.flatMap((r) => {
         const target = targets.get(String(r.id));
         if (!target) return [];
         const covered = new Set(r.queryTerms.map((t) => wordOf.get(t))).size;
