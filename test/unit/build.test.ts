@@ -56,7 +56,7 @@ describe('scripts/build.ts', { timeout: 120_000 }, () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(`(id "${factId}"): sources must not be empty`);
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
-  }, 60_000);
+  });
 
   it('fails on a time-bound fact without an asOf date, naming the fact', async () => {
     const data = await dataWith<{ id: string; kind: string; asOf?: string }[]>('facts.json', (facts) => {
@@ -69,7 +69,7 @@ describe('scripts/build.ts', { timeout: 120_000 }, () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('(id "meta-ceo"): a time-bound (state) fact needs an asOf date');
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
-  }, 60_000);
+  });
 
   it('fails on an http:// source URL, naming the source', async () => {
     let sourceId = '';
@@ -81,7 +81,7 @@ describe('scripts/build.ts', { timeout: 120_000 }, () => {
     const run = await build(['--data', data, '--out', path.join(tmp, 'out-http')]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(new RegExp(`id "${sourceId}"\\).*https`));
-  }, 60_000);
+  });
 
   it('builds both extensions with the background each browser accepts', async () => {
     const out = path.join(tmp, 'out-good');
