@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIndex } from '../src/background/search';
@@ -106,8 +106,9 @@ function benchNode(label: string, views: readonly EntityView[], queries: readonl
   report(`node, ${label}: search() per keystroke`, samples);
 }
 
-/** The synthetic entities as a data folder the build accepts (one source, every fact a trait). */
+/** The synthetic entities as a data folder the build accepts (one source, every fact a trait, the real senses). */
 function writeSyntheticData(views: readonly EntityView[], dir: string): void {
+  copyFileSync(path.resolve('src/data/senses.json'), path.join(dir, 'senses.json'));
   const source = { id: 'synthetic', url: 'https://example.org/synthetic', title: 'Synthetic data', publisher: 'bench', date: '2026-01-01', quality: 'primary' };
   const json = (name: string, value: unknown) => writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(value));
   json('checked', { date: '2026-12-01' });
