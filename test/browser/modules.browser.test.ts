@@ -1,0 +1,10 @@
+/**
+ * Content-script modules in real Chromium and Firefox ESR, without the extension (see
+ * harness/suite.ts). Each module's cases live in test/browser/<module>.page.ts.
+ */
+import { moduleSuites } from './harness/suite';
+import { cases as textBlocks } from './text-blocks.page';
+
+moduleSuites([
+  { module: 'src/content/text-blocks.ts', file: 'test/browser/text-blocks.page.ts', cases: textBlocks },
+]);
