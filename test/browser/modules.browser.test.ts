@@ -3,8 +3,10 @@
  * harness/suite.ts). Each module's cases live in test/browser/<module>.page.ts.
  */
 import { moduleSuites } from './harness/suite';
+import { cases as hitTest } from './hit-test.page';
 import { cases as textBlocks } from './text-blocks.page';
 
 moduleSuites([
+  { module: 'src/content/hit-test.ts', file: 'test/browser/hit-test.page.ts', cases: hitTest },
   { module: 'src/content/text-blocks.ts', file: 'test/browser/text-blocks.page.ts', cases: textBlocks },
 ]);
