@@ -19,6 +19,34 @@ export function highlightName(style: MarkStyle, topic: Topic): string {
   return `llama-lens-${style}-${topic}`;
 }
 
+/**
+ * The node itself and, before it, the host of each shadow tree it is in, outermost first: a node
+ * of the document has a path of one. Ranges in different trees do not compare (the browser throws),
+ * so marks are ordered by the first place their paths part, where both nodes share a tree.
+ */
+function hostPath(node: Node): Node[] {
+  const path = [node];
+  for (let root = node.getRootNode(); (root as Partial<ShadowRoot>).host; root = (root as ShadowRoot).host.getRootNode()) {
+    path.unshift((root as ShadowRoot).host);
+  }
+  return path;
+}
+
+function compareMarks(a: Mark, pa: Node[], b: Mark, pb: Node[]): number {
+  let i = 0;
+  while (i < pa.length - 1 && i < pb.length - 1 && pa[i] === pb[i]) i++;
+  if (i === pa.length - 1 && i === pb.length - 1) {
+    // One tree. It can still throw for ranges left in removed subtrees, not yet dropped.
+    try {
+      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    } catch {
+      return 0;
+    }
+  }
+  if (pa[i] === pb[i]) return 0;
+  return pa[i]!.compareDocumentPosition(pb[i]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
 export class MarkRegistry {
   private readonly byNode = new Map<Text, Mark[]>();
   private readonly highlights = new Map<Topic, Highlight>();
@@ -108,17 +136,12 @@ export class MarkRegistry {
     });
   }
 
-  /** Marks in document order (marks in different shadow trees keep the order they were found in). */
+  /** Marks in reading order: document order, with a shadow tree's marks where its host is. */
   inOrder(): Mark[] {
     if (!this.ordered) {
-      this.ordered = [...this.all].filter((m) => this.shown.has(m.topic));
-      this.ordered.sort((a, b) => {
-        try {
-          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-        } catch {
-          return 0;
-        }
-      });
+      const keyed = [...this.all].filter((m) => this.shown.has(m.topic)).map((m) => ({ m, path: hostPath(m.range.startContainer) }));
+      keyed.sort((a, b) => compareMarks(a.m, a.path, b.m, b.path));
+      this.ordered = keyed.map((k) => k.m);
     }
     return this.ordered;
   }

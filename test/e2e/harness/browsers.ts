@@ -45,15 +45,19 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-export interface Session {
+/** A browser with pages, with or without the extension. */
+export interface PageBrowser {
   name: BrowserName;
-  extensionUrl(p: string): string;
   newPage(): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface Session extends PageBrowser {
+  extensionUrl(p: string): string;
   /** Opens an extension page (popup.html…) in a tab. */
   openExtensionPage(p: string): Promise<TestPage>;
   /** Resolves with the URL of the next tab that opens on a URL containing `part`. */
   waitForTab(part: string, timeoutMs?: number): Promise<string>;
-  close(): Promise<void>;
   /** Resolves when the user closes the browser (interactive `npm start`). */
   closed(): Promise<void>;
 }
@@ -129,6 +133,34 @@ export function browserBinary(name: BrowserName): string {
 
 export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
+
+/**
+ * A headless browser without the extension, for the module tests in test/browser/ (content-script
+ * modules bundled into a plain page). Lighter than a Session: no profile folder, no add-on install.
+ */
+export async function launchWithoutExtension(name: BrowserName): Promise<PageBrowser> {
+  if (name === 'chromium') {
+    const browser = await chromium.launch({ executablePath: browserBinary('chromium'), headless: true, args: QUIET_CHROMIUM_FLAGS });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, colorScheme: 'light' });
+    return {
+      name,
+      newPage: async () => pwPage(await context.newPage(), context),
+      close: () => browser.close(),
+    };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserBinary('firefox'),
+    protocol: 'webDriverBiDi',
+    headless: true,
+    defaultViewport: { width: 1100, height: 760 },
+  });
+  return {
+    name,
+    newPage: async () => ppPage(await browser.newPage(), browser),
+    close: () => browser.close(),
+  };
 }
 
 // ---- serialisation of closed shadow trees ----------------------------------------------------
