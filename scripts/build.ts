@@ -69,9 +69,20 @@ const minifiedCssText: Plugin = {
   },
 };
 
+/** The dataset's version is the content hash of the validated data folder, not a number someone bumps. */
+function datasetVersionModule(version: string): Plugin {
+  return {
+    name: 'dataset-version',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:dataset-version$/ }, (args) => ({ path: args.path, namespace: 'dataset-version' }));
+      b.onLoad({ filter: /.*/, namespace: 'dataset-version' }, () => ({ contents: `export default ${JSON.stringify(version)};`, loader: 'js' }));
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const dataDir = path.resolve(args.data!);
-  const data = await loadDataFolder(dataDir);
+  const data = loadDataFolder(dataDir);
   if (!data.ok) {
     console.error(`build: the dataset in ${path.relative(process.cwd(), dataDir) || '.'} is invalid:`);
     for (const e of data.errors) console.error(`  - ${e}`);
@@ -98,7 +109,7 @@ async function main(): Promise<void> {
     logLevel: 'warning',
     // The bundled dataset is read from the data folder that was validated, not always src/data.
     alias: { '@data': dataDir },
-    plugins: [noHtmlSink, minifiedCssText],
+    plugins: [noHtmlSink, minifiedCssText, datasetVersionModule(data.dataset.version)],
   };
   await build({
     ...common,
@@ -128,7 +139,7 @@ async function main(): Promise<void> {
     await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(sourceManifest, b, pkg.version), null, 2)}\n`);
   }
   await rm(staging, { recursive: true, force: true });
-  console.log(`build: dataset v${data.dataset.version} (${data.dataset.entities.length} entities, ${data.dataset.facts.length} facts) -> ${BROWSERS.map((b) => path.relative(process.cwd(), path.join(outRoot, b))).join(', ')}`);
+  console.log(`build: dataset ${data.dataset.version} (${data.dataset.entities.length} entities, ${data.dataset.facts.length} facts) -> ${BROWSERS.map((b) => path.relative(process.cwd(), path.join(outRoot, b))).join(', ')}`);
 }
 
 await main();

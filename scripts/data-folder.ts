@@ -1,21 +1,39 @@
-/** Reads a dataset folder (src/data layout) and validates it; shared by the build and dataset:stats. */
-import { readFile } from 'node:fs/promises';
+/** Reads a dataset folder (src/data layout), hashes it and validates it; shared by the build, dataset:stats and the tests. */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { validateDataset, type ValidationResult } from './dataset-validate';
 
-const FILES = ['version', 'entities', 'facts', 'sources', 'aliases', 'senses'] as const;
+const FILES = ['checked', 'entities', 'facts', 'sources', 'aliases', 'senses'] as const;
+/** Hex digits of the hash kept as the version: 64 bits, so two datasets never collide in practice. */
+const VERSION_HEX_DIGITS = 16;
 
-export async function loadDataFolder(dir: string): Promise<ValidationResult> {
+/**
+ * The dataset's version: a hash over the name and bytes of every file in the folder, in name order,
+ * including files the extension does not read yet. Any change to any file, by anyone, gives a new
+ * version, and the background re-seeds IndexedDB when the version differs from the stored one.
+ */
+export function datasetVersion(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).sort()) {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(path.join(dir, name)));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, VERSION_HEX_DIGITS);
+}
+
+export function loadDataFolder(dir: string): ValidationResult {
   const raw: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const name of FILES) {
     const file = path.join(dir, `${name}.json`);
     try {
-      raw[name] = JSON.parse(await readFile(file, 'utf8'));
+      raw[name] = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       errors.push(`${name}.json: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (errors.length) return { ok: false, errors };
-  return validateDataset(raw as Parameters<typeof validateDataset>[0]);
+  return validateDataset(raw as Parameters<typeof validateDataset>[0], datasetVersion(dir));
 }

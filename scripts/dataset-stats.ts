@@ -5,7 +5,7 @@ import { datasetStats } from './dataset-validate';
 import { loadDataFolder } from './data-folder';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const result = await loadDataFolder(path.join(root, 'src/data'));
+const result = loadDataFolder(path.join(root, 'src/data'));
 if (!result.ok) {
   console.error(`dataset:stats: the dataset is invalid:\n  - ${result.errors.join('\n  - ')}`);
   process.exit(1);

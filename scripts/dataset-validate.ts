@@ -1,15 +1,16 @@
 /**
  * Validation of the bundled dataset (src/data/*.json) and of anything read back from storage.
  *
- * `validateDataset` is pure: it takes the six parsed JSON values and returns either the typed
- * dataset or every problem found, each message naming the bad entry, for example
+ * `validateDataset` is pure: it takes the parsed JSON values and the folder's content hash, and
+ * returns either the typed dataset or every problem found, each message naming the bad entry, e.g.
  *   facts[17] (id "llama-1-sizes"): sources must not be empty
  *
  * Checks:
  * - shapes (valibot): required fields, types, known topics, kinds and source qualities;
  * - no empty or whitespace-only strings; ids are lowercase kebab-case;
  * - ISO dates (YYYY-MM-DD or YYYY-MM) that are real calendar dates, not later than the
- *   version date;
+ *   checked date;
+ * - an event fact has a `date`; a time-bound (state) fact has an `asOf`;
  * - https URLs only (parsed with URL; http:, javascript:, data: … are rejected);
  * - unique ids among entities, facts and sources;
  * - every `related`, `fact.entity`, `fact.sources` entry and alias key resolves;
@@ -21,10 +22,10 @@ import * as v from 'valibot';
 import {
   DOMAINS,
   ENTITY_KINDS,
+  FACT_KINDS,
   TOPICS,
   type Alias,
   type Dataset,
-  type DatasetVersion,
   type Entity,
   type Fact,
   type Sense,
@@ -127,6 +128,7 @@ const sourceSchema = v.object({
 const factSchema = v.object({
   id: idSchema,
   entity: idSchema,
+  kind: v.picklist(FACT_KINDS, (issue) => `must be one of ${FACT_KINDS.join(', ')} (got ${JSON.stringify(issue.input)})`),
   text: nonBlank,
   value: v.optional(nonBlank),
   date: v.optional(isoDateSchema),
@@ -174,14 +176,7 @@ const senseSchema = v.strictObject({
   need: v.strictObject({ name: evidence, other: evidence }),
 });
 
-const versionSchema = v.object({
-  version: v.pipe(
-    v.number('must be a number'),
-    v.integer('must be an integer'),
-    v.minValue(1, 'must be a positive integer'),
-  ),
-  date: isoDateSchema,
-});
+const checkedSchema = v.object({ date: isoDateSchema });
 
 type Issues = v.BaseIssue<unknown>[];
 
@@ -240,21 +235,29 @@ function checkUniqueIds<T extends { id: string }>(
   return seen;
 }
 
-export function validateDataset(raw: {
-  version: unknown;
-  entities: unknown;
-  facts: unknown;
-  sources: unknown;
-  aliases: unknown;
-  senses: unknown;
-}): ValidationResult {
+/**
+ * `version` is the content hash of the data folder (see data-folder.ts); it is not data an author
+ * writes, so it is only checked for being there.
+ */
+export function validateDataset(
+  raw: {
+    checked: unknown;
+    entities: unknown;
+    facts: unknown;
+    sources: unknown;
+    aliases: unknown;
+    senses: unknown;
+  },
+  datasetVersion: string,
+): ValidationResult {
   const errors: string[] = [];
+  if (!datasetVersion.trim()) errors.push('version: the content hash is missing');
 
   // --- shapes
-  let version: DatasetVersion | undefined;
-  const versionResult = v.safeParse(versionSchema, raw.version);
-  if (versionResult.success) version = versionResult.output;
-  else errors.push(...formatIssues('version', versionResult.issues));
+  let checked: { date: string } | undefined;
+  const checkedResult = v.safeParse(checkedSchema, raw.checked);
+  if (checkedResult.success) checked = checkedResult.output;
+  else errors.push(...formatIssues('checked', checkedResult.issues));
 
   const entities = parseArray<Entity>('entities', raw.entities, entitySchema, errors).items;
   const facts = parseArray<Fact>('facts', raw.facts, factSchema, errors).items;
@@ -323,6 +326,11 @@ export function validateDataset(raw: {
     const label = `facts[${index}] (id ${JSON.stringify(f.id)})`;
     if (!entityIds.has(f.entity)) errors.push(`${label}: entity ${JSON.stringify(f.entity)} does not match any entity`);
     else entitiesWithFacts.add(f.entity);
+    // Which kinds need which date: docs/dataset.md, "Time-bound facts".
+    if (f.kind === 'event' && f.date === undefined) errors.push(`${label}: an event fact needs a date (when it happened)`);
+    if (f.kind === 'state' && f.asOf === undefined) {
+      errors.push(`${label}: a time-bound (state) fact needs an asOf date (when it was last known true)`);
+    }
     const seen = new Set<string>();
     for (const s of f.sources) {
       if (!sourceIds.has(s)) errors.push(`${label}: source ${JSON.stringify(s)} does not match any source`);
@@ -330,12 +338,12 @@ export function validateDataset(raw: {
       seen.add(s);
       usedSources.add(s);
     }
-    if (version) {
-      if (f.date !== undefined && f.date > version.date) {
-        errors.push(`${label}: date ${f.date} is after the dataset date ${version.date}`);
+    if (checked) {
+      if (f.date !== undefined && f.date > checked.date) {
+        errors.push(`${label}: date ${f.date} is after the checked date ${checked.date}`);
       }
-      if (f.asOf !== undefined && f.asOf > version.date) {
-        errors.push(`${label}: asOf ${f.asOf} is after the dataset date ${version.date}`);
+      if (f.asOf !== undefined && f.asOf > checked.date) {
+        errors.push(`${label}: asOf ${f.asOf} is after the checked date ${checked.date}`);
       }
     }
   }
@@ -349,22 +357,22 @@ export function validateDataset(raw: {
   for (const { index, value: s } of sources) {
     const label = `sources[${index}] (id ${JSON.stringify(s.id)})`;
     if (!usedSources.has(s.id)) errors.push(`${label}: is not cited by any fact`);
-    if (version && s.date > version.date) errors.push(`${label}: date ${s.date} is after the dataset date ${version.date}`);
+    if (checked && s.date > checked.date) errors.push(`${label}: date ${s.date} is after the checked date ${checked.date}`);
   }
 
   for (const key of Object.keys(aliases)) {
     if (!entityIds.has(key)) errors.push(`aliases[${JSON.stringify(key)}]: key does not match any entity`);
   }
 
-  if (errors.length > 0 || !version) {
-    return { ok: false, errors: errors.length > 0 ? errors : ['version: missing'] };
+  if (errors.length > 0 || !checked) {
+    return { ok: false, errors: errors.length > 0 ? errors : ['checked: missing'] };
   }
 
   return {
     ok: true,
     dataset: {
-      version: version.version,
-      date: version.date,
+      version: datasetVersion,
+      date: checked.date,
       entities: entities.map((x) => x.value),
       facts: facts.map((x) => x.value),
       sources: sources.map((x) => x.value),
@@ -374,17 +382,24 @@ export function validateDataset(raw: {
 }
 
 export function datasetStats(d: Dataset): {
-  version: number;
+  version: string;
+  checked: string;
   entities: number;
   facts: number;
   sources: number;
   primarySources: number;
+  entitiesByKind: Record<string, number>;
+  factsByKind: Record<string, number>;
 } {
+  const count = (xs: string[]) => Object.fromEntries([...new Set(xs)].sort().map((k) => [k, xs.filter((x) => x === k).length]));
   return {
     version: d.version,
+    checked: d.date,
     entities: d.entities.length,
     facts: d.facts.length,
     sources: d.sources.length,
     primarySources: d.sources.filter((s) => s.quality === 'primary').length,
+    entitiesByKind: count(d.entities.map((e) => e.kind)),
+    factsByKind: count(d.facts.map((f) => f.kind)),
   };
 }

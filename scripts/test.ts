@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, in order, stopping at the first failure: typecheck, lint, unit tests,
- * build, end-to-end tests in real Chromium and Firefox ESR, and web-ext lint of the Firefox build.
- * Ends with one line "test: N passed, N failed" counting the vitest tests of both suites.
+ * module tests in real Chromium and Firefox ESR, build, end-to-end tests in both browsers, and
+ * web-ext lint of the Firefox build. Ends with one line "test: N passed, N failed" counting the
+ * vitest tests of the three suites.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ const STEPS: Step[] = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   { name: 'unit tests', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/unit.json'], report: '.tmp/unit.json' },
+  { name: 'module tests (Chromium, Firefox ESR)', cmd: ['npx', 'vitest', 'run', '-c', 'vitest.browser.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.tmp/browser.json'], report: '.tmp/browser.json' },
   { name: 'build', cmd: ['npx', 'tsx', 'scripts/build.ts'] },
   { name: 'end-to-end tests (Chromium, Firefox ESR)', cmd: ['npx', 'vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=.tmp/e2e.json'], report: '.tmp/e2e.json' },
   { name: 'web-ext lint (Firefox build)', cmd: ['npx', 'web-ext', 'lint', '--source-dir', 'extension/firefox', '--warnings-as-errors'] },
@@ -33,7 +35,7 @@ for (const step of STEPS) {
       const report = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
       passed += report.numPassedTests;
       failed += report.numFailedTests;
-      // A skipped test is not a pass: a skip in the real-browser suite fails the run.
+      // A skipped test is not a pass: a skip in any suite fails the run.
       if (report.numPendingTests + report.numTodoTests > 0) {
         console.error(`${step.name}: ${report.numPendingTests + report.numTodoTests} test(s) skipped; skips are not allowed`);
         failed += report.numPendingTests + report.numTodoTests;

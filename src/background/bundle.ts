@@ -1,13 +1,15 @@
-/** The dataset shipped inside the extension, validated by the build (scripts/build.ts). */
+/** The dataset shipped inside the extension, validated and hashed by the build (scripts/build.ts). */
 import type { Dataset } from '../shared/dataset';
-import version from '@data/version.json';
+import version from 'virtual:dataset-version';
+import checked from '@data/checked.json';
 import entities from '@data/entities.json';
 import facts from '@data/facts.json';
 import sources from '@data/sources.json';
 import aliases from '@data/aliases.json';
 
 export const BUNDLED: Dataset = {
-  ...version,
+  version,
+  date: checked.date,
   entities,
   facts,
   sources,

@@ -6,12 +6,25 @@ interface CaretPoint {
   offset: number;
 }
 
+/**
+ * The open shadow roots under a point, outermost first. The caret APIs stop at a shadow host
+ * unless handed its root, and marks are made in open shadow roots too.
+ */
+function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (let el = doc.elementFromPoint(x, y); el?.shadowRoot && !roots.includes(el.shadowRoot); ) {
+    roots.push(el.shadowRoot);
+    el = el.shadowRoot.elementFromPoint(x, y);
+  }
+  return roots;
+}
+
 function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const p = doc.caretPositionFromPoint(x, y);
+    const p = doc.caretPositionFromPoint(x, y, { shadowRoots: shadowRootsAt(doc, x, y) });
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
-  // Older Chromium has only the WebKit form.
+  // Chromium before 128 has only the WebKit form, which does not enter shadow roots.
   const r = (doc as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }

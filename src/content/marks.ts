@@ -23,19 +23,43 @@ export function highlightName(style: MarkStyle, topic: Topic): string {
   return `llama-lens-${style}-${topic}`;
 }
 
+/**
+ * The node itself and, before it, the host of each shadow tree it is in, outermost first: a node
+ * of the document has a path of one. Ranges in different trees do not compare (the browser throws),
+ * so marks are ordered by the first place their paths part, where both nodes share a tree.
+ */
+function hostPath(node: Node): Node[] {
+  const path = [node];
+  for (let root = node.getRootNode(); (root as Partial<ShadowRoot>).host; root = (root as ShadowRoot).host.getRootNode()) {
+    path.unshift((root as ShadowRoot).host);
+  }
+  return path;
+}
+
+function compareMarks(a: Mark, pa: Node[], b: Mark, pb: Node[]): number {
+  let i = 0;
+  while (i < pa.length - 1 && i < pb.length - 1 && pa[i] === pb[i]) i++;
+  if (i === pa.length - 1 && i === pb.length - 1) {
+    // One tree. It can still throw for ranges left in removed subtrees, not yet dropped.
+    try {
+      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    } catch {
+      return 0;
+    }
+  }
+  if (pa[i] === pb[i]) return 0;
+  return pa[i]!.compareDocumentPosition(pb[i]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
 /** The current mention's highlight: drawn over the topic marks (content.css styles it). */
 export const CURRENT_HIGHLIGHT = 'llama-lens-current';
 
 /** Headings that open a section: a heading and what follows it, up to the next one. */
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
-/** True when `a` starts before `b`; marks in different shadow trees cannot be compared and are not. */
+/** True when `a` starts before `b` in reading order. */
 function before(a: Mark, b: Mark): boolean {
-  try {
-    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) < 0;
-  } catch {
-    return false;
-  }
+  return compareMarks(a, hostPath(a.range.startContainer), b, hostPath(b.range.startContainer)) < 0;
 }
 
 export class MarkRegistry {
@@ -218,17 +242,12 @@ export class MarkRegistry {
     if (mark) this.current.add(mark.range);
   }
 
-  /** Every mark of a shown topic, in document order (marks in different shadow trees keep the order they were found in). */
+  /** Every mark of a shown topic in reading order: document order, with a shadow tree's marks where its host is. */
   inOrder(): Mark[] {
     if (!this.ordered) {
-      this.ordered = [...this.all].filter((m) => this.shown.has(m.topic));
-      this.ordered.sort((a, b) => {
-        try {
-          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-        } catch {
-          return 0;
-        }
-      });
+      const keyed = [...this.all].filter((m) => this.shown.has(m.topic)).map((m) => ({ m, path: hostPath(m.range.startContainer) }));
+      keyed.sort((a, b) => compareMarks(a.m, a.path, b.m, b.path));
+      this.ordered = keyed.map((k) => k.m);
     }
     return this.ordered;
   }

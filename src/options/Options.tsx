@@ -20,8 +20,8 @@ import {
   type SiteMode,
 } from '../shared/settings';
 import { exportUserData, parseUserData, type ImportResult } from '../shared/user-data-file';
-import { topicLabel } from '../ui/format';
-import { t, type MessageKey } from '../ui/i18n';
+import { formatNumber, topicLabel } from '../ui/format';
+import { t } from '../ui/i18n';
 
 
 /** Firefox cannot open its shortcut editor from an extension; Chromium can, from a new tab. */
@@ -86,7 +86,7 @@ function SiteList({ settings, onChange }: { settings: Settings; onChange(sites: 
       {sorted.length === 0 ? (
         <p class="hint">{t('noSites')}</p>
       ) : (
-        <ul class="sites" aria-label={t(settings.mode === 'only' ? 'sitesOnTitle' : 'sitesOffTitle')}>
+        <ul class="sites" aria-label={settings.mode === 'only' ? t('sitesOnTitle') : t('sitesOffTitle')}>
           {shown.map((site) => (
             <li key={site}>
               <span class="site">{site}</span>
@@ -97,7 +97,7 @@ function SiteList({ settings, onChange }: { settings: Settings; onChange(sites: 
           ))}
         </ul>
       )}
-      {sorted.length > 0 && <p class="hint">{t('siteCount', String(sorted.length))}</p>}
+      {sorted.length > 0 && <p class="hint">{t('siteCount', formatNumber(sorted.length))}</p>}
     </>
   );
 }
@@ -124,7 +124,7 @@ function HoverDelay({ value, onChange }: { value: number; onChange(ms: number): 
         onChange={() => valid && n !== value && onChange(n)}
       />
       <span id="hover-delay-hint" class={valid ? 'hint' : 'error'}>
-        {t('hoverDelayHint', String(HOVER_DELAY_MIN_MS), String(HOVER_DELAY_MAX_MS))}
+        {t('hoverDelayHint', formatNumber(HOVER_DELAY_MIN_MS), formatNumber(HOVER_DELAY_MAX_MS))}
       </span>
     </div>
   );
@@ -214,7 +214,7 @@ export function Options() {
     a.download = 'llama-leak-lens-data.json';
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setImportFeedback({ kind: 'ok', text: t('exportDone', String(notes.length)) });
+    setImportFeedback({ kind: 'ok', text: t('exportDone', formatNumber(notes.length)) });
   };
 
   const importFile = async (file: File) => {
@@ -236,13 +236,13 @@ export function Options() {
       }
     }
     const ok = await save(imported);
-    setImportFeedback(ok ? { kind: 'ok', text: t('importDataDone', file.name, String(notes?.length ?? 0)) } : null);
+    setImportFeedback(ok ? { kind: 'ok', text: t('importDataDone', file.name, formatNumber(notes?.length ?? 0)) } : null);
   };
 
-  const radio = <T extends string>(name: string, value: T, current: T, label: MessageKey, onPick: (v: T) => void) => (
+  const radio = <T extends string>(name: string, value: T, current: T, label: string, onPick: (v: T) => void) => (
     <label class="choice">
       <input type="radio" name={name} value={value} checked={current === value} onChange={() => onPick(value)} />
-      <span>{t(label)}</span>
+      <span>{label}</span>
     </label>
   );
 
@@ -258,10 +258,10 @@ export function Options() {
         </label>
         <fieldset>
           <legend>{t('modeLegend')}</legend>
-          {radio<SiteMode>('mode', 'all-except', settings.mode, 'modeAllExcept', (mode) => update({ mode }))}
-          {radio<SiteMode>('mode', 'only', settings.mode, 'modeOnly', (mode) => update({ mode }))}
+          {radio<SiteMode>('mode', 'all-except', settings.mode, t('modeAllExcept'), (mode) => update({ mode }))}
+          {radio<SiteMode>('mode', 'only', settings.mode, t('modeOnly'), (mode) => update({ mode }))}
         </fieldset>
-        <h3>{t(settings.mode === 'only' ? 'sitesOnTitle' : 'sitesOffTitle')}</h3>
+        <h3>{settings.mode === 'only' ? t('sitesOnTitle') : t('sitesOffTitle')}</h3>
         {sitesArea === 'local' && (
           <p class="notice" role="note">
             {t('sitesLocalNotice')}
@@ -287,14 +287,14 @@ export function Options() {
         </fieldset>
         <fieldset>
           <legend>{t('markStyleLegend')}</legend>
-          {radio<MarkStyle>('mark-style', 'underline', settings.markStyle, 'markUnderline', (markStyle) => update({ markStyle }))}
-          {radio<MarkStyle>('mark-style', 'background', settings.markStyle, 'markBackground', (markStyle) => update({ markStyle }))}
+          {radio<MarkStyle>('mark-style', 'underline', settings.markStyle, t('markUnderline'), (markStyle) => update({ markStyle }))}
+          {radio<MarkStyle>('mark-style', 'background', settings.markStyle, t('markBackground'), (markStyle) => update({ markStyle }))}
         </fieldset>
         <fieldset aria-describedby="density-hint">
           <legend>{t('densityLegend')}</legend>
-          {radio<MarkDensity>('mark-density', 'all', settings.markDensity, 'densityAll', (markDensity) => update({ markDensity }))}
-          {radio<MarkDensity>('mark-density', 'section', settings.markDensity, 'densitySection', (markDensity) => update({ markDensity }))}
-          {radio<MarkDensity>('mark-density', 'page', settings.markDensity, 'densityPage', (markDensity) => update({ markDensity }))}
+          {radio<MarkDensity>('mark-density', 'all', settings.markDensity, t('densityAll'), (markDensity) => update({ markDensity }))}
+          {radio<MarkDensity>('mark-density', 'section', settings.markDensity, t('densitySection'), (markDensity) => update({ markDensity }))}
+          {radio<MarkDensity>('mark-density', 'page', settings.markDensity, t('densityPage'), (markDensity) => update({ markDensity }))}
         </fieldset>
         <p id="density-hint" class="hint">
           {t('densityHint')}

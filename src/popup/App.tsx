@@ -8,18 +8,19 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, askTab } from '../shared/ask';
 import type { Status } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, withSite, type Settings } from '../shared/settings';
-import { formatDate } from '../ui/format';
-import { t } from '../ui/i18n';
+import { formatDate, formatNumber } from '../ui/format';
+import { t, uiLocale } from '../ui/i18n';
 import { Entry } from './Entry';
 import { Search } from './Search';
 import { Timeline } from './Timeline';
 import { usePage, type PageState } from './usePage';
 
-type Route = { view: 'search' } | { view: 'entry'; id: string } | { view: 'timeline' };
+/** `#entry/ID` shows an entry; `#entry/ID/FACT` shows it scrolled to one of its facts (a fact search result). */
+type Route = { view: 'search' } | { view: 'entry'; id: string; fact?: string } | { view: 'timeline' };
 
 function routeOf(hash: string): Route {
-  const m = /^#entry\/(.+)$/.exec(hash);
-  if (m) return { view: 'entry', id: decodeURIComponent(m[1]!) };
+  const m = /^#entry\/([^/]+)(?:\/([^/]+))?$/.exec(hash);
+  if (m) return { view: 'entry', id: decodeURIComponent(m[1]!), ...(m[2] && { fact: decodeURIComponent(m[2]) }) };
   return hash === '#timeline' ? { view: 'timeline' } : { view: 'search' };
 }
 
@@ -30,6 +31,12 @@ function Switch({ label, checked, disabled, onChange, id }: { label: string; che
       <span>{label}</span>
     </label>
   );
+}
+
+/** "LLaMA, 3 mentions: show on the page", in the form the UI language uses for that count. */
+function showMentionLabel(name: string, count: number): string {
+  const n = formatNumber(count);
+  return new Intl.PluralRules(uiLocale()).select(count) === 'one' ? t('showMentionOne', name, n) : t('showMentionOther', name, n);
 }
 
 function OnThisPage({ page }: { page: PageState }) {
@@ -48,10 +55,10 @@ function OnThisPage({ page }: { page: PageState }) {
               <button
                 type="button"
                 class={`mention topic-${e.topic}`}
-                aria-label={t('showMention', e.name, String(e.count))}
+                aria-label={showMentionLabel(e.name, e.count)}
                 onClick={() => void askTab(page.tabId, 'page/reveal', { id: e.id }).catch(() => undefined)}
               >
-                <span>{e.name}</span> <span class="count">{t('mentionCount', String(e.count))}</span>
+                <span lang="en">{e.name}</span> <span class="count">{t('mentionCount', formatNumber(e.count))}</span>
               </button>
             </li>
           ))}
@@ -79,7 +86,7 @@ export function App() {
 
   useEffect(() => {
     void loadSettings().then(setSettings);
-    ask('status/get', {}).then(setStatus, (e: unknown) => setStatusError(String(e)));
+    ask('status/get', {}).then(setStatus, (e: unknown) => setStatusError(t('statusFailed', e instanceof Error ? e.message : String(e))));
     void browser.tabs.getCurrent().then((tab) => setInTab(tab !== undefined));
     const onHash = (e: HashChangeEvent) => {
       const next = routeOf(location.hash);
@@ -98,8 +105,8 @@ export function App() {
     };
   }, [refreshPage]);
 
-  const open = (id: string) => {
-    location.hash = `entry/${encodeURIComponent(id)}`;
+  const open = (id: string, fact?: string) => {
+    location.hash = `entry/${encodeURIComponent(id)}${fact ? `/${encodeURIComponent(fact)}` : ''}`;
   };
   const update = (next: Settings) => {
     setSettings(next);
@@ -142,7 +149,7 @@ export function App() {
         </a>
       </nav>
       {route.view === 'entry' ? (
-        <Entry id={route.id} onOpen={open} onBack={() => (location.hash = backTo.current)} />
+        <Entry id={route.id} fact={route.fact} onOpen={open} onBack={() => (location.hash = backTo.current)} />
       ) : route.view === 'timeline' ? (
         <Timeline onOpenInTab={inTab ? undefined : openTimelineInTab} />
       ) : (
@@ -153,7 +160,7 @@ export function App() {
       )}
       <footer class="status">
         <div role="status">
-          {status && <p class="version">{t('datasetVersion', String(status.datasetVersion), formatDate(status.datasetDate))}</p>}
+          {status && <p class="version">{t('datasetVersion', status.datasetVersion, formatDate(status.datasetDate))}</p>}
           {status?.storage.kind === 'memory' && <p class="warning">{t('memoryFallback', status.storage.reason)}</p>}
           {statusError && <p class="error">{statusError}</p>}
         </div>

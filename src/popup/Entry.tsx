@@ -6,7 +6,7 @@ import { EntityCard } from '../ui/EntityCard';
 import { NoteEditor } from '../ui/NoteEditor';
 import { t } from '../ui/i18n';
 
-export function Entry({ id, onOpen, onBack }: { id: string; onOpen(id: string): void; onBack?: () => void }) {
+export function Entry({ id, fact, onOpen, onBack }: { id: string; fact?: string; onOpen(id: string): void; onBack?: () => void }) {
   const [entity, setEntity] = useState<EntityView | null | undefined>(undefined);
   const heading = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -16,8 +16,16 @@ export function Entry({ id, onOpen, onBack }: { id: string; onOpen(id: string): 
       .catch(() => setEntity(null));
   }, [id]);
   useEffect(() => {
-    if (entity) heading.current?.focus();
-  }, [entity]);
+    if (!entity) return;
+    // Opened from a fact result: that fact is where the reader's eyes and focus go.
+    const target = fact ? heading.current?.querySelector<HTMLElement>('.fact-current') : null;
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: 'center' });
+    } else {
+      heading.current?.focus();
+    }
+  }, [entity, fact]);
   const onKeyDown = (e: KeyboardEvent) => {
     // Escape steps back to the results, as it would close a dialog, rather than closing the popup.
     if (e.key === 'Escape' && onBack) {
@@ -41,6 +49,7 @@ export function Entry({ id, onOpen, onBack }: { id: string; onOpen(id: string): 
             headingId="entry-name"
             summaryId="entry-summary"
             note={<NoteEditor entity={entity} note={entity.note} idPrefix="entry" />}
+            currentFact={fact}
             onRelated={onOpen}
           />
         )}

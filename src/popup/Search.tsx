@@ -1,8 +1,8 @@
 /** The search box and its results: a combobox driving a listbox, fully usable from the keyboard. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../shared/ask';
-import type { SearchHit } from '../shared/messages';
-import { kindLabel } from '../ui/format';
+import type { FactView, SearchHit } from '../shared/messages';
+import { formatDate, kindLabel } from '../ui/format';
 import { t } from '../ui/i18n';
 
 /**
@@ -17,7 +17,23 @@ interface Answer {
   hits: SearchHit[];
 }
 
-export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: string): void; onOpen(id: string): void }) {
+/** A hit's own id: an entity, or one fact of it. */
+/** An entity can be a hit three ways (its names, one of its facts, the user's note), each its own row. */
+const hitKey = (hit: SearchHit) => (hit.fact ? `${hit.id}--${hit.fact.id}` : hit.matchedNote !== undefined ? `${hit.id}--note` : hit.id);
+
+/** A fact hit shows the fact itself, with when it happened (or was last known true) and its first source. */
+function FactSnippet({ fact }: { fact: FactView }) {
+  const source = fact.sources[0];
+  const when = fact.date ? formatDate(fact.date) : fact.asOf ? t('asOf', formatDate(fact.asOf)) : null;
+  return (
+    <>
+      <span class="hit-text hit-fact" lang="en">{fact.text}</span>
+      <span class="hit-meta">{[when, source && `${source.publisher}, ${formatDate(source.date)}`].filter(Boolean).join(' · ')}</span>
+    </>
+  );
+}
+
+export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: string): void; onOpen(id: string, factId?: string): void }) {
   const [answer, setAnswer] = useState<Answer>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -43,11 +59,11 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
         setActive(0);
         setError(null);
       })
-      .catch((e: unknown) => ticket === latest.current && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => ticket === latest.current && setError(t('searchFailed', e instanceof Error ? e.message : String(e))));
   }, [query]);
 
   const { hits } = answer;
-  const activeId = hits[active] ? `hit-${hits[active].id}` : undefined;
+  const activeId = hits[active] ? `hit-${hitKey(hits[active])}` : undefined;
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
@@ -61,7 +77,7 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
       setActive((a) => (a - 1 + hits.length) % hits.length);
     } else if (e.key === 'Enter' && hits[active]) {
       e.preventDefault();
-      onOpen(hits[active].id);
+      onOpen(hits[active].id, hits[active].fact?.id);
     } else if (e.key === 'Escape' && query) {
       // Only a non-empty box is cleared: Escape in an empty one closes the popup, as usual.
       e.preventDefault();
@@ -108,21 +124,25 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
       <ul id={listId} role="listbox" class="hits" aria-label={t('resultsLabel')} data-query={answer.query} hidden={!hits.length}>
         {hits.map((hit, i) => (
           <li
-            key={hit.id}
-            id={`hit-${hit.id}`}
+            key={hitKey(hit)}
+            id={`hit-${hitKey(hit)}`}
             role="option"
             aria-selected={i === active}
             class={`hit topic-${hit.topic}${i === active ? ' active' : ''}`}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => onOpen(hit.id)}
+            onClick={() => onOpen(hit.id, hit.fact?.id)}
           >
-            <span class="hit-name">{hit.name}</span> <span class="hit-kind">{kindLabel(hit.kind)}</span>
+            <span class="hit-name" lang="en">{hit.name}</span> <span class="hit-kind">{kindLabel(hit.kind)}</span>
             {hit.matchedNote ? (
               <span class="hit-text hit-note">
                 <span class="hit-note-label">{t('searchYourNote')}</span> {hit.matchedNote}
               </span>
+            ) : hit.fact ? (
+              <FactSnippet fact={hit.fact} />
             ) : (
-              <span class="hit-text">{hit.matchedFact ?? hit.summary}</span>
+              <span class="hit-text" lang="en">
+                {hit.summary}
+              </span>
             )}
           </li>
         ))}

@@ -8,7 +8,7 @@ import { ask } from '../shared/ask';
 import { TOPICS, type Topic } from '../shared/dataset';
 import type { TimelineEvent } from '../shared/messages';
 import { SourceLinks } from '../ui/EntityCard';
-import { formatDate, formatMonth, topicLabel } from '../ui/format';
+import { formatDate, formatMonth, formatNumber, topicLabel } from '../ui/format';
 import { t } from '../ui/i18n';
 
 interface Month {
@@ -80,7 +80,7 @@ export function Timeline({ onOpenInTab }: { onOpenInTab?: () => void }) {
         </p>
       )}
       <p class="hint" role="status">
-        {events === null ? (error ? '' : t('loading')) : t('timelineCount', String(shown.length), String(events.length))}
+        {events === null ? (error ? '' : t('loading')) : t('timelineCount', formatNumber(shown.length), formatNumber(events.length))}
       </p>
       {years.map(({ year, months }) => (
         <section key={year} class="tl-year" aria-labelledby={`tl-${year}`}>
@@ -98,9 +98,12 @@ export function Timeline({ onOpenInTab }: { onOpenInTab?: () => void }) {
                     <time class="tl-date" dateTime={e.date}>
                       {formatDate(e.date)}
                     </time>
-                    <p class="tl-text">{e.text}</p>
+                    <p class="tl-text" lang="en">
+                      {e.text}
+                    </p>
                     <p class="tl-meta">
-                      <a class="tl-entity" href={`#entry/${encodeURIComponent(e.entity.id)}`}>
+                      {/* The entry opens at this fact, as from a fact search result. */}
+                      <a class="tl-entity" lang="en" href={`#entry/${encodeURIComponent(e.entity.id)}/${encodeURIComponent(e.id)}`}>
                         {e.entity.name}
                       </a>
                       <span class="tl-sources">

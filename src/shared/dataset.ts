@@ -3,9 +3,9 @@
  * and stops on a bad entry; the background seeds IndexedDB from that checked bundle and, being the
  * only writer of those stores, reads them back without checking again.
  *
- * The dataset is four JSON files under src/data/ so that the parts change independently:
- * - version.json: { version, date } — bump `version` whenever any data file changes; the
- *   background re-seeds IndexedDB when it differs from the stored one.
+ * The dataset is JSON files under src/data/ so that the parts change independently:
+ * - checked.json: { date } — the day the data was last checked. The dataset's version is not
+ *   written by anyone: the build hashes every file in src/data/, so any change re-seeds IndexedDB.
  * - entities.json: Entity[] (no facts, no aliases inside)
  * - facts.json: Fact[] (each names its entity and its sources by id)
  * - sources.json: Source[]
@@ -34,11 +34,21 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type IsoDate = string;
 
 export interface DatasetVersion {
-  /** Positive integer; bump it on every data change. */
-  version: number;
-  /** The day this version of the data was checked. */
+  /** Content hash of every file in the data folder, computed by the build (scripts/data-folder.ts). */
+  version: string;
+  /** The day this version of the data was checked (checked.json). */
   date: IsoDate;
 }
+
+/**
+ * What kind of statement a fact is, which decides the date it must carry:
+ * - event: something that happened; needs `date`.
+ * - state: true now but may stop being true (a role, a headquarters, a count that grows, where a
+ *   project lives, what living documentation says); needs `asOf`. These are the time-bound facts.
+ * - trait: fixed once stated (what a released model, licence version or paper says).
+ */
+export const FACT_KINDS = ['event', 'state', 'trait'] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
 
 export interface Entity {
   /** Stable, lowercase, kebab-case; never reused for another thing. */
@@ -69,6 +79,7 @@ export interface Fact {
   /** Stable, kebab-case, unique across the dataset. */
   id: string;
   entity: string;
+  kind: FactKind;
   /** A short statement in our own words. */
   text: string;
   /** Optional structured value, e.g. "1.4T tokens". */

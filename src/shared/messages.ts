@@ -39,8 +39,8 @@ export interface SearchHit {
   kind: Entity['kind'];
   topic: Topic;
   summary: string;
-  /** The fact text that matched, when the match was in a fact rather than the name. */
-  matchedFact?: string;
+  /** The fact that answers the query, when the hit is a fact: shown as the snippet, with its date and source. */
+  fact?: FactView;
   /** The user's note, when the match was in it. */
   matchedNote?: string;
 }
@@ -61,7 +61,8 @@ export type StorageState =
   | { kind: 'memory'; reason: string };
 
 export interface Status {
-  datasetVersion: number;
+  /** The dataset's content hash. */
+  datasetVersion: string;
   datasetDate: string;
   storage: StorageState;
 }
@@ -135,7 +136,7 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
 }) as const)();
 
 export interface BackgroundResponses {
-  'dictionary/get': { version: number; entries: DictionaryEntry[] };
+  'dictionary/get': { version: string; entries: DictionaryEntry[] };
   'entities/get': { entities: EntityView[] };
   search: { hits: SearchHit[] };
   'status/get': Status;

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../shared/ask';
 import { MAX_NOTE_CHARS } from '../shared/limits';
 import type { UserNote } from '../shared/notes';
-import { formatDate } from './format';
+import { formatDate, formatNumber } from './format';
 import { t } from './i18n';
 
 interface Props {
@@ -146,7 +146,7 @@ export function NoteEditor({ entity, note, idPrefix, onEditing }: Props) {
             onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
           />
           <p id={hintId} class="note-hint">
-            {t('noteHint', String(draft.length), String(MAX_NOTE_CHARS))}
+            {t('noteHint', formatNumber(draft.length), formatNumber(MAX_NOTE_CHARS))}
           </p>
           <div class="note-actions">
             <button type="submit" class="note-button primary" disabled={busy}>

@@ -1,40 +1,49 @@
 import type { EntityKind, Topic } from '../shared/dataset';
-import { t, type MessageKey } from './i18n';
+import { t, uiLocale } from './i18n';
 
-const KIND_KEYS: Record<EntityKind, MessageKey> = {
-  model: 'kindModel',
-  'model-family': 'kindModelFamily',
-  company: 'kindCompany',
-  organisation: 'kindOrganisation',
-  person: 'kindPerson',
-  project: 'kindProject',
-  event: 'kindEvent',
-  publication: 'kindPublication',
+const KIND_LABELS: Record<EntityKind, () => string> = {
+  model: () => t('kindModel'),
+  'model-family': () => t('kindModelFamily'),
+  company: () => t('kindCompany'),
+  organisation: () => t('kindOrganisation'),
+  person: () => t('kindPerson'),
+  project: () => t('kindProject'),
+  event: () => t('kindEvent'),
+  publication: () => t('kindPublication'),
 };
 
 export function kindLabel(kind: EntityKind): string {
-  return t(KIND_KEYS[kind]);
+  return KIND_LABELS[kind]();
 }
 
-const TOPIC_KEYS: Record<Topic, MessageKey> = { llama: 'topicLlama', meta: 'topicMeta', 'hugging-face': 'topicHuggingFace' };
+const TOPIC_LABELS: Record<Topic, () => string> = {
+  llama: () => t('topicLlama'),
+  meta: () => t('topicMeta'),
+  'hugging-face': () => t('topicHuggingFace'),
+};
 
 export function topicLabel(topic: Topic): string {
-  return t(TOPIC_KEYS[topic]);
+  return TOPIC_LABELS[topic]();
 }
 
-/** A month ("2023-03") as the reader's locale names it, with its year. */
+/** A month ("2023-03") as the UI's language names it, with its year. */
 export function formatMonth(isoMonth: string): string {
   const [y, m] = isoMonth.split('-').map(Number);
   if (!y || !m) return isoMonth;
-  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(uiLocale(), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
-/** ISO dates as the reader's locale writes them; month-only dates stay month-only. */
+/** A count as the UI's language writes it (2,000 · 2.000 · 2 000). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(uiLocale()).format(n);
+}
+
+/** ISO dates as the UI's language writes them; month-only dates stay month-only. */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m) return iso;
   const date = new Date(Date.UTC(y, m - 1, d ?? 1));
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(uiLocale(), {
     year: 'numeric',
     month: 'short',
     ...(d ? { day: 'numeric' } : {}),

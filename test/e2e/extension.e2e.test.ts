@@ -74,7 +74,7 @@ describe.each(BROWSERS)('%s', (name) => {
   it('opens the popup, which reads status and search results from the background', async () => {
     const popup = await session.openExtensionPage('popup.html');
     const footer = await until('the dataset status', () => popup.evaluate(() => document.querySelector('.status')?.textContent || null));
-    expect(footer).toMatch(/Dataset v\d+/);
+    expect(footer).toMatch(/Dataset [0-9a-f]{16}, checked/);
     await popup.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
       input.value = 'hugging';

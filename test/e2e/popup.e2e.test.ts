@@ -87,6 +87,31 @@ describe.each(BROWSERS)('%s', (name) => {
     await popup.close();
   });
 
+  it('answers a question with the fact, its date and source, and opens the entry at that fact', async () => {
+    const popup = await openPopup(session);
+    const question = 'when did meta put out llama 3';
+    await setQuery(popup, question);
+    const [first] = await resultsFor(popup, question);
+    expect(first).toMatchObject({ name: 'Llama 3', text: expect.stringMatching(/18 April 2024/) });
+    // The date the fact happened and where it comes from, in the reader's locale.
+    expect(first!.meta).toMatch(/2024/);
+    expect(first!.meta).toMatch(/Meta/);
+
+    await popup.evaluate(() => document.querySelector<HTMLElement>('[role=option]')!.click());
+    const opened = await until('the entry at the fact', () =>
+      popup.evaluate(() => {
+        const current = document.querySelector<HTMLElement>('.entry .fact-current');
+        if (!current || document.activeElement !== current) return null;
+        const box = current.getBoundingClientRect();
+        return { hash: location.hash, text: current.textContent ?? '', visible: box.top >= 0 && box.bottom <= innerHeight };
+      }),
+    );
+    expect(opened.hash).toBe('#entry/llama-3/llama-3-release');
+    expect(opened.text).toMatch(/18 April 2024/);
+    expect(opened.visible).toBe(true);
+    await popup.close();
+  });
+
   it('works from the keyboard alone: type, arrows, Enter opens the entry, Escape clears', async () => {
     const popup = await openPopup(session);
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
@@ -109,7 +134,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const entry = await until('the entry view', () =>
       popup.evaluate(() => {
         const heading = document.querySelector('.entry h2');
-        return location.hash.startsWith('#entry/') && heading ? { name: heading.textContent, facts: document.querySelectorAll('.entry .fact').length, id: decodeURIComponent(location.hash.slice(7)) } : null;
+        return location.hash.startsWith('#entry/') && heading ? { name: heading.textContent, facts: document.querySelectorAll('.entry .fact').length, id: decodeURIComponent(location.hash.slice(7).split('/')[0]!) } : null;
       }),
     );
     expect(entry.name).toBe(second);

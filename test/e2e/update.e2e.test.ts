@@ -1,8 +1,11 @@
 /**
- * An update in real Chromium and Firefox: the installed extension is replaced on disk by the next
- * version and reloaded. That version has the next dataset and one more schema migration (the test
- * builds it from a copy of the source with a migration added), so the background must run the
- * upgrade, re-seed IndexedDB with the new data and keep the user's notes, which still show.
+ * Updates in real Chromium and Firefox: the installed extension is replaced on disk by a newer build
+ * and reloaded, twice. Nobody bumps a version number: the build hashes the data folder, so the
+ * background must notice any change, re-seed IndexedDB with the new data and keep the user's notes.
+ * 1. the next build changes an entity's summary and its code has one more schema migration (the test
+ *    builds it from a copy of the source with a migration added), so the background must also run
+ *    the upgrade; the user's notes still show;
+ * 2. the build after that changes only an alias (aliases.json), the case a hand-bumped version missed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -10,6 +13,7 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { datasetVersion } from '../../scripts/data-folder';
 import {
   BROWSERS,
   EXTENSION_DIRS,
@@ -24,22 +28,19 @@ import {
 const BUILD_DIRS = { chromium: 'chrome', firefox: 'firefox' } as const;
 const ENTITY = 'llama-1';
 const NEW_SUMMARY = 'Changed by the update test: this text exists only in the next dataset version.';
+const NEW_ALIAS = { text: 'Update Test Alias', caseSensitive: false, ambiguous: false };
 const PROBE_STORE = 'update-test-probe';
 
-let tmp: string;
-let nextBuild: string;
-let current: number;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'lens-update-'));
-  const data = path.join(tmp, 'data');
-  await cp(path.resolve('src/data'), data, { recursive: true });
-  const version = JSON.parse(await readFile(path.join(data, 'version.json'), 'utf8')) as { version: number; date: string };
-  current = version.version;
-  await writeFile(path.join(data, 'version.json'), JSON.stringify({ ...version, version: current + 1 }));
-  const entities = JSON.parse(await readFile(path.join(data, 'entities.json'), 'utf8')) as { id: string; summary: string }[];
-  entities.find((e) => e.id === ENTITY)!.summary = NEW_SUMMARY;
-  await writeFile(path.join(data, 'entities.json'), JSON.stringify(entities));
-  // The next version's code: this source with one more migration, a store the update must create.
+interface Build {
+  dir: string;
+  version: string;
+}
+
+/**
+ * The next version's code: a copy of this source with one more migration, a store the update must
+ * create. Both updates are built from it, so the second changes the data alone.
+ */
+async function nextSource(): Promise<string> {
   const source = path.join(tmp, 'source');
   for (const part of ['src', 'scripts', 'icons', 'manifest.json', 'package.json']) await cp(path.resolve(part), path.join(source, part), { recursive: true });
   await symlink(path.resolve('node_modules'), path.join(source, 'node_modules'), 'dir');
@@ -48,14 +49,44 @@ beforeAll(async () => {
   const end = '\n];\n/* eslint-enable';
   if (!db.includes(end)) throw new Error('update test: the end of MIGRATIONS in db.ts was not found; update the test');
   await writeFile(dbFile, db.replace(end, `\n  (db) => { db.createObjectStore('${PROBE_STORE}'); },${end}`));
-  nextBuild = path.join(tmp, 'next');
-  await promisify(execFile)('npx', ['tsx', path.join(source, 'scripts/build.ts'), '--data', data, '--out', nextBuild]);
-}, 120_000);
+  return source;
+}
+
+/** A copy of the data folder as it stood, with one JSON file edited, built from the next source into its own folder. */
+async function buildWith<T>(from: string, name: string, file: string, edit: (json: T) => void): Promise<Build & { data: string }> {
+  const data = path.join(tmp, `data-${name}`);
+  await cp(from, data, { recursive: true });
+  const json = JSON.parse(await readFile(path.join(data, file), 'utf8')) as T;
+  edit(json);
+  await writeFile(path.join(data, file), JSON.stringify(json));
+  const dir = path.join(tmp, name);
+  await promisify(execFile)('npx', ['tsx', path.join(source, 'scripts/build.ts'), '--data', data, '--out', dir]);
+  return { dir, data, version: datasetVersion(data) };
+}
+
+let tmp: string;
+let source: string;
+let current: string;
+let summaryBuild: Build;
+let aliasBuild: Build;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'lens-update-'));
+  current = datasetVersion(path.resolve('src/data'));
+  source = await nextSource();
+  const summary = await buildWith<{ id: string; summary: string }[]>(path.resolve('src/data'), 'next-summary', 'entities.json', (entities) => {
+    entities.find((e) => e.id === ENTITY)!.summary = NEW_SUMMARY;
+  });
+  summaryBuild = summary;
+  // Built on top of the summary change: the only difference from the build before is one alias.
+  aliasBuild = await buildWith<Record<string, unknown[]>>(summary.data, 'next-alias', 'aliases.json', (aliases) => {
+    aliases[ENTITY] = [...(aliases[ENTITY] ?? []), NEW_ALIAS];
+  });
+}, 180_000);
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 interface Status {
   ok: boolean;
-  value?: { datasetVersion: number; storage: { kind: string } };
+  value?: { datasetVersion: string; storage: { kind: string } };
 }
 
 const statusOf = (reply: unknown) => reply as Status;
@@ -98,9 +129,37 @@ function database(page: TestPage): Promise<{ version: number; stores: string[]; 
   );
 }
 
+/** The note as the popover and the entry page get it. */
 async function noteShown(page: TestPage): Promise<string | undefined> {
   const reply = await ask<{ value?: { entities: { note?: { text: string } }[] } }>(page, { type: 'entities/get', payload: { ids: [ENTITY] } });
   return reply.value?.entities[0]?.note?.text;
+}
+
+/** The aliases IndexedDB holds for the entity, read straight from the store the background seeds. */
+function storedAliases(page: TestPage): Promise<{ text: string }[] | undefined> {
+  return page.evaluate(
+    (entity) =>
+      new Promise<{ text: string }[] | undefined>((resolve, reject) => {
+        const open = indexedDB.open('llama-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('aliases', 'readonly').objectStore('aliases').get(entity);
+          request.onsuccess = () => {
+            db.close();
+            resolve((request.result as { aliases: { text: string }[] } | undefined)?.aliases);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    ENTITY,
+  );
+}
+
+async function update(page: TestPage, session: Session, installed: string, build: Build, browser: keyof typeof BUILD_DIRS): Promise<TestPage> {
+  await cp(path.join(build.dir, BUILD_DIRS[browser]), installed, { recursive: true, force: true });
+  await reloadExtension(page);
+  return waitForBackground(session, (r) => statusOf(r).value?.datasetVersion === build.version);
 }
 
 describe.each(BROWSERS)('%s', (name) => {
@@ -119,36 +178,53 @@ describe.each(BROWSERS)('%s', (name) => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  it('migrates the schema, re-seeds the next dataset version on update and keeps the user notes', async () => {
-    const text = `kept across the update in ${name}`;
+  const text = `kept across the updates in ${name}`;
+  let written: unknown;
 
+  it('migrates the schema, re-seeds a changed dataset on update and keeps the user notes', async () => {
+    expect(summaryBuild.version).not.toBe(current);
     let page = await waitForBackground(session, (r) => statusOf(r).ok === true);
-    const status = statusOf(await ask(page, { type: 'status/get', payload: {} }));
-    expect(status.value).toMatchObject({ datasetVersion: current, storage: { kind: 'indexeddb' } });
+    const before = statusOf(await ask(page, { type: 'status/get', payload: {} }));
+    expect(before.value).toMatchObject({ datasetVersion: current, storage: { kind: 'indexeddb' } });
     const oldSummary = await summaryOf(page);
     expect(oldSummary).toBeTruthy();
     expect(oldSummary).not.toBe(NEW_SUMMARY);
     // Written as the popover and the entry page write it.
-    const written = await ask<{ ok: boolean; value: { note: unknown } }>(page, { type: 'note/set', payload: { entity: ENTITY, text } });
-    expect(written.ok).toBe(true);
-    const before = await database(page);
-    expect(before.stores).not.toContain(PROBE_STORE);
-    expect(before.note).toEqual(written.value.note);
+    const reply = await ask<{ ok: boolean; value: { note: unknown } }>(page, { type: 'note/set', payload: { entity: ENTITY, text } });
+    expect(reply.ok).toBe(true);
+    written = reply.value.note;
+    const stored = await database(page);
+    expect(stored.stores).not.toContain(PROBE_STORE);
+    expect(stored.note).toEqual(written);
 
-    await cp(path.join(nextBuild, BUILD_DIRS[name]), installed, { recursive: true, force: true });
-    await reloadExtension(page);
-
-    page = await waitForBackground(session, (r) => statusOf(r).value?.datasetVersion === current + 1);
-    const updated = statusOf(await ask(page, { type: 'status/get', payload: {} }));
-    expect(updated).toMatchObject({ ok: true, value: { datasetVersion: current + 1, storage: { kind: 'indexeddb' } } });
+    page = await update(page, session, installed, summaryBuild, name);
+    const after = statusOf(await ask(page, { type: 'status/get', payload: {} }));
+    expect(after).toMatchObject({ ok: true, value: { datasetVersion: summaryBuild.version, storage: { kind: 'indexeddb' } } });
     expect(await summaryOf(page)).toBe(NEW_SUMMARY);
-    const after = await database(page);
-    expect(after.version).toBe(before.version + 1);
-    expect(after.stores).toContain(PROBE_STORE);
-    expect(after.note).toEqual(before.note);
+    const migrated = await database(page);
+    expect(migrated.version).toBe(stored.version + 1);
+    expect(migrated.stores).toContain(PROBE_STORE);
+    expect(migrated.note).toEqual(written);
     expect(await noteShown(page)).toBe(text);
     // Still IndexedDB after the reads: a read that failed would have switched to memory.
     expect(statusOf(await ask(page, { type: 'status/get', payload: {} })).value?.storage).toEqual({ kind: 'indexeddb' });
+    await page.close();
+  });
+
+  it('re-seeds an update whose only change is an alias, and keeps the user notes', async () => {
+    expect(aliasBuild.version).not.toBe(summaryBuild.version);
+    let page = await waitForBackground(session, (r) => statusOf(r).value?.datasetVersion === summaryBuild.version);
+    expect((await storedAliases(page))?.map((a) => a.text)).not.toContain(NEW_ALIAS.text);
+
+    page = await update(page, session, installed, aliasBuild, name);
+    expect((await storedAliases(page))?.map((a) => a.text)).toContain(NEW_ALIAS.text);
+    expect(await summaryOf(page)).toBe(NEW_SUMMARY);
+    expect((await database(page)).note).toEqual(written);
+    expect(await noteShown(page)).toBe(text);
+    expect(statusOf(await ask(page, { type: 'status/get', payload: {} })).value).toMatchObject({
+      datasetVersion: aliasBuild.version,
+      storage: { kind: 'indexeddb' },
+    });
     await page.close();
   });
 });

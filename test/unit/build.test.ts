@@ -58,6 +58,19 @@ describe('scripts/build.ts', { timeout: 120_000 }, () => {
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
   });
 
+  it('fails on a time-bound fact without an asOf date, naming the fact', async () => {
+    const data = await dataWith<{ id: string; kind: string; asOf?: string }[]>('facts.json', (facts) => {
+      const fact = facts.find((f) => f.id === 'meta-ceo')!;
+      expect(fact.kind).toBe('state');
+      delete fact.asOf;
+    });
+    const out = path.join(tmp, 'out-no-as-of');
+    const run = await build(['--data', data, '--out', out]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('(id "meta-ceo"): a time-bound (state) fact needs an asOf date');
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+  });
+
   it('fails on an http:// source URL, naming the source', async () => {
     let sourceId = '';
     const data = await dataWith<{ id: string; url: string }[]>('sources.json', (sources) => {

@@ -1,13 +1,16 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { datasetStats, isHttpsUrl, isIsoDate, validateDataset } from '../../scripts/dataset-validate';
+import { datasetVersion, loadDataFolder } from '../../scripts/data-folder';
 
 function readJson(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`../../src/data/${name}`, import.meta.url), 'utf8')) as unknown;
 }
 
 interface RawDataset {
-  version: { version: number; date: string };
+  checked: { date: string };
   entities: Record<string, unknown>[];
   facts: Record<string, unknown>[];
   sources: Record<string, unknown>[];
@@ -18,7 +21,7 @@ interface RawDataset {
 /** A fresh deep copy of the real data, with a small inline alias map (aliases.json is written elsewhere). */
 function realData(): RawDataset {
   return structuredClone({
-    version: readJson('version.json'),
+    checked: readJson('checked.json'),
     entities: readJson('entities.json'),
     facts: readJson('facts.json'),
     sources: readJson('sources.json'),
@@ -30,8 +33,10 @@ function realData(): RawDataset {
   }) as RawDataset;
 }
 
+const TEST_VERSION = 'test-version';
+
 function errorsOf(raw: RawDataset): string[] {
-  const result = validateDataset(raw);
+  const result = validateDataset(raw, TEST_VERSION);
   expect(result.ok).toBe(false);
   return result.ok ? [] : result.errors;
 }
@@ -44,7 +49,7 @@ function at<T>(list: T[], index: number): T {
 
 describe('the bundled dataset', () => {
   it('validates', () => {
-    const result = validateDataset(realData());
+    const result = validateDataset(realData(), TEST_VERSION);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(result.ok).toBe(true);
   });
@@ -52,22 +57,21 @@ describe('the bundled dataset', () => {
   it('also validates with an empty alias map', () => {
     const raw = realData();
     raw.aliases = {};
-    expect(validateDataset(raw).ok).toBe(true);
+    expect(validateDataset(raw, TEST_VERSION).ok).toBe(true);
   });
 
   it('keeps extra optional alias fields', () => {
     const raw = realData();
     raw.aliases = { 'llama-2': [{ text: 'Llama 2', caseSensitive: false, ambiguous: false, idStem: true }] };
-    const result = validateDataset(raw);
+    const result = validateDataset(raw, TEST_VERSION);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(result.dataset.aliases['llama-2']?.[0]).toMatchObject({ text: 'Llama 2', idStem: true });
   });
 
   it('meets the size and source-quality targets', () => {
-    const result = validateDataset(realData());
+    const result = validateDataset(realData(), TEST_VERSION);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const stats = datasetStats(result.dataset);
-    expect(stats.version).toBe(2);
     expect(stats.facts).toBeGreaterThanOrEqual(120);
     expect(stats.entities).toBeGreaterThanOrEqual(24);
     expect(stats.primarySources / stats.sources).toBeGreaterThan(0.5);
@@ -275,17 +279,75 @@ describe('validateDataset rejects bad entries and names them', () => {
     expect(errors.some((e) => e.startsWith('senses["odd"]: supportedAfter'))).toBe(true);
   });
 
-  it('a bad version', () => {
+  it('a bad checked date', () => {
     const raw = realData();
-    raw.version = { version: 0, date: '2026-13-01' };
+    raw.checked = { date: '2026-13-01' };
     const errors = errorsOf(raw);
-    expect(errors.some((e) => e.startsWith('version: version'))).toBe(true);
-    expect(errors.some((e) => e.startsWith('version: date'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('checked: date'))).toBe(true);
+  });
+
+  it('a missing content hash', () => {
+    const result = validateDataset(realData(), ' ');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toContain('version: the content hash is missing');
+  });
+
+  it('a fact without a kind, or of an unknown kind', () => {
+    const raw = realData();
+    delete at(raw.facts, 0).kind;
+    at(raw.facts, 1).kind = 'opinion';
+    const errors = errorsOf(raw);
+    expect(errors.some((e) => e.startsWith(`facts[0] (id ${JSON.stringify(at(raw.facts, 0).id)}): kind`))).toBe(true);
+    expect(errors.some((e) => e.startsWith(`facts[1] (id ${JSON.stringify(at(raw.facts, 1).id)}): kind must be one of event, state, trait`))).toBe(true);
+  });
+
+  it('a time-bound (state) fact without an asOf date', () => {
+    const raw = realData();
+    const index = raw.facts.findIndex((f) => f.id === 'meta-ceo');
+    expect(at(raw.facts, index).kind).toBe('state');
+    delete at(raw.facts, index).asOf;
+    expect(errorsOf(raw)).toContain(`facts[${index}] (id "meta-ceo"): a time-bound (state) fact needs an asOf date (when it was last known true)`);
+  });
+
+  it('an event fact without a date', () => {
+    const raw = realData();
+    const index = raw.facts.findIndex((f) => f.id === 'llama-2-release');
+    delete at(raw.facts, index).date;
+    expect(errorsOf(raw)).toContain(`facts[${index}] (id "llama-2-release"): an event fact needs a date (when it happened)`);
   });
 
   it('non-array collections', () => {
     const errors = errorsOf({ ...realData(), facts: {} as unknown as Record<string, unknown>[] });
     expect(errors).toContain('facts: must be an array');
+  });
+});
+
+describe('the dataset version', () => {
+  it('is the content hash of every file in the data folder', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lens-data-'));
+    try {
+      cpSync(new URL('../../src/data', import.meta.url), dir, { recursive: true });
+      const loaded = loadDataFolder(dir);
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+      const first = datasetVersion(dir);
+      expect(loaded.dataset.version).toBe(first);
+      expect(first).toMatch(/^[0-9a-f]{16}$/);
+      expect(datasetVersion(dir)).toBe(first);
+
+      // An alias-only change: nobody bumps anything, and the version still changes.
+      const aliasFile = path.join(dir, 'aliases.json');
+      const aliases = JSON.parse(readFileSync(aliasFile, 'utf8')) as Record<string, unknown[]>;
+      aliases['llama-1'] = [...(aliases['llama-1'] ?? []), { text: 'Test Alias', caseSensitive: false, ambiguous: false }];
+      writeFileSync(aliasFile, JSON.stringify(aliases));
+      const second = datasetVersion(dir);
+      expect(second).not.toBe(first);
+
+      // A file the extension does not read yet (another team's data) counts too.
+      writeFileSync(path.join(dir, 'claims.json'), '[]');
+      expect(datasetVersion(dir)).not.toBe(second);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -11,13 +11,9 @@ import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
 import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from '../../src/shared/limits';
 import type { Dataset } from '../../src/shared/dataset';
-import version from '@data/version.json';
-import entities from '@data/entities.json';
-import facts from '@data/facts.json';
-import sources from '@data/sources.json';
-import aliases from '@data/aliases.json';
+import { BUNDLED as BUNDLED_DATASET } from '../../src/background/bundle';
 
-const BUNDLED = { ...version, entities, facts, sources, aliases } as Dataset;
+const BUNDLED: Dataset = BUNDLED_DATASET;
 const OUR_ID = 'llama-leak-lens@example.org';
 
 let counter = 0;
@@ -130,7 +126,7 @@ describe('the background\'s dispatcher', () => {
     expect(found.ok && (found.value as { hits: { id: string }[] }).hits[0]?.id).toBe('hugging-face');
 
     const dictionary = await send({ type: 'dictionary/get', payload: {} }, s);
-    expect(dictionary.ok && (dictionary.value as { version: number }).version).toBe(BUNDLED.version);
+    expect(dictionary.ok && (dictionary.value as { version: string }).version).toBe(BUNDLED.version);
   });
 
   it('passes the checked payload to the handler', async () => {

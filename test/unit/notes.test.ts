@@ -12,14 +12,7 @@ import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
 import { MAX_NOTE_CHARS } from '../../src/shared/limits';
 import type { Reply } from '../../src/shared/messages';
-import type { Dataset } from '../../src/shared/dataset';
-import version from '@data/version.json';
-import entities from '@data/entities.json';
-import facts from '@data/facts.json';
-import sources from '@data/sources.json';
-import aliases from '@data/aliases.json';
-
-const BUNDLED = { ...version, entities, facts, sources, aliases } as Dataset;
+import { BUNDLED } from '../../src/background/bundle';
 const ID = 'llama-leak-lens@example.org';
 
 let counter = 0;
@@ -49,7 +42,7 @@ const value = <T>(r: Reply<T>): T => {
 };
 
 type Entities = { entities: { id: string; note?: { text: string } }[] };
-type Hits = { hits: { id: string; matchedNote?: string; matchedFact?: string }[] };
+type Hits = { hits: { id: string; matchedNote?: string; fact?: unknown }[] };
 
 describe('notes', () => {
   it('are attached to their entity, searchable as "your note", and announced to every page', async () => {
@@ -67,7 +60,7 @@ describe('notes', () => {
 
     const [hit] = value(await send<Hits>('search', { query: 'wombatology' })).hits;
     expect(hit).toMatchObject({ id: 'llama-2', matchedNote: note.text });
-    expect(hit?.matchedFact).toBeUndefined();
+    expect(hit?.fact).toBeUndefined();
   });
 
   it('rank after names but before summaries and facts', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The scanner's DOM side, in happy-dom: which text is read as one block, what is skipped, and how
- * matcher offsets become ranges over text nodes. (Real-browser behaviour: test/e2e/scanning.)
+ * matcher offsets become ranges over text nodes. (Real-browser behaviour: test/browser/ and test/e2e/scanning.)
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleText, walkBlocks } from '../../src/content/text-blocks';

@@ -9,13 +9,9 @@ import { DATA_STORES, DB_VERSION, MIGRATIONS, USER_STORES, openDatabase, type Le
 import { idbStore, memoryStore, seed } from '../../src/background/store';
 import { openData } from '../../src/background/data';
 import type { Dataset, Entity, Fact } from '../../src/shared/dataset';
-import version from '@data/version.json';
-import entities from '@data/entities.json';
-import facts from '@data/facts.json';
-import sources from '@data/sources.json';
-import aliases from '@data/aliases.json';
+import { BUNDLED as BUNDLED_DATASET } from '../../src/background/bundle';
 
-const REAL: Dataset = { ...version, entities, facts, sources, aliases } as Dataset;
+const REAL: Dataset = BUNDLED_DATASET;
 
 /** A deep copy, so no test can change what another one sees. */
 function realData(): Dataset {
@@ -47,13 +43,13 @@ const NOTE: UserNote = { entity: 'llama-1', text: 'read the model card again', u
 /** A dataset one version on: one entity (and its facts) removed, one added, one summary changed. */
 function nextVersion(base: Dataset, removed: string): Dataset {
   const next = structuredClone(base);
-  next.version = base.version + 1;
+  next.version = `${base.version}-next`;
   next.entities = next.entities.filter((e) => e.id !== removed);
   next.facts = next.facts.filter((f) => f.entity !== removed);
   delete next.aliases[removed];
   for (const e of next.entities) e.related = e.related.filter((id) => id !== removed);
   const added: Entity = { id: 'new-entity', topic: 'llama', name: 'New', kind: 'project', summary: 'Added in the next version.', related: [] };
-  const fact: Fact = { id: 'new-entity-fact', entity: 'new-entity', text: 'A new fact.', sources: [next.sources[0]!.id] };
+  const fact: Fact = { id: 'new-entity-fact', entity: 'new-entity', kind: 'trait', text: 'A new fact.', sources: [next.sources[0]!.id] };
   next.entities.push(added);
   next.facts.push(fact);
   next.entities[0]!.summary = 'Changed in the next version.';
@@ -168,7 +164,7 @@ describe('migrations', () => {
     const data = realData();
     const stores = [...db.objectStoreNames] as string[];
     const fact = data.facts.find((f) => f.entity === 'llama-1')!;
-    if (stores.includes('dataset')) await db.put('dataset', { version: 0, date: '2023-01-01' }, 'current');
+    if (stores.includes('dataset')) await db.put('dataset', { version: 'an-old-hash', date: '2023-01-01' }, 'current');
     if (stores.includes('entities')) await db.put('entities', data.entities.find((e) => e.id === 'llama-1')!);
     if (stores.includes('facts')) await db.put('facts', { ...fact, rank: 0 });
     if (stores.includes('sources')) await db.put('sources', data.sources.find((s) => s.id === fact.sources[0])!);

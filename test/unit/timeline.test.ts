@@ -2,14 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/background/store';
 import { timeline } from '../../src/background/timeline';
-import type { Dataset } from '../../src/shared/dataset';
-import version from '@data/version.json';
-import entities from '@data/entities.json';
-import facts from '@data/facts.json';
-import sources from '@data/sources.json';
-import aliases from '@data/aliases.json';
-
-const REAL = { ...version, entities, facts, sources, aliases } as Dataset;
+import { BUNDLED as REAL } from '../../src/background/bundle';
 
 describe('timeline', () => {
   it('holds every dated fact of the bundled dataset once, in date order, with its entity and sources', async () => {
@@ -28,9 +21,9 @@ describe('timeline', () => {
     const [a, b] = data.entities;
     const source = data.sources[0]!.id;
     data.facts.push(
-      { id: 'added-day', entity: a!.id, text: 'A day in March 1999.', date: '1999-03-02', sources: [source] },
-      { id: 'added-month', entity: b!.id, text: 'Some time in March 1999.', date: '1999-03', sources: [source] },
-      { id: 'added-undated', entity: b!.id, text: 'No date.', sources: [source] },
+      { id: 'added-day', kind: 'event', entity: a!.id, text: 'A day in March 1999.', date: '1999-03-02', sources: [source] },
+      { id: 'added-month', kind: 'event', entity: b!.id, text: 'Some time in March 1999.', date: '1999-03', sources: [source] },
+      { id: 'added-undated', kind: 'trait', entity: b!.id, text: 'No date.', sources: [source] },
     );
     const events = timeline(await memoryStore(data).allEntities());
     expect(events.slice(0, 2).map((e) => e.id)).toEqual(['added-month', 'added-day']);

@@ -3,7 +3,8 @@ import type { EntityView } from '../../shared/messages';
 import { POPOVER_MAX_FACTS } from '../../shared/limits';
 import { EntityCard } from '../../ui/EntityCard';
 import { NoteEditor } from '../../ui/NoteEditor';
-import { t } from '../../ui/i18n';
+import { formatNumber } from '../../ui/format';
+import { t, uiLocale } from '../../ui/i18n';
 
 export interface PopoverProps {
   entity: EntityView | undefined;
@@ -23,6 +24,8 @@ export function Popover({ entity, onRelated, onMore, onDisableSite, onEditing }:
   return (
     <div
       class="panel"
+      // The page's own language is unrelated to the popover's: its chrome speaks the UI's language.
+      lang={uiLocale()}
       role="dialog"
       tabIndex={-1}
       aria-labelledby={entity ? 'll-name' : undefined}
@@ -42,7 +45,7 @@ export function Popover({ entity, onRelated, onMore, onDisableSite, onEditing }:
           <div class="actions">
             <button type="button" class="action" onClick={() => onMore(entity.id)}>
               {entity.facts.length > POPOVER_MAX_FACTS
-                ? t('moreFacts', String(entity.facts.length - POPOVER_MAX_FACTS))
+                ? t('allFacts', formatNumber(entity.facts.length))
                 : t('openEntry')}
             </button>
             <button type="button" class="action quiet" onClick={onDisableSite}>

@@ -52,15 +52,19 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-export interface Session {
+/** A browser with pages, with or without the extension. */
+export interface PageBrowser {
   name: BrowserName;
-  extensionUrl(p: string): string;
   newPage(): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface Session extends PageBrowser {
+  extensionUrl(p: string): string;
   /** Opens an extension page (popup.html…) in a tab. */
   openExtensionPage(p: string): Promise<TestPage>;
   /** Resolves with the URL of the next tab that opens on a URL containing `part`. */
   waitForTab(part: string, timeoutMs?: number): Promise<string>;
-  close(): Promise<void>;
   /** Resolves when the user closes the browser (interactive `npm start`). */
   closed(): Promise<void>;
 }
@@ -90,6 +94,40 @@ export interface LaunchOptions {
   markDensity?: 'all' | 'section' | 'page' | null;
   /** A touch screen (Chromium: the context has touch; Firefox takes touch input over BiDi anyway). */
   touch?: boolean;
+  /**
+   * The browser's UI language, as a _locales folder names it ('de', 'ja', 'zh_CN'): what
+   * `i18n.getUILanguage()` reports and `i18n.getMessage` picks. Needs the browser's own translation
+   * (see uiLanguageSupport); unset, the browser's default (English here).
+   */
+  uiLanguage?: string;
+  /** The page size; 1100×760 unless set (screenshots for the stores want theirs). */
+  viewport?: { width: number; height: number };
+}
+
+const DEFAULT_VIEWPORT = { width: 1100, height: 760 };
+
+/**
+ * Where each browser gets a UI language from, and the Debian package that brings its translation
+ * (the paths are the Debian packages' layout).
+ * Chromium on Linux takes the language from the environment (LANGUAGE), but only when its
+ * locales/LANG.pak exists (chromium-l10n); otherwise it stays in en-US. Firefox takes it from the
+ * pref intl.locale.requested, but only with that language's langpack installed
+ * (firefox-esr-l10n-LANG), and stays in en-US otherwise.
+ */
+export function uiLanguageSupport(name: BrowserName, lang: string): { file: string; apt: string } {
+  const dashed = lang.replace('_', '-');
+  return name === 'chromium'
+    ? { file: `/usr/lib/chromium/locales/${dashed}.pak`, apt: 'chromium-l10n' }
+    : { file: `/usr/lib/firefox-esr/browser/extensions/langpack-${dashed}@firefox-esr.mozilla.org.xpi`, apt: `firefox-esr-l10n-${dashed.toLowerCase()}` };
+}
+
+/** The launch's extra environment and prefs for a UI language, or an error naming the package that is missing. */
+function uiLanguageLaunch(name: BrowserName, lang: string): { env?: Record<string, string>; prefs?: Record<string, unknown> } {
+  const support = uiLanguageSupport(name, lang);
+  if (!existsSync(support.file)) {
+    throw new Error(`${name} cannot run in ${lang}: ${support.file} is missing. Install it with: apt-get install -y ${support.apt}`);
+  }
+  return name === 'chromium' ? { env: { LANGUAGE: lang } } : { prefs: { 'intl.locale.requested': lang.replace('_', '-') } };
 }
 
 const BINARIES: Record<BrowserName, { env: string; paths: string[]; apt: string }> = {
@@ -141,6 +179,34 @@ async function storeMarkDensity(session: Session, density: string, always: boole
   } finally {
     await page.close();
   }
+}
+
+/**
+ * A headless browser without the extension, for the module tests in test/browser/ (content-script
+ * modules bundled into a plain page). Lighter than a Session: no profile folder, no add-on install.
+ */
+export async function launchWithoutExtension(name: BrowserName): Promise<PageBrowser> {
+  if (name === 'chromium') {
+    const browser = await chromium.launch({ executablePath: browserBinary('chromium'), headless: true, args: QUIET_CHROMIUM_FLAGS });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, colorScheme: 'light' });
+    return {
+      name,
+      newPage: async () => pwPage(await context.newPage(), context),
+      close: () => browser.close(),
+    };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserBinary('firefox'),
+    protocol: 'webDriverBiDi',
+    headless: true,
+    defaultViewport: { width: 1100, height: 760 },
+  });
+  return {
+    name,
+    newPage: async () => ppPage(await browser.newPage(), browser),
+    close: () => browser.close(),
+  };
 }
 
 // ---- serialisation of closed shadow trees ----------------------------------------------------
@@ -262,13 +328,14 @@ function pwPage(page: PwPage, context: BrowserContext): TestPage {
 async function launchChromium(options: LaunchOptions): Promise<Session> {
   const dir = options.extensionDir ?? EXTENSION_DIRS.chromium;
   const profile = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lens-chromium-')));
+  const env = { ...options.env, ...(options.uiLanguage && uiLanguageLaunch('chromium', options.uiLanguage).env) };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserBinary('chromium'),
     headless: !options.headed,
     colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1100, height: 760 },
+    viewport: options.viewport ?? DEFAULT_VIEWPORT,
     hasTouch: options.touch ?? false,
-    ...(options.env && { env: { ...process.env, ...options.env } }),
+    ...(Object.keys(env).length > 0 && { env: { ...process.env, ...env } }),
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
@@ -407,13 +474,14 @@ async function launchFirefox(options: LaunchOptions): Promise<Session> {
     headless: !options.headed,
     ...(options.profileDir && { userDataDir: options.profileDir }),
     ...(options.env && { env: { ...process.env, ...options.env } }),
-    defaultViewport: { width: 1100, height: 760 },
+    defaultViewport: options.viewport ?? DEFAULT_VIEWPORT,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // 0 = dark, 1 = light: Firefox has no per-page emulation of the colour scheme over BiDi.
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       ...(options.proxy && firefoxProxyPrefs(options.proxy)),
+      ...(options.uiLanguage && uiLanguageLaunch('firefox', options.uiLanguage).prefs),
       ...options.firefoxPrefs,
     },
   });

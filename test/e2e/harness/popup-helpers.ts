@@ -82,6 +82,8 @@ export function setQuery(popup: TestPage, query: string): Promise<void> {
 export interface Hit {
   name: string;
   text: string;
+  /** A fact hit's date and source line; empty for an entity hit. */
+  meta: string;
   selected: boolean;
 }
 
@@ -94,6 +96,7 @@ export function resultsFor(popup: TestPage, query: string): Promise<Hit[]> {
       return [...list.querySelectorAll('[role=option]')].map((o) => ({
         name: o.querySelector('.hit-name')?.textContent ?? '',
         text: o.querySelector('.hit-text')?.textContent ?? '',
+        meta: o.querySelector('.hit-meta')?.textContent ?? '',
         selected: o.getAttribute('aria-selected') === 'true',
       }));
     }, query),
@@ -176,4 +179,21 @@ export async function screenshotElement(page: TestPage, selector: string, file: 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Elements of an extension page's <main> that reach past its edges or clip their text (other than
+ * by an intended ellipsis): what a longer translation would do to a fixed-width popup.
+ */
+export function overflowing(popup: TestPage): Promise<string[]> {
+  return popup.evaluate(() => {
+    const main = document.querySelector('main')!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('main *')) {
+      const r = el.getBoundingClientRect();
+      const clipsText = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis' && getComputedStyle(el).overflowX !== 'visible';
+      if (r.width > 0 && (r.right > main.right + 0.5 || r.left < main.left - 0.5 || clipsText)) out.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}"`);
+    }
+    return out;
+  });
 }

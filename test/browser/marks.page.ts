@@ -1,0 +1,127 @@
+/** Cases for src/content/marks.ts (MarkRegistry over CSS.highlights) in a real page. */
+import { highlightName } from '../../src/content/marks';
+import { browserCase } from './harness/cases';
+import { ALL_TOPICS, markWord, registry } from './harness/page-helpers';
+
+const PROSE = '<p>Meta released LLaMA.</p><p id="second">Hugging Face hosts Llama 2.</p>';
+
+/** What CSS.highlights holds: each registered name with its priority and number of ranges. */
+function registered(): Record<string, { priority: number; ranges: number }> {
+  const out: Record<string, { priority: number; ranges: number }> = {};
+  CSS.highlights.forEach((h, name) => (out[name] = { priority: h.priority, ranges: h.size }));
+  return out;
+}
+
+export const cases = {
+  'registers one highlight per shown topic, above the page’s own, holding the marks’ ranges': browserCase({
+    html: PROSE,
+    run() {
+      const marks = registry();
+      const meta = markWord('Meta', 'meta', 'meta');
+      marks.add(meta);
+      marks.add(markWord('LLaMA', 'llama', 'llama'));
+      marks.add(markWord('Llama 2', 'llama-2', 'llama'));
+      return { registered: registered(), holdsRange: CSS.highlights.get(highlightName('underline', 'meta'))!.has(meta.range) };
+    },
+    expected: {
+      registered: {
+        'llama-lens-underline-llama': { priority: 1, ranges: 2 },
+        'llama-lens-underline-meta': { priority: 1, ranges: 1 },
+        'llama-lens-underline-hugging-face': { priority: 1, ranges: 0 },
+      },
+      holdsRange: true,
+    },
+  }),
+
+  'restyles by re-registering under the new names, leaving hidden topics out, without losing marks': browserCase({
+    html: PROSE,
+    run() {
+      const marks = registry();
+      marks.add(markWord('Meta', 'meta', 'meta'));
+      marks.add(markWord('LLaMA', 'llama', 'llama'));
+      marks.restyle('background', new Set(['llama']));
+      const afterHiding = { registered: registered(), size: marks.size, inOrder: marks.inOrder().map((m) => m.entity) };
+      marks.restyle('underline', ALL_TOPICS);
+      return { afterHiding, shownAgain: marks.inOrder().map((m) => m.entity) };
+    },
+    expected: {
+      afterHiding: { registered: { 'llama-lens-background-llama': { priority: 1, ranges: 1 } }, size: 2, inOrder: ['llama'] },
+      shownAgain: ['meta', 'llama'],
+    },
+  }),
+
+  'drops the marks of removed text, and only those, from the highlights': browserCase({
+    html: PROSE,
+    run() {
+      const marks = registry();
+      marks.add(markWord('Meta', 'meta', 'meta'));
+      marks.add(markWord('Hugging Face', 'hugging-face', 'hugging-face'));
+      document.getElementById('second')!.remove();
+      // A live range over removed text collapses onto its parent: removal shows on the nodes.
+      const removed = marks.removeWhere((m) => m.nodes.some((n) => !n.isConnected));
+      return { removed, left: marks.inOrder().map((m) => m.range.toString()), registered: registered() };
+    },
+    expected: {
+      removed: 1,
+      left: ['Meta'],
+      registered: {
+        'llama-lens-underline-llama': { priority: 1, ranges: 0 },
+        'llama-lens-underline-meta': { priority: 1, ranges: 1 },
+        'llama-lens-underline-hugging-face': { priority: 1, ranges: 0 },
+      },
+    },
+  }),
+
+  'removes the marks inside subtrees about to be rescanned': browserCase({
+    html: PROSE,
+    run() {
+      const marks = registry();
+      marks.add(markWord('Meta', 'meta', 'meta'));
+      marks.add(markWord('Hugging Face', 'hugging-face', 'hugging-face'));
+      marks.add(markWord('Llama 2', 'llama-2', 'llama'));
+      const removed = marks.removeInside([document.getElementById('second')!]);
+      return { removed, left: marks.inOrder().map((m) => m.range.toString()) };
+    },
+    expected: { removed: 2, left: ['Meta'] },
+  }),
+
+  'lists marks in reading order, a shadow tree’s marks where its host is': browserCase({
+    html: '<p>Meta released LLaMA.</p><div id="host"></div><p>Hugging Face hosts it.</p>',
+    run() {
+      const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p>Llama 2 inside</p><div id="inner"></div>';
+      const inner = shadow.getElementById('inner')!.attachShadow({ mode: 'open' });
+      inner.innerHTML = '<p>Meta Platforms deeper</p>';
+      const marks = registry();
+      marks.add(markWord('Hugging Face', 'hugging-face', 'hugging-face'));
+      marks.add(markWord('Meta Platforms', 'meta', 'meta', inner));
+      marks.add(markWord('Llama 2', 'llama-2', 'llama', shadow));
+      marks.add(markWord('LLaMA', 'llama', 'llama'));
+      marks.add(markWord('Meta', 'meta', 'meta'));
+      return marks.inOrder().map((m) => m.range.toString());
+    },
+    expected: ['Meta', 'LLaMA', 'Llama 2', 'Meta Platforms', 'Hugging Face'],
+  }),
+
+  'takes its highlights out of CSS.highlights when disposed': browserCase({
+    html: PROSE,
+    run() {
+      const marks = registry();
+      marks.add(markWord('Meta', 'meta', 'meta'));
+      marks.dispose();
+      return { registered: registered(), size: marks.size };
+    },
+    expected: { registered: {}, size: 0 },
+  }),
+
+  'paints a registered highlight: the extension’s rule gives its text a style': browserCase({
+    html: '<style>::highlight(llama-lens-underline-meta) { text-decoration: underline; }</style><p>Meta</p>',
+    run() {
+      const marks = registry();
+      marks.add(markWord('Meta', 'meta', 'meta'));
+      const p = document.querySelector('p')!;
+      return getComputedStyle(p, '::highlight(llama-lens-underline-meta)').textDecorationLine;
+    },
+    expected: 'underline',
+  }),
+};
