@@ -1,0 +1,6 @@
+/**
+ * The claim checker (pure, no DOM): compile the claim data once, then check sentences with the
+ * matcher's mentions. How it works and what it does not do: docs/claims.md.
+ */
+export { compileKnowledge, type Knowledge } from './knowledge';
+export { checkSentence, type CheckOptions } from './check';
