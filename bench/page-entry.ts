@@ -242,7 +242,7 @@ const api = {
    */
   async ours(dictionary: 'bundled' | 'synthetic'): Promise<OursResult> {
     clearMarks();
-    lens = new Lens(dictionaries.get(dictionary)!, { ...DEFAULT_SETTINGS });
+    lens = new Lens(dictionaries.get(dictionary)!, { ...DEFAULT_SETTINGS }, null);
     const t0 = performance.now();
     const tracker = trackSlices(t0);
     await lens.start();

@@ -7,11 +7,14 @@ import type { Handlers } from '../shared/dispatch';
 import type { BackgroundResponses, backgroundRequests } from '../shared/messages';
 import { buildDictionary } from '../matcher';
 import { loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
+import type { ClaimSetup } from '../shared/claims';
 import type { Data } from './data';
 import { buildIndex } from './search';
 
 export interface Services {
   data: Promise<Data>;
+  /** The claim check's data, as bundled (it changes only with the extension). */
+  claims: ClaimSetup;
   openEntry(id: string): Promise<void>;
 }
 
@@ -50,6 +53,9 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
   };
   return {
     'dictionary/get': () => dictionary(),
+    async 'claims/get'() {
+      return services.claims;
+    },
     async 'entities/get'({ ids }) {
       return { entities: await (await data()).store.entities(ids) };
     },

@@ -8,21 +8,25 @@ import { dispatcher, type Handlers } from '../shared/dispatch';
 import { contentRequests, type ContentResponses } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, siteKey, type Settings } from '../shared/settings';
 import type { DictionaryEntry } from '../matcher';
+import type { ClaimSetup } from '../shared/claims';
 import { Lens } from './lens';
 
 const site = siteKey(location.href);
 let lens: Lens | null = null;
 let dictionary: Promise<DictionaryEntry[]> | null = null;
+let claimSetup: Promise<ClaimSetup> | null = null;
+/** The claim-check switch the running lens was made with: changing it makes a new lens. */
+let lensChecksClaims = false;
 let applying: Promise<void> = Promise.resolve();
 
 function apply(settings: Settings): Promise<void> {
   // Changes are applied in order, so a quick off/on never leaves two lenses running.
   applying = applying.then(async () => {
     const active = isActiveOn(settings, site);
-    if (!active) {
+    if (!active || (lens && lensChecksClaims !== settings.claimCheck)) {
       lens?.dispose();
       lens = null;
-      return;
+      if (!active) return;
     }
     if (lens) {
       lens.applySettings(settings);
@@ -33,7 +37,16 @@ function apply(settings: Settings): Promise<void> {
       dictionary = null;
       throw error;
     });
-    lens = new Lens(entries, settings);
+    // Without its data the claim check stays off and the lens still marks mentions.
+    const claims = settings.claimCheck
+      ? await (claimSetup ??= ask('claims/get', {})).catch((error: unknown) => {
+          claimSetup = null;
+          console.error('[llama-lens] claim check unavailable', error);
+          return null;
+        })
+      : null;
+    lens = new Lens(entries, settings, claims);
+    lensChecksClaims = settings.claimCheck;
     await lens.start();
   }).catch((error: unknown) => console.error('[llama-lens] could not start on this page', error));
   return applying;
@@ -53,7 +66,10 @@ async function settledLens(): Promise<Lens | null> {
 const handlers: Handlers<typeof contentRequests, ContentResponses, unknown> = {
   async 'page/mentions'() {
     const l = await settledLens();
-    return { site, active: l !== null, entities: l?.mentionCounts() ?? [] };
+    return { site, active: l !== null, entities: l?.mentionCounts() ?? [], ...(l?.pageClaims() ?? { claims: [], pageDate: null }) };
+  },
+  async 'page/reveal-claim'({ index }) {
+    return { found: (await settledLens())?.revealClaim(index) ?? false };
   },
   async 'page/reveal'({ id }) {
     return { found: (await settledLens())?.reveal({ entity: id }, false) ?? false };

@@ -7,7 +7,7 @@
  * value written on a page in that attribute. Known misreports say what circulated, what is true,
  * and where the error came from.
  */
-import type { IsoDate } from './dataset';
+import type { IsoDate, Source } from './dataset';
 
 /** The attributes claims are checked for. Anything else on a page is not a claim here. */
 export const CLAIM_ATTRIBUTES = [
@@ -141,4 +141,20 @@ export interface Claim {
   facts: string[];
   /** Id of the known misreport this claim repeats, if any. */
   misreport?: string;
+}
+
+/** What a content script needs to check claims: the data, the sources it cites, and how entities relate. */
+export interface ClaimSetup {
+  data: ClaimData;
+  sources: Source[];
+  entities: { id: string; related: string[] }[];
+}
+
+/** A checked claim as the popup lists it; `index` is its place in the page's document order. */
+export interface PageClaim {
+  index: number;
+  verdict: Verdict;
+  attribute: ClaimAttribute;
+  entity: string;
+  said: string;
 }

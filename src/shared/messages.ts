@@ -8,6 +8,7 @@
  * so a failure reaches the caller as a clear message rather than an `undefined`.
  */
 import * as v from 'valibot';
+import type { ClaimSetup, PageClaim } from './claims';
 import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
 import { issuePath } from './issue-path';
 import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from './limits';
@@ -69,6 +70,8 @@ const empty = v.strictObject({});
 export const backgroundRequests = /* @__PURE__ */ (() => ({
   /** The matcher's dictionary: every alias with its rules. */
   'dictionary/get': empty,
+  /** The claim check's data (claims.json), the sources it cites, and how entities relate. */
+  'claims/get': empty,
   /** Entities by id, batched: one message per page after scanning. Unknown ids are left out. */
   'entities/get': v.strictObject({ ids }),
   /** Ranked search over names, aliases and fact text. */
@@ -92,6 +95,7 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
 
 export interface BackgroundResponses {
   'dictionary/get': { version: string; entries: DictionaryEntry[] };
+  'claims/get': ClaimSetup;
   'entities/get': { entities: EntityView[] };
   search: { hits: SearchHit[] };
   'status/get': Status;
@@ -107,13 +111,16 @@ export const contentRequests = {
   'page/mentions': empty,
   /** Scroll to the next mark of an entity and open its popover. */
   'page/reveal': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+  /** Scroll to a checked claim (by its index in the page's list) and open its popover, focused. */
+  'page/reveal-claim': v.strictObject({ index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) }),
   /** Move to the next (1) or previous (-1) mark and open its popover, focused. */
   'page/step': v.strictObject({ direction: v.picklist([1, -1]) }),
 } as const;
 
 export interface ContentResponses {
   /** `site` is the tab's site key for the popup's switch; `active` whether the extension runs there. */
-  'page/mentions': { site: string; active: boolean; entities: PageEntityCount[] };
+  'page/mentions': { site: string; active: boolean; entities: PageEntityCount[]; claims: PageClaim[]; pageDate: string | null };
+  'page/reveal-claim': { found: boolean };
   'page/reveal': { found: boolean };
   'page/step': { found: boolean };
 }

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { TOPICS, type Topic } from './dataset';
 import { issuePath } from './issue-path';
 import { MAX_IMPORT_BYTES } from './limits';
-import { isHoverDelay, isSiteKey, type Settings } from './settings';
+import { DEFAULT_SETTINGS, isHoverDelay, isSiteKey, type Settings } from './settings';
 
 /** The file format's version: its shape has not changed since the first export. */
 export const FILE_VERSION = 1;
@@ -26,6 +26,9 @@ export function strictSettingsSchema() {
     topics: v.strictObject(Object.fromEntries(TOPICS.map((t) => [t, v.boolean()])) as Record<Topic, v.BooleanSchema<undefined>>),
     markStyle: v.picklist(['underline', 'background']),
     hoverDelayMs: v.pipe(v.number(), v.check((n: number) => isHoverDelay(n), 'not an allowed hover delay')),
+    // Added with the claim check; files exported before it do not have them.
+    claimCheck: v.optional(v.boolean(), DEFAULT_SETTINGS.claimCheck),
+    claimMarksSupported: v.optional(v.boolean(), DEFAULT_SETTINGS.claimMarksSupported),
   });
 }
 

@@ -46,6 +46,10 @@ export interface Settings {
   topics: Record<Topic, boolean>;
   markStyle: MarkStyle;
   hoverDelayMs: number;
+  /** The claim check: statements the sources contradict get their own mark (docs/claims.md). */
+  claimCheck: boolean;
+  /** Also mark statements the sources confirm (otherwise they are only listed in the popover). */
+  claimMarksSupported: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -55,6 +59,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   topics: { llama: true, meta: true, 'hugging-face': true },
   markStyle: 'underline',
   hoverDelayMs: DEFAULT_HOVER_DELAY_MS,
+  claimCheck: true,
+  claimMarksSupported: false,
 });
 
 /** The hostname a site setting applies to; pages without one (file:, data:) share their scheme. */
@@ -121,6 +127,8 @@ export function migrateSettings(raw: unknown): Settings {
     topics: Object.fromEntries(TOPICS.map((t) => [t, pick(topics[t], isBool, true)])) as Record<Topic, boolean>,
     markStyle: pick(r.markStyle, oneOf<MarkStyle>('underline', 'background'), DEFAULT_SETTINGS.markStyle),
     hoverDelayMs: pick(r.hoverDelayMs, isHoverDelay, DEFAULT_SETTINGS.hoverDelayMs),
+    claimCheck: pick(r.claimCheck, isBool, DEFAULT_SETTINGS.claimCheck),
+    claimMarksSupported: pick(r.claimMarksSupported, isBool, DEFAULT_SETTINGS.claimMarksSupported),
   };
 }
 

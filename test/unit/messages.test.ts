@@ -12,6 +12,8 @@ import { openDatabase } from '../../src/background/db';
 import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from '../../src/shared/limits';
 import type { Dataset } from '../../src/shared/dataset';
 import { BUNDLED as BUNDLED_DATASET } from '../../src/background/bundle';
+import claims from '@data/claims.json';
+import type { ClaimData } from '../../src/shared/claims';
 
 const BUNDLED: Dataset = BUNDLED_DATASET;
 const OUR_ID = 'llama-leak-lens@example.org';
@@ -26,6 +28,7 @@ function services(overrides: Partial<Services> = {}): Services {
   const name = `lens-messages-${++counter}`;
   return {
     data: openData(BUNDLED, () => openDatabase(name)),
+    claims: { data: claims as unknown as ClaimData, sources: BUNDLED.sources, entities: BUNDLED.entities },
     openEntry: async () => undefined,
     ...overrides,
   };

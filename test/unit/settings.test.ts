@@ -169,6 +169,8 @@ describe('defaults and migration', () => {
       topics: { llama: false, meta: 'yes' },
       markStyle: 'neon',
       hoverDelayMs: 5,
+      claimCheck: false,
+      claimMarksSupported: 'sometimes',
       extra: { anything: true },
     });
     expect(s).toEqual({
@@ -178,6 +180,8 @@ describe('defaults and migration', () => {
       topics: { llama: false, meta: true, 'hugging-face': true },
       markStyle: 'underline',
       hoverDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
+      claimCheck: false,
+      claimMarksSupported: false,
     });
   });
 
@@ -254,7 +258,7 @@ describe('sites and modes', () => {
 
 describe('storage and quotas', () => {
   it('round-trips every setting', async () => {
-    const s: Settings = { enabled: false, mode: 'only', sites: ['b.org', 'a.com'], topics: { llama: true, meta: false, 'hugging-face': false }, markStyle: 'background', hoverDelayMs: 800 };
+    const s: Settings = { enabled: false, mode: 'only', sites: ['b.org', 'a.com'], topics: { llama: true, meta: false, 'hugging-face': false }, markStyle: 'background', hoverDelayMs: 800, claimCheck: false, claimMarksSupported: true };
     expect(await saveSettings(s)).toEqual({ sitesArea: 'sync' });
     expect(await loadSettings()).toEqual({ ...s, sites: ['a.com', 'b.org'] });
   });
@@ -342,7 +346,7 @@ describe('storage and quotas', () => {
 
 describe('the background, the one writer', () => {
   const OUR_ID = 'llama-leak-lens@example.org';
-  const answer = () => dispatcher(backgroundRequests, createHandlers({ data: new Promise(() => undefined), openEntry: async () => undefined }), OUR_ID);
+  const answer = () => dispatcher(backgroundRequests, createHandlers({ data: new Promise(() => undefined), claims: { data: { frames: {}, values: [], misreports: [] }, sources: [], entities: [] }, openEntry: async () => undefined }), OUR_ID);
 
   it('saves one request after another, so two at once cannot undo each other', async () => {
     const send = answer();
@@ -367,7 +371,7 @@ describe('the background, the one writer', () => {
 });
 
 describe('import and export', () => {
-  const s: Settings = { enabled: true, mode: 'only', sites: ['a.com', 'b.org'], topics: { llama: true, meta: false, 'hugging-face': true }, markStyle: 'background', hoverDelayMs: 400 };
+  const s: Settings = { enabled: true, mode: 'only', sites: ['a.com', 'b.org'], topics: { llama: true, meta: false, 'hugging-face': true }, markStyle: 'background', hoverDelayMs: 400, claimCheck: true, claimMarksSupported: true };
 
   it('reads back what it exports', () => {
     expect(parseImportedSettings(exportSettings(s))).toEqual({ ok: true, settings: s });
