@@ -157,6 +157,32 @@ describe.each(BROWSERS)('%s', (name) => {
     const pop = await hoverClaim(page, claim!, 'staff update');
     expect(textOf(pop)).toContain(`page dated ${expected}`);
   });
+
+  it('one setting turns the claim check off and on at once; another marks supported claims too', async () => {
+    await page.goto(server.url('claims/retelling-errors.html'));
+    await settledClaims(page, 3);
+    const ext = await session.openExtensionPage('options.html');
+    const save = (change: Record<string, boolean>) =>
+      ext.evaluate(async (c) => {
+        const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome;
+        const settings = { enabled: true, mode: 'all-except', sites: [], topics: { llama: true, meta: true, 'hugging-face': true }, markStyle: 'underline', hoverDelayMs: 300, claimCheck: true, claimMarksSupported: false, ...c };
+        return (await api.runtime.sendMessage({ type: 'settings/save', payload: { settings } })).ok;
+      }, change);
+    try {
+      expect(await save({ claimCheck: false })).toBe(true);
+      await until('no claim marks', async () => ((await readClaims(page, 'contradicted')).length === 0 ? true : null));
+      // The mentions stay marked: only the claim check is off.
+      expect(await page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('llama-lens-')))).toBe(true);
+      expect(await save({ claimCheck: true, claimMarksSupported: true })).toBe(true);
+      await settledClaims(page, 3);
+      expect((await until('supported claim marks', async () => ((await readClaims(page, 'supported')).length >= 4 ? readClaims(page, 'supported') : null))).map((c) => c.text)).toEqual(
+        expect.arrayContaining(['non-commercial', '4chan', 'Large Language Model Meta AI']),
+      );
+    } finally {
+      await save({});
+      await ext.close();
+    }
+  });
 });
 
 const schemes = BROWSERS.flatMap((b) => (['light', 'dark'] as const).map((scheme) => [b, scheme] as const));
