@@ -161,6 +161,8 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
       if (frame.frame === releaseFrame) {
         const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS });
         if (!b) continue;
+        // A release's object is the first name after the verb: "Stanford released Alpaca … after LLaMA" is not LLaMA's release.
+        if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
         j = judgeBinding(b, (e) => {
           const v = candidates.find((x) => x.entity === e);
           return v && judgeDate(v, d);

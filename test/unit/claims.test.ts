@@ -92,6 +92,8 @@ describe('claim checker: says nothing', () => {
     ['a single size that may be a later generation\u2019s', 'Llama 3 shipped 8B and 70B models, with a 405-billion-parameter model following.', ['supported sizes llama-3 «8B and 70B»']],
     ['a near-miss size is rounding, not an error', 'LLaMA-13B beats the 170-billion-parameter GPT-3.', ['supported gpt3 gpt-3 «LLaMA-13B beats»']],
     ['"known as Meta" followed by a product name', 'Oculus Quest will now be known as Meta Quest.', []],
+    ['a release verb\u2019s object is the first name after it', 'Stanford released Alpaca on March 13, 2023, about three weeks after LLaMA was announced.', []],
+    ['the model a likeness is drawn to is not the subject', 'Llama 3.3 offers similar performance to Llama 3.1 405B and was released in December.', ['supported release-date llama-3-3 «December.»']],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
   });
