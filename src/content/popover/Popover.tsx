@@ -20,10 +20,13 @@ export interface PopoverProps {
   onDisableSite(): void;
 }
 
+/** A plain list, not a <details>: its user-agent shadow tree would be one more thing inside the popover. */
 function SupportedOnPage({ claims }: { claims: ClaimView[] }) {
   return (
-    <details class="on-page">
-      <summary>{t('claimsOnPage', String(claims.length))}</summary>
+    <section class="on-page" aria-labelledby="ll-on-page">
+      <p id="ll-on-page" class="on-page-title">
+        {t('claimsOnPage', String(claims.length))}
+      </p>
       <ul class="on-page-list">
         {claims.map((c, i) => (
           <li key={i}>
@@ -31,7 +34,7 @@ function SupportedOnPage({ claims }: { claims: ClaimView[] }) {
           </li>
         ))}
       </ul>
-    </details>
+    </section>
   );
 }
 
