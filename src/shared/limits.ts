@@ -44,6 +44,14 @@ export const PAGE_CONTEXT_CHARS = 20_000;
 export const LABEL_MAX_CHARS = 40;
 
 /**
+ * A document with less readable text than this (ads, trackers, embeds, widgets: most of the frames
+ * on a page) does not fetch the dictionary and compile a matcher to find out it names nothing: it
+ * sends its text to the background, which keeps a compiled matcher, and starts only on a "yes".
+ * Small enough that the message costs microseconds; large enough to cover ad and embed frames.
+ */
+export const SMALL_DOCUMENT_CHARS = 2_000;
+
+/**
  * Mutations are batched for this long before a rescan, so a page that inserts nodes one by one is
  * rescanned once; short enough that new content is marked well inside the 250 ms users notice.
  */

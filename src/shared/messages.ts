@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import type { ClaimSetup, PageClaim } from './claims';
 import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
 import { issuePath } from './issue-path';
-import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from './limits';
+import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
 import type { Area } from './settings';
 import { strictSettingsSchema } from './settings-file';
 
@@ -62,6 +62,7 @@ export interface PageEntityCount {
 
 const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(MAX_IDS_PER_REQUEST));
 const empty = v.strictObject({});
+const smallText = v.pipe(v.string(), v.maxLength(SMALL_DOCUMENT_CHARS));
 
 /**
  * Requests the background answers. Built in a call marked pure so that a bundle which only sends
@@ -72,6 +73,18 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
   'dictionary/get': empty,
   /** The claim check's data (claims.json), the sources it cites, and how entities relate. */
   'claims/get': empty,
+  /**
+   * Does this small document name anything, and is the extension on for the sender's site? Its
+   * title and block texts (at most SMALL_DOCUMENT_CHARS in all), matched as the content script
+   * would, so a frame with little text need not read the settings or fetch the dictionary.
+   */
+  'text/mentions': v.strictObject({
+    title: smallText,
+    blocks: v.pipe(
+      v.array(v.strictObject({ text: smallText, kind: v.picklist(['prose', 'label']) })),
+      v.check((b) => b.reduce((n, x) => n + x.text.length, 0) <= SMALL_DOCUMENT_CHARS, `more than ${SMALL_DOCUMENT_CHARS} characters of text`),
+    ),
+  }),
   /** Entities by id, batched: one message per page after scanning. Unknown ids are left out. */
   'entities/get': v.strictObject({ ids }),
   /** Ranked search over names, aliases and fact text. */
@@ -96,6 +109,8 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
 export interface BackgroundResponses {
   'dictionary/get': { version: string; entries: DictionaryEntry[] };
   'claims/get': ClaimSetup;
+  /** `active`: whether the extension is on for the sender's site (if not, nothing was matched). */
+  'text/mentions': { active: boolean; found: boolean };
   'entities/get': { entities: EntityView[] };
   search: { hits: SearchHit[] };
   'status/get': Status;
