@@ -2,9 +2,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { validateDataset, type ValidationResult } from './dataset-validate';
+import type { ClaimData } from '../src/shared/claims';
+import type { Dataset } from '../src/shared/dataset';
+import { validateClaims } from './claims-validate';
+import { validateDataset } from './dataset-validate';
 
-const FILES = ['checked', 'entities', 'facts', 'sources', 'aliases', 'senses'] as const;
+const FILES = ['checked', 'entities', 'facts', 'sources', 'aliases', 'senses', 'claims'] as const;
 /** Hex digits of the hash kept as the version: 64 bits, so two datasets never collide in practice. */
 const VERSION_HEX_DIGITS = 16;
 
@@ -23,7 +26,9 @@ export function datasetVersion(dir: string): string {
   return hash.digest('hex').slice(0, VERSION_HEX_DIGITS);
 }
 
-export function loadDataFolder(dir: string): ValidationResult {
+export type DataFolderResult = { ok: true; dataset: Dataset; claims: ClaimData } | { ok: false; errors: string[] };
+
+export function loadDataFolder(dir: string): DataFolderResult {
   const raw: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const name of FILES) {
@@ -35,5 +40,9 @@ export function loadDataFolder(dir: string): ValidationResult {
     }
   }
   if (errors.length) return { ok: false, errors };
-  return validateDataset(raw as Parameters<typeof validateDataset>[0], datasetVersion(dir));
+  const data = validateDataset(raw as Parameters<typeof validateDataset>[0], datasetVersion(dir));
+  if (!data.ok) return data;
+  const claims = validateClaims(raw.claims, data.dataset);
+  if (!claims.ok) return claims;
+  return { ok: true, dataset: data.dataset, claims: claims.claims };
 }

@@ -38,10 +38,15 @@ interface Evaluation {
   scorer: string;
   /** The project's CLI that turns {id, text} lines into predictions. */
   cli: string;
+  /** Extra arguments for the scorer's printed report (each scorer has its own options). */
+  reportArgs: string[];
   bars: Bar[];
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
+/** Reads a dotted path ("contradicted.precision") from the scorer's JSON. */
+const at = (s: Record<string, unknown>, path: string): number =>
+  num(path.split('.').reduce<unknown>((o, key) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined), s));
 
 const EVALUATIONS: Evaluation[] = [
   {
@@ -50,9 +55,29 @@ const EVALUATIONS: Evaluation[] = [
     gold: 'dev.jsonl',
     scorer: 'score.mjs',
     cli: 'scripts/mentions.ts',
+    reportArgs: ['--errors', '1000'],
     bars: [
       { label: 'precision', read: (s) => num(s.precision), min: 0.98 },
       { label: 'recall', read: (s) => num(s.recall), min: 0.97 },
+    ],
+  },
+  {
+    name: 'claims (claim checker)',
+    folder: 'claims',
+    gold: 'dev.jsonl',
+    scorer: 'score.mjs',
+    cli: 'scripts/claims.ts',
+    reportArgs: [],
+    bars: [
+      { label: 'contradicted precision', read: (s) => at(s, 'contradicted.precision'), min: 0.95 },
+      { label: 'contradicted recall', read: (s) => at(s, 'contradicted.recall'), min: 0.75 },
+      { label: 'supported precision', read: (s) => at(s, 'supported.precision'), min: 0.95 },
+      { label: 'supported recall', read: (s) => at(s, 'supported.recall'), min: 0.6 },
+      {
+        label: 'contradicted flags on sentences without claims',
+        read: (s) => at(s, 'false_flags_on_distractors.contradicted_predictions'),
+        atMost: 0,
+      },
     ],
   },
 ];
@@ -92,7 +117,7 @@ for (const e of EVALUATIONS) {
     continue;
   }
   writeFileSync(predFile, run.stdout);
-  const text = spawnSync(process.execPath, [scorer, gold, predFile, '--errors', '1000'], { encoding: 'utf8' });
+  const text = spawnSync(process.execPath, [scorer, gold, predFile, ...e.reportArgs], { encoding: 'utf8' });
   process.stdout.write(text.stdout);
   process.stderr.write(text.stderr);
   const json = spawnSync(process.execPath, [scorer, gold, predFile, '--json'], { encoding: 'utf8' });

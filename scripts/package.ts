@@ -32,6 +32,7 @@ const SOURCE_PATHS = [
   'icons',
   'src',
   'scripts/build.ts',
+  'scripts/claims-validate.ts',
   'scripts/data-folder.ts',
   'scripts/dataset-validate.ts',
 ];

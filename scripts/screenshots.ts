@@ -1,12 +1,13 @@
 /**
- * `npx tsx scripts/screenshots.ts`: the screenshots in docs/ — the demo page with a popover open, in
+ * `npx tsx scripts/screenshots.ts`: the screenshots in docs/ — the demo page with a popover open (a
+ * name's, and a contradicted claim's), in
  * Chromium and Firefox, light and dark. Run after a UI change and look at them before committing.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { launch, BROWSERS } from '../test/e2e/harness/browsers';
 import { serve } from '../test/e2e/harness/server';
-import { readMarks, waitForMarks, waitForPopover } from '../test/e2e/harness/page-helpers';
+import { readMarks, until, waitForMarks, waitForPopover } from '../test/e2e/harness/page-helpers';
 
 const built = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
@@ -27,6 +28,24 @@ try {
         const file = path.resolve('docs/screenshots', `popover-${name}-${scheme}.png`);
         await page.screenshot(file);
         console.log(file);
+        // The claim popover: a contradicted statement on the demo page (its highlight is not a mention's).
+        await page.mouseMove(1, 1, 2);
+        await until('the popover to close', async () => ((await page.popover()) === null ? true : null));
+        const claim = await until('a contradicted claim', () =>
+          page.evaluate(() => {
+            const h = CSS.highlights.get('llama-claim-contradicted') as unknown as Set<Range> | undefined;
+            const r = h && [...h].find((x) => x.toString() === 'staff update');
+            r?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+            const box = r?.getClientRects()[0];
+            return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+          }),
+        );
+        await page.mouseMove(claim.x, claim.y, 3);
+        await waitForPopover(page, 'Contradicted');
+        await new Promise((r) => setTimeout(r, 400));
+        const claimFile = path.resolve('docs/screenshots', `claim-popover-${name}-${scheme}.png`);
+        await page.screenshot(claimFile);
+        console.log(claimFile);
       } finally {
         await session.close();
       }

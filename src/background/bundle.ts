@@ -6,6 +6,8 @@ import entities from '@data/entities.json';
 import facts from '@data/facts.json';
 import sources from '@data/sources.json';
 import aliases from '@data/aliases.json';
+import claims from '@data/claims.json';
+import type { ClaimData } from '../shared/claims';
 
 export const BUNDLED: Dataset = {
   version,
@@ -15,3 +17,6 @@ export const BUNDLED: Dataset = {
   sources,
   aliases,
 } as Dataset;
+
+/** The claim check's data, validated by the build with the dataset (scripts/claims-validate.ts). */
+export const BUNDLED_CLAIMS = claims as unknown as ClaimData;

@@ -5,14 +5,17 @@
 import type { Runtime } from '../shared/webext';
 import type { Handlers } from '../shared/dispatch';
 import type { BackgroundResponses, backgroundRequests, EntityView } from '../shared/messages';
-import { buildDictionary } from '../matcher';
-import { loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
+import { buildDictionary, compileMatcher, pageContext } from '../matcher';
+import { isActiveOn, loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
+import type { ClaimSetup } from '../shared/claims';
 import type { Data } from './data';
 import { buildIndex } from './search';
 import { timeline } from './timeline';
 
 export interface Services {
   data: Promise<Data>;
+  /** The claim check's data, as bundled (it changes only with the extension). */
+  claims: ClaimSetup;
   openEntry(id: string): Promise<void>;
   /** Tells every page that a note changed (their cached entities carry notes). */
   notesChanged(): Promise<void>;
@@ -60,6 +63,8 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     const [{ version }, parts] = await Promise.all([d.store.version(), d.store.dictionaryParts()]);
     return { version, entries: buildDictionary(parts.entities, parts.aliases) };
   });
+  // Small documents (mostly frames) are matched here, so they need not fetch and compile the dictionary.
+  const matcher = remember(async () => compileMatcher((await dictionary()).entries));
   const index = remember(async () => {
     const d = await data();
     return buildIndex(await withNotes(d, await d.store.allEntities()));
@@ -79,6 +84,17 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
   };
   return {
     'dictionary/get': () => dictionary(),
+    async 'claims/get'() {
+      return services.claims;
+    },
+    async 'text/mentions'({ title, blocks }, sender) {
+      // The sender's own frame URL, as the content script there keys its site.
+      if (!isActiveOn(await loadSettings(), siteKey(sender.url ?? ''))) return { active: false, found: false };
+      const m = await matcher();
+      // The page context the content script's Lens would take from the same document.
+      const page = pageContext(`${title}\n${blocks.map((b) => `${b.text}\n`).join('')}`);
+      return { active: true, found: blocks.some((b) => m.find(b.text, page, b.kind).length > 0) };
+    },
     async 'entities/get'({ ids }) {
       const d = await data();
       return { entities: await withNotes(d, await d.store.entities(ids)) };

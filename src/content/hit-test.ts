@@ -1,5 +1,4 @@
 /** Which mark is under a point: marks are Ranges, not elements, so the caret APIs find the text. */
-import type { Mark, MarkRegistry } from './marks';
 
 interface CaretPoint {
   node: Node;
@@ -33,7 +32,12 @@ function inside(rect: DOMRect, x: number, y: number): boolean {
   return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
 }
 
-export function markAt(doc: Document, marks: MarkRegistry, x: number, y: number): Mark | undefined {
+/** Anything that keeps marks as ranges and finds the one covering a point of a text node. */
+interface Marks<T extends { range: Range }> {
+  at(node: Node, offset: number): T | undefined;
+}
+
+export function markAt<T extends { range: Range }>(doc: Document, marks: Marks<T>, x: number, y: number): T | undefined {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
   // The caret lands between characters: the mark may cover the character before or after it.

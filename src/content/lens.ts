@@ -5,8 +5,10 @@
  * entities fetched for them.
  */
 import { compileMatcher, type DictionaryEntry } from '../matcher';
+import type { ClaimSetup, PageClaim } from '../shared/claims';
 import type { PageEntityCount } from '../shared/messages';
 import type { Settings } from '../shared/settings';
+import { ClaimLayer } from './claim-layer';
 import { EntityCache } from './entity-cache';
 import { MarkSync } from './mark-sync';
 import { PopoverControl } from './popover-control';
@@ -15,15 +17,28 @@ export class Lens {
   private readonly entities = new EntityCache();
   private readonly sync: MarkSync;
   private readonly popover: PopoverControl;
+  /** The claim check, when switched on and its data arrived (docs/claims.md). */
+  private readonly claims: ClaimLayer | null;
 
-  constructor(dictionary: DictionaryEntry[], settings: Settings) {
+  constructor(dictionary: DictionaryEntry[], settings: Settings, claims: ClaimSetup | null) {
+    this.claims = claims ? new ClaimLayer(claims, settings.claimMarksSupported) : null;
+    const layer = this.claims;
     this.sync = new MarkSync(compileMatcher(dictionary), settings, {
       ownNode: () => this.popover.element,
       // One batched request for the entities found since the last one, so hovering needs no round trip.
       scanned: () => this.entities.load(this.sync.marks.entityCounts().keys()),
-      removed: (gone) => this.popover.marksRemoved(gone),
+      removed: (gone) => {
+        layer?.marks.removeWhere(gone);
+        this.popover.marksRemoved(gone);
+      },
+      ...(layer
+        ? {
+            blockScanned: layer.onBlock,
+            rescanning: (roots: readonly Node[]) => layer.marks.removeWhere((m) => m.nodes.some((n) => roots.some((r) => r.contains(n)))),
+          }
+        : {}),
     });
-    this.popover = new PopoverControl(this.sync.marks, this.entities, settings);
+    this.popover = new PopoverControl(this.sync.marks, this.entities, settings, layer);
   }
 
   /** Scans the whole document, then follows its changes. Resolves when the first scan is done. */
@@ -34,12 +49,14 @@ export class Lens {
 
   applySettings(s: Settings): void {
     this.sync.applySettings(s);
+    this.claims?.marks.setShowSupported(s.claimMarksSupported);
     this.popover.applySettings(s);
   }
 
   dispose(): void {
     this.popover.dispose();
     this.sync.dispose();
+    this.claims?.dispose();
   }
 
   /** Resolves once the scans queued so far have finished (tests and the popup's list wait on it). */
@@ -57,6 +74,16 @@ export class Lens {
       const e = this.entities.get(id);
       return { id, count, name: e?.name ?? id, topic: e?.topic ?? 'llama' };
     });
+  }
+
+  /** Checked claims, contradicted first, and the page's date as read (the popup lists them). */
+  pageClaims(): { claims: PageClaim[]; pageDate: string | null } {
+    return { claims: this.claims?.summary() ?? [], pageDate: this.claims?.pageDate ?? null };
+  }
+
+  /** Scrolls to a checked claim (its index in document order) and opens it, focused. */
+  revealClaim(index: number): boolean {
+    return this.popover.revealClaim(index);
   }
 
   /** Scrolls to the next mark of `entity` (or of any entity, by direction) and opens its popover. */

@@ -8,9 +8,10 @@ import { PAGE_CONTEXT_CHARS, RESCAN_DEBOUNCE_MS } from '../shared/limits';
 import { TOPICS, type Topic } from '../shared/dataset';
 import type { Settings } from '../shared/settings';
 import highlightRules from './marks.css';
+import type { Mention } from '../shared/dataset';
 import { MarkRegistry, type Mark } from './marks';
 import { scanSubtrees } from './scan';
-import { blockOf, isInSkippedRegion, sampleText } from './text-blocks';
+import { blockOf, isInSkippedRegion, sampleText, type Block } from './text-blocks';
 import { sheetOf } from '../ui/sheet';
 
 function shownTopics(s: Settings): Set<Topic> {
@@ -23,7 +24,11 @@ export interface MarkSyncHooks {
   /** After a scan: the marks now on the page may name entities not fetched yet. */
   scanned(): Promise<void>;
   /** After marks were dropped because their text left the page. */
-  removed(gone: (m: Mark) => boolean): void;
+  removed(gone: (m: Pick<Mark, 'nodes'>) => boolean): void;
+  /** A block was scanned and these mentions found in it (the claim check reads its sentences). */
+  blockScanned?(block: Block, mentions: Mention[]): void;
+  /** These subtrees are about to be rescanned: what was found in them before goes. */
+  rescanning?(roots: readonly Node[]): void;
 }
 
 export class MarkSync {
@@ -83,6 +88,7 @@ export class MarkSync {
           void this.scan(shadow);
         },
         cancelled: () => this.disposed,
+        ...(this.hooks.blockScanned ? { onMentions: this.hooks.blockScanned } : {}),
       });
       await this.hooks.scanned();
     });
@@ -123,7 +129,7 @@ export class MarkSync {
       }
     }
     if (removed) {
-      const gone = (m: Mark) => m.nodes.some((n) => !n.isConnected);
+      const gone = (m: Pick<Mark, 'nodes'>) => m.nodes.some((n) => !n.isConnected);
       this.marks.removeWhere(gone);
       this.hooks.removed(gone);
     }
@@ -154,6 +160,7 @@ export class MarkSync {
     });
     if (!outer.length) return;
     this.marks.removeInside(outer);
+    this.hooks.rescanning?.(outer);
     void this.scan(...outer);
   }
 }

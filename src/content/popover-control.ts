@@ -8,11 +8,17 @@ import { ask } from '../shared/ask';
 import { POPOVER_CLOSE_GRACE_MS } from '../shared/limits';
 import type { EntityView } from '../shared/messages';
 import type { Settings } from '../shared/settings';
+import type { ClaimLayer } from './claim-layer';
+import type { ClaimMark } from './claim-marks';
 import type { EntityCache } from './entity-cache';
 import { markAt } from './hit-test';
 import type { Mark, MarkRegistry } from './marks';
 import { PopoverHost } from './popover/host';
 import { TouchTaps } from './touch';
+
+/** What the pointer or the keyboard can open: a mention's mark or a checked claim's. */
+type Target = Mark | ClaimMark;
+const isClaim = (t: Target): t is ClaimMark => 'claim' in t;
 
 export class PopoverControl {
   private readonly abort = new AbortController();
@@ -23,16 +29,17 @@ export class PopoverControl {
   );
   private pointer = { x: 0, y: 0, target: null as EventTarget | null };
   private frame = 0;
-  private hovered: Mark | null = null;
+  private hovered: Target | null = null;
   private intentTimer = 0;
   private closeTimer = 0;
-  private openMark: Mark | null = null;
+  private openMark: Target | null = null;
   private focusBefore: Element | null = null;
 
   constructor(
     private readonly marks: MarkRegistry,
     private readonly entities: EntityCache,
     private settings: Settings,
+    private readonly claims: ClaimLayer | null,
   ) {}
 
   /** The popover host while it exists: the only node the extension adds to the page. */
@@ -58,11 +65,11 @@ export class PopoverControl {
 
   applySettings(s: Settings): void {
     this.settings = s;
-    if (this.openMark && !s.topics[this.openMark.topic]) this.close(false);
+    if (this.openMark && !isClaim(this.openMark) && !s.topics[this.openMark.topic]) this.close(false);
   }
 
   /** Closes the popover when its mark is among those whose text left the page. */
-  marksRemoved(gone: (m: Mark) => boolean): void {
+  marksRemoved(gone: (m: Pick<Mark, 'nodes'>) => boolean): void {
     if (this.openMark && gone(this.openMark)) this.close(false);
   }
 
@@ -70,10 +77,22 @@ export class PopoverControl {
     this.abort.abort();
   }
 
-  /** Scrolls to the next mark of `entity` (or of any entity, by direction) and opens its popover. */
+  /** Scrolls to a checked claim (its index in document order) and opens it, focused. */
+  revealClaim(index: number): boolean {
+    const mark = this.claims?.marks.inOrder()[index];
+    if (!mark) return false;
+    mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    if (!this.popover.isOpen) this.focusBefore = document.activeElement;
+    this.open(mark, true);
+    return true;
+  }
+
+  /**
+   * Scrolls to the next mark of `entity` (or, by direction, to the next mark of any kind: mentions
+   * and marked claims in document order) and opens its popover.
+   */
   reveal(which: { entity: string } | { direction: 1 | -1 }, focus: boolean): boolean {
-    const all = this.marks.inOrder();
-    const pool = 'entity' in which ? all.filter((m) => m.entity === which.entity) : all;
+    const pool: Target[] = 'entity' in which ? this.marks.inOrder().filter((m) => m.entity === which.entity) : this.inOrder();
     if (!pool.length) return false;
     const dir = 'direction' in which ? which.direction : 1;
     const at = this.openMark ? pool.indexOf(this.openMark) : -1;
@@ -83,8 +102,21 @@ export class PopoverControl {
     if (focus && !this.popover.isOpen) this.focusBefore = document.activeElement;
     this.open(next, focus);
     // Stepping reaches every mention, drawn or not: the one reached is shown as the current one.
-    this.marks.setCurrent(next);
+    this.marks.setCurrent(isClaim(next) ? null : next);
     return true;
+  }
+
+  /** Mention marks and marked claims, in document order. */
+  private inOrder(): Target[] {
+    const claims = this.claims?.marks.marked() ?? [];
+    if (!claims.length) return this.marks.inOrder();
+    return [...this.marks.inOrder(), ...claims].sort((a, b) => {
+      try {
+        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) || (isClaim(a) ? 1 : -1);
+      } catch {
+        return 0;
+      }
+    });
   }
 
   private readonly onPointerMove = (e: PointerEvent): void => {
@@ -102,7 +134,9 @@ export class PopoverControl {
       return;
     }
     if (this.popover.pinned) return;
-    const mark = this.marks.size ? markAt(document, this.marks, this.pointer.x, this.pointer.y) : undefined;
+    // A claim's mark wins over a mention's under the pointer: it is the more specific statement.
+    const claim = this.claims ? markAt(document, this.claims.marks, this.pointer.x, this.pointer.y) : undefined;
+    const mark: Target | undefined = claim ?? (this.marks.size ? markAt(document, this.marks, this.pointer.x, this.pointer.y) : undefined);
     if (mark === this.hovered) return;
     this.hovered = mark ?? null;
     clearTimeout(this.intentTimer);
@@ -134,20 +168,37 @@ export class PopoverControl {
     if (this.popover.isOpen && !this.popover.reposition() && !this.popover.pinned) this.close(false);
   };
 
-  private open(mark: Mark, focus: boolean): void {
+  private open(mark: Target, focus: boolean): void {
     this.marks.setCurrent(null);
     clearTimeout(this.closeTimer);
     this.closeTimer = 0;
     this.openMark = mark;
+    if (isClaim(mark)) {
+      this.showClaim(mark, focus);
+      return;
+    }
     const entity = this.entities.get(mark.entity);
     this.showEntity(entity, mark, focus);
     if (!entity) void this.loadAndShow(mark.entity, focus);
+  }
+
+  private showClaim(mark: ClaimMark, focus: boolean): void {
+    this.popover.show(() => (mark.nodes.every((n) => n.isConnected) ? mark.range.getBoundingClientRect() : null), {
+      entity: undefined,
+      claim: this.claims!.view(mark),
+      focus,
+      onRelated: (id) => void this.loadAndShow(id, true),
+      onMore: (id) => void ask('entry/open', { id }).catch((e: unknown) => console.error('[llama-lens]', e)),
+      onDisableSite: () =>
+        void ask('site/set', { on: false }).catch((error: unknown) => console.error('[llama-lens] could not switch this site off', error)),
+    });
   }
 
   private showEntity(entity: EntityView | undefined, mark: Mark, focus: boolean): void {
     // A live range outlives its text (it collapses onto the parent), so the nodes say whether it is still there.
     this.popover.show(() => (mark.nodes.every((n) => n.isConnected) ? mark.range.getBoundingClientRect() : null), {
       entity,
+      supported: this.claims?.supportedAbout(mark.entity) ?? [],
       focus,
       onRelated: (id) => void this.loadAndShow(id, true),
       onMore: (id) => void ask('entry/open', { id }).catch((e: unknown) => console.error('[llama-lens]', e)),
@@ -162,7 +213,9 @@ export class PopoverControl {
     const forMark = this.openMark;
     await this.entities.load([id]);
     const entity = this.entities.get(id);
-    if (entity && this.popover.isOpen && this.openMark === forMark) this.popover.update({ entity, focus });
+    if (entity && this.popover.isOpen && this.openMark === forMark) {
+      this.popover.update({ entity, claim: undefined, supported: this.claims?.supportedAbout(id) ?? [], focus });
+    }
   }
 
   private close(restoreFocus: boolean): void {

@@ -36,17 +36,29 @@ function joinPaths(text: string, found: Mention[]): Mention[] {
 }
 
 /** Marks the mentions of one block; returns how many were added. */
-export function markBlock(block: Block, matcher: Matcher, page: PageContext, marks: MarkRegistry): number {
+export function markBlock(
+  block: Block,
+  matcher: Matcher,
+  page: PageContext,
+  marks: MarkRegistry,
+  onMentions?: (block: Block, mentions: Mention[]) => void,
+): number {
   let added = 0;
+  const found: Mention[] = [];
+  let full = false;
   // Long blocks are matched in overlapping windows (limits.ts says why and how far).
-  for (let from = 0; from < block.text.length; from += MAX_BLOCK_CHARS) {
+  for (let from = 0; from < block.text.length && !full; from += MAX_BLOCK_CHARS) {
     const windowStart = Math.max(0, from - BLOCK_WINDOW_OVERLAP_CHARS);
     const slice = block.text.slice(windowStart, from + MAX_BLOCK_CHARS + BLOCK_WINDOW_OVERLAP_CHARS);
     for (const m of joinPaths(slice, matcher.find(slice, page, block.kind))) {
       const start = m.start + windowStart;
       const end = m.end + windowStart;
       if (start < from || start >= from + MAX_BLOCK_CHARS) continue;
-      if (marks.size >= MAX_MARKS_PER_PAGE) return added;
+      if (marks.size >= MAX_MARKS_PER_PAGE) {
+        full = true;
+        break;
+      }
+      found.push({ ...m, start, end });
       const a = nodeAt(block, start, false);
       const b = nodeAt(block, end, true);
       const range = new Range();
@@ -56,6 +68,8 @@ export function markBlock(block: Block, matcher: Matcher, page: PageContext, mar
       added++;
     }
   }
+  // The claim check reads the block's sentences with the mentions just found.
+  if (found.length) onMentions?.(block, found);
   return added;
 }
 
@@ -69,7 +83,7 @@ export function scanSubtrees(
   matcher: Matcher,
   page: PageContext,
   marks: MarkRegistry,
-  options: WalkOptions & { cancelled?: () => boolean } = {},
+  options: WalkOptions & { cancelled?: () => boolean; onMentions?: (block: Block, mentions: Mention[]) => void } = {},
 ): Promise<SliceStats & { added: number; failed: number }> {
   function* allBlocks() {
     for (const root of roots) yield* walkBlocks(root, options);
@@ -88,7 +102,7 @@ export function scanSubtrees(
     }
     if (next.done) return false;
     try {
-      added += markBlock(next.value, matcher, page, marks);
+      added += markBlock(next.value, matcher, page, marks, options.onMentions);
     } catch (error) {
       failed++;
       console.error('[llama-lens] could not mark a block', error);

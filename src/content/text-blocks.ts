@@ -158,6 +158,29 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
 }
 
 /**
+ * The readable text under `root` and the open shadow roots in it, block by block, when it all fits
+ * in `maxChars`; null when there is more. Stops reading as soon as it knows, so a large page costs
+ * only its first `maxChars`. `onShadowRoot` hears of each shadow root read.
+ */
+export function smallText(root: Node, maxChars: number, onShadowRoot?: (root: ShadowRoot) => void): Pick<Block, 'text' | 'kind'>[] | null {
+  const blocks: Pick<Block, 'text' | 'kind'>[] = [];
+  const roots: Node[] = [root];
+  let chars = 0;
+  for (let r = roots.pop(); r; r = roots.pop()) {
+    const found = (shadow: ShadowRoot): void => {
+      roots.push(shadow);
+      onShadowRoot?.(shadow);
+    };
+    for (const { text, kind } of walkBlocks(r, { onShadowRoot: found })) {
+      chars += text.length;
+      if (chars > maxChars) return null;
+      blocks.push({ text, kind });
+    }
+  }
+  return blocks;
+}
+
+/**
  * The first `maxChars` of readable text under `root`, for the page context. Reads only as far as
  * it needs: `innerText` would lay out the whole page and `textContent` would copy all of it.
  */

@@ -1,8 +1,9 @@
 /**
  * A trie over case-folded aliases, stored in typed arrays (an open-addressing hash of
- * (state, unit) → state), walked from word starts only. Finding a word start costs one table read
- * per character; the walk from it costs one hash probe per character of the longest alias prefix
- * found there. Neither depends on the number of aliases, only on the text.
+ * (state, unit) → state), walked from word starts only. Word starts that an alias may begin with
+ * are found by one native RegExp (the JavaScript loop never visits the other characters); the walk
+ * from one costs a hash probe per character of the longest alias prefix found there. Neither
+ * depends on the number of aliases, only on the text.
  */
 
 /** An alias space matches a run of whitespace, or one hyphen or underscore ("Llama 2", "Llama-2", "Llama_2"). */
@@ -27,6 +28,9 @@ export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 export function isHyphen(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011;
 }
@@ -34,19 +38,6 @@ export function isHyphen(c: number): boolean {
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const asciiWord = new Uint8Array(128);
 for (let c = 0; c < 128; c++) asciiWord[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
-
-/** Whether the character ending just before `i` is a letter, digit, mark or underscore. */
-export function wordBefore(text: string, i: number): boolean {
-  if (i <= 0) return false;
-  const c = text.charCodeAt(i - 1);
-  if (c < 128) return asciiWord[c] === 1;
-  let cp = c;
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
-    const h = text.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) cp = ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
-  }
-  return WORD.test(String.fromCodePoint(cp));
-}
 
 function keyUnits(alias: string): number[] {
   const out: number[] = [];
@@ -68,6 +59,14 @@ export interface TrieHit {
 const START_WORD = 1;
 const START_ANY = 2;
 
+/** pairs[]: some alias starting with the pair goes on in ASCII (check its third unit) / may not (OPEN). */
+const CHECK_THIRD = 1;
+const OPEN = 2;
+
+function tripleBit(a: number, b: number, c: number): number {
+  return Math.imul((a << 14) | (b << 7) | c, 0x9e3779b1) >>> 16;
+}
+
 export class Trie {
   private slots = 256;
   private keyState = new Int32Array(this.slots).fill(-1);
@@ -76,11 +75,16 @@ export class Trie {
   private edges = 0;
   private states = 1;
   private readonly terminals: (number[] | undefined)[] = [undefined];
-  /** Per folded first unit: START_WORD | START_ANY. Filled for every unit on first sight (see startKind). */
+  /** Per folded first unit: START_WORD | START_ANY. */
   private readonly firsts = new Map<number, number>();
-  private readonly startCache = new Uint8Array(65536);
   /** Folded ASCII first two units of the aliases (first << 7 | second); a non-ASCII second unit opens the whole row. */
   private readonly pairs = new Uint8Array(128 * 128);
+  /**
+   * Folded ASCII first three units, hashed into 2^16 bits (a collision only costs a trie walk).
+   * With 100,000 aliases nearly every pair is some alias's start; three units still tell most word
+   * starts apart. A pair with an alias that ends or leaves ASCII at its third unit is marked OPEN.
+   */
+  private readonly triples = new Uint8Array(1 << 13);
 
   add(alias: string, entry: number, caseSensitive: boolean): void {
     const units = keyUnits(alias);
@@ -101,11 +105,18 @@ export class Trie {
     else list.push(entry);
     const f = units[0]!;
     const g = units[1]!;
-    if (f < 128 && g < 128) this.pairs[(f << 7) | g] = 1;
-    else if (f < 128) this.pairs.fill(1, f << 7, (f + 1) << 7);
+    const h = units[2];
+    if (f < 128 && g < 128) {
+      if (h === undefined || h >= 128) this.pairs[(f << 7) | g]! |= OPEN;
+      else {
+        this.pairs[(f << 7) | g]! |= CHECK_THIRD;
+        const t = tripleBit(f, g, h);
+        this.triples[t >> 3]! |= 1 << (t & 7);
+      }
+    } else if (f < 128) this.pairs.fill(OPEN, f << 7, (f + 1) << 7);
     const kind = WORD.test(String.fromCharCode(f)) || (f < 128 && asciiWord[f] === 1) ? START_WORD : START_ANY;
     this.firsts.set(f, (this.firsts.get(f) ?? 0) | kind);
-    this.startCache.fill(0);
+    this.startsRe = null;
   }
 
   private hash(s: number, u: number): number {
@@ -142,31 +153,69 @@ export class Trie {
     for (let i = 0; i < keyState.length; i++) if (keyState[i] !== -1) this.insert(keyState[i]!, keyUnit[i]!, target[i]!);
   }
 
-  /** START_WORD / START_ANY if an alias can start with unit c (any case), else 0; cached per unit. */
-  startKind(c: number): number {
-    let k = this.startCache[c]!;
-    if (k === 0) {
-      k = (this.firsts.get(fold(c)) ?? 0) | 4;
-      this.startCache[c] = k;
+  /**
+   * The next position at or after `from` where an alias may start: a unit an alias starts with,
+   * at a word start unless the alias starts with a symbol. -1 when there is none. The search for
+   * such a unit is native (see starts()); JavaScript only looks at the positions it finds.
+   */
+  nextStart(text: string, from: number): number {
+    const re = this.startsRe ?? this.seal();
+    for (re.lastIndex = from; ; ) {
+      // test(), not exec(): no match object per word start. The match is one unit, or a surrogate pair.
+      if (!re.test(text)) return -1;
+      let i = re.lastIndex - 1;
+      if (i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+      if (i < from) {
+        // A unicode RegExp never starts inside a surrogate pair: it stepped back to the pair's start.
+        re.lastIndex = from + 1;
+        continue;
+      }
+      // Most word starts end here: no alias begins with these two (or three) units.
+      const a = fold(text.charCodeAt(i));
+      let b = text.charCodeAt(i + 1);
+      if (a >= 128 || b >= 128) return i;
+      b = isSpace(b) ? SEP : isHyphen(b) ? HYPHEN : fold(b);
+      const pair = this.pairs[(a << 7) | b]!;
+      if (pair === 0) continue;
+      if (pair & OPEN) return i;
+      const c = text.charCodeAt(i + 2);
+      // A hyphen or underscore may stand for an alias's space, hyphen or underscore: not decided here.
+      if (c >= 128 || isHyphen(c) || c === 95) return i;
+      const t = tripleBit(a, b, isSpace(c) ? SEP : fold(c));
+      if (this.triples[t >> 3]! & (1 << (t & 7))) return i;
     }
-    return k & 3;
+  }
+
+  private startsRe: RegExp | null = null;
+
+  /** Builds the word-start RegExp once all aliases are in (and compiles it, by running it once). */
+  seal(): RegExp {
+    this.startsRe = this.starts();
+    this.startsRe.test('');
+    return this.startsRe;
   }
 
   /**
-   * The next position at or after `from` where an alias may start: a unit an alias starts with,
-   * at a word start unless the alias starts with a symbol. -1 when there is none.
+   * Where aliases may start, as one RegExp: a unit a word-like alias starts with, not preceded by a
+   * letter, digit, mark or underscore, or a unit a symbol alias (🤗) starts with, anywhere.
    */
-  nextStart(text: string, from: number): number {
-    for (let i = from; i < text.length; i++) {
-      const kind = this.startKind(text.charCodeAt(i));
-      if (kind === 0 || (kind === START_WORD && wordBefore(text, i))) continue;
-      // Most word starts end here: no alias begins with these two units.
-      const a = fold(text.charCodeAt(i));
-      const b = text.charCodeAt(i + 1);
-      if (a < 128 && b < 128 && this.pairs[(a << 7) | (isSpace(b) ? SEP : isHyphen(b) ? HYPHEN : fold(b))] === 0) continue;
-      return i;
+  private starts(): RegExp {
+    const word = new Set<string>();
+    const any = new Set<string>();
+    for (const [c, kind] of this.firsts) {
+      // A unicode RegExp sees code points: a high surrogate stands for the 1,024 it can start.
+      const cls =
+        isHighSurrogate(c)
+          ? `\\u{${(((c - 0xd800) << 10) + 0x10000).toString(16)}}-\\u{${(((c - 0xd800) << 10) + 0x103ff).toString(16)}}`
+          : `\\u{${c.toString(16)}}`;
+      if (kind & START_WORD) word.add(cls);
+      if (kind & START_ANY) any.add(cls);
     }
-    return -1;
+    const parts: string[] = [];
+    if (word.size) parts.push(`(?<![\\p{L}\\p{N}\\p{M}_])[${[...word].join('')}]`);
+    if (any.size) parts.push(`[${[...any].join('')}]`);
+    // Case-insensitive by Unicode's folding, a superset of fold(): the trie walk has the last word.
+    return new RegExp(parts.length ? parts.join('|') : '(?!)', 'giu');
   }
 
   /** Every alias that starts at `start`, shortest first. */
@@ -201,19 +250,5 @@ export class Trie {
         i++;
       }
     }
-  }
-
-  /**
-   * A native pre-check: a RegExp for the units aliases start with. A block in which it finds none
-   * is done without a JavaScript loop over its characters.
-   */
-  quickCheck(): RegExp {
-    const units = new Set<string>();
-    for (const f of this.firsts.keys()) {
-      const ch = String.fromCharCode(f);
-      for (const v of [ch, ch.toUpperCase(), ch.toLowerCase()]) if (v.length === 1) units.add(v);
-    }
-    const cls = [...units].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-    return new RegExp(cls ? `[${cls}]` : '(?!)', 'g');
   }
 }

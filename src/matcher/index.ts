@@ -63,7 +63,7 @@ export function compileMatcher(dict: DictionaryEntry[]): Matcher {
   const table = senseTable(dict);
   const trie = new Trie();
   dict.forEach((d, i) => trie.add(d.alias.text, i, d.alias.caseSensitive));
-  const quick = trie.quickCheck();
+  trie.seal();
   const hits: TrieHit[] = [];
 
   function sameCase(text: string, start: number, end: number, alias: string): boolean {
@@ -114,10 +114,8 @@ export function compileMatcher(dict: DictionaryEntry[]): Matcher {
 
   return {
     find(text: string, page?: PageContext, kind?: BlockKind): Mention[] {
-      quick.lastIndex = 0;
-      if (!quick.test(text)) return [];
       const cands: Candidate[] = [];
-      for (let start = trie.nextStart(text, quick.lastIndex - 1); start >= 0; start = trie.nextStart(text, start + 1)) {
+      for (let start = trie.nextStart(text, 0); start >= 0; start = trie.nextStart(text, start + 1)) {
         trie.walk(text, start, hits);
         for (let k = hits.length - 1; k >= 0; k--) {
           const h = hits[k]!;

@@ -300,6 +300,19 @@ export function Options() {
           {t('densityHint')}
         </p>
         <HoverDelay value={settings.hoverDelayMs} onChange={(hoverDelayMs) => update({ hoverDelayMs })} />
+        <label class="choice">
+          <input type="checkbox" checked={settings.claimCheck} onChange={(e) => update({ claimCheck: (e.target as HTMLInputElement).checked })} />
+          <span>{t('optionClaims')}</span>
+        </label>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={settings.claimMarksSupported}
+            disabled={!settings.claimCheck}
+            onChange={(e) => update({ claimMarksSupported: (e.target as HTMLInputElement).checked })}
+          />
+          <span>{t('optionClaimsSupported')}</span>
+        </label>
       </section>
 
       <section aria-labelledby="shortcuts-title">

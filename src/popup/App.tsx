@@ -39,11 +39,46 @@ function showMentionLabel(name: string, count: number): string {
   return new Intl.PluralRules(uiLocale()).select(count) === 'one' ? t('showMentionOne', name, n) : t('showMentionOther', name, n);
 }
 
+/** Checked claims, contradicted first: each opens its popover on the page, focused. */
+function PageClaims({ page }: { page: Extract<PageState, { kind: 'ready' }> }) {
+  const wrong = page.claims.filter((c) => c.verdict === 'contradicted');
+  const right = page.claims.filter((c) => c.verdict === 'supported');
+  const item = (c: (typeof page.claims)[number]) => (
+    <li key={c.index}>
+      <button
+        type="button"
+        class={`claim-item claim-${c.verdict}`}
+        onClick={() => void askTab(page.tabId, 'page/reveal-claim', { index: c.index }).catch(() => undefined)}
+      >
+        <span aria-hidden="true">{c.verdict === 'contradicted' ? '✗ ' : '✓ '}</span>
+        <q>{c.said}</q>
+      </button>
+    </li>
+  );
+  return (
+    <>
+      {wrong.length > 0 && (
+        <>
+          <h3 class="claims-title">{t('claimsContradictedOnPage')}</h3>
+          <ul class="claims">{wrong.map(item)}</ul>
+        </>
+      )}
+      {right.length > 0 && (
+        <>
+          <h3 class="claims-title">{t('claimsOnPage', String(right.length))}</h3>
+          <ul class="claims">{right.map(item)}</ul>
+        </>
+      )}
+    </>
+  );
+}
+
 function OnThisPage({ page }: { page: PageState }) {
   if (page.kind !== 'ready') return null;
   return (
     <section class="on-page" aria-labelledby="on-page-title">
       <h2 id="on-page-title" class="section-title">{t('onThisPage')}</h2>
+      {page.active && <PageClaims page={page} />}
       {!page.active ? (
         <p class="hint">{t('offOnThisPage')}</p>
       ) : page.entities.length === 0 ? (

@@ -44,6 +44,14 @@ export const PAGE_CONTEXT_CHARS = 20_000;
 export const LABEL_MAX_CHARS = 40;
 
 /**
+ * A document with less readable text than this (ads, trackers, embeds, widgets: most of the frames
+ * on a page) does not fetch the dictionary and compile a matcher to find out it names nothing: it
+ * sends its text to the background, which keeps a compiled matcher, and starts only on a "yes".
+ * Small enough that the message costs microseconds; large enough to cover ad and embed frames.
+ */
+export const SMALL_DOCUMENT_CHARS = 2_000;
+
+/**
  * Mutations are batched for this long before a rescan, so a page that inserts nodes one by one is
  * rescanned once; short enough that new content is marked well inside the 250 ms users notice.
  */
@@ -139,3 +147,36 @@ export const TOUCH_HOLD_MS = 400;
 
 /** A finger that moves this far (CSS px) since touching down is scrolling, not tapping or holding. */
 export const TOUCH_SLOP_PX = 10;
+
+/**
+ * Claim check: how many words may stand between a value and the word that says what it is
+ * ("released … on July 18"). Ten covers an English clause with its subject and an adverb; further
+ * away, the value more often belongs to another verb, and a wrong attribute makes a wrong verdict.
+ */
+export const CLAIM_FRAME_REACH_WORDS = 10;
+
+/** Claim check: how close a unit word must be ("context", "sizes") to the number it names, in words. */
+export const CLAIM_UNIT_REACH_WORDS = { context: 6, sizes: 4, count: 3 } as const;
+
+/** Claim check: how far (in words) a release verb may stand from the model it releases. */
+export const CLAIM_SUBJECT_REACH_WORDS = 12;
+
+/**
+ * Claim check: relative tolerance when a written number is compared with a sourced one. "128K" is
+ * written for 131,072 tokens and "8K" for 8,192 (2.4 % apart); token counts are rounded to the
+ * trillion ("1.4T"); sizes and licence thresholds are exact names; repository counts are counts.
+ */
+export const CLAIM_TOLERANCE = {
+  parameters: 0.02,
+  tokens: 0.05,
+  'context-tokens': 0.03,
+  'monthly-users': 0.01,
+  repositories: 0,
+} as const;
+
+/**
+ * Claim check: a size within 5 % of a known one, but not equal to it, is rounding ("6.7B" for the
+ * 7B model, "170B" for GPT-3's 175B) and gets no verdict; real size errors in coverage are other
+ * sizes (34B, 65B for 70B: 7 % and more apart).
+ */
+export const CLAIM_SIZE_GRAY_ZONE = 0.05;

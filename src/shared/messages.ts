@@ -8,9 +8,10 @@
  * so a failure reaches the caller as a clear message rather than an `undefined`.
  */
 import * as v from 'valibot';
+import type { ClaimSetup, PageClaim } from './claims';
 import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
 import { issuePath } from './issue-path';
-import { MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS } from './limits';
+import { MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
 import type { UserNote } from './notes';
 import type { Area } from './settings';
 import { strictSettingsSchema } from './settings-file';
@@ -92,6 +93,7 @@ export const userNote = /* @__PURE__ */ v.strictObject({ entity: entityId, text:
 
 const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(MAX_IDS_PER_REQUEST));
 const empty = v.strictObject({});
+const smallText = v.pipe(v.string(), v.maxLength(SMALL_DOCUMENT_CHARS));
 
 /**
  * Requests the background answers. Built in a call marked pure so that a bundle which only sends
@@ -100,6 +102,20 @@ const empty = v.strictObject({});
 export const backgroundRequests = /* @__PURE__ */ (() => ({
   /** The matcher's dictionary: every alias with its rules. */
   'dictionary/get': empty,
+  /** The claim check's data (claims.json), the sources it cites, and how entities relate. */
+  'claims/get': empty,
+  /**
+   * Does this small document name anything, and is the extension on for the sender's site? Its
+   * title and block texts (at most SMALL_DOCUMENT_CHARS in all), matched as the content script
+   * would, so a frame with little text need not read the settings or fetch the dictionary.
+   */
+  'text/mentions': v.strictObject({
+    title: smallText,
+    blocks: v.pipe(
+      v.array(v.strictObject({ text: smallText, kind: v.picklist(['prose', 'label']) })),
+      v.check((b) => b.reduce((n, x) => n + x.text.length, 0) <= SMALL_DOCUMENT_CHARS, `more than ${SMALL_DOCUMENT_CHARS} characters of text`),
+    ),
+  }),
   /** Entities by id, batched: one message per page after scanning. Unknown ids are left out. */
   'entities/get': v.strictObject({ ids }),
   /** Ranked search over names, aliases and fact text. */
@@ -137,6 +153,9 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
 
 export interface BackgroundResponses {
   'dictionary/get': { version: string; entries: DictionaryEntry[] };
+  'claims/get': ClaimSetup;
+  /** `active`: whether the extension is on for the sender's site (if not, nothing was matched). */
+  'text/mentions': { active: boolean; found: boolean };
   'entities/get': { entities: EntityView[] };
   search: { hits: SearchHit[] };
   'status/get': Status;
@@ -157,13 +176,16 @@ export const contentRequests = {
   'page/mentions': empty,
   /** Scroll to the next mark of an entity and open its popover. */
   'page/reveal': v.strictObject({ id: entityId }),
+  /** Scroll to a checked claim (by its index in the page's list) and open its popover, focused. */
+  'page/reveal-claim': v.strictObject({ index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) }),
   /** Move to the next (1) or previous (-1) mark and open its popover, focused. */
   'page/step': v.strictObject({ direction: v.picklist([1, -1]) }),
 } as const;
 
 export interface ContentResponses {
   /** `site` is the tab's site key for the popup's switch; `active` whether the extension runs there. */
-  'page/mentions': { site: string; active: boolean; entities: PageEntityCount[] };
+  'page/mentions': { site: string; active: boolean; entities: PageEntityCount[]; claims: PageClaim[]; pageDate: string | null };
+  'page/reveal-claim': { found: boolean };
   'page/reveal': { found: boolean };
   'page/step': { found: boolean };
 }

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { TOPICS, type Topic } from './dataset';
-import { MARK_DENSITIES, isHoverDelay, isSiteKey } from './settings';
+import { DEFAULT_SETTINGS, MARK_DENSITIES, isHoverDelay, isSiteKey } from './settings';
 
 /**
  * Settings checked strictly: an unknown or invalid field refuses the whole. Imported files use it,
@@ -23,5 +23,8 @@ export function strictSettingsSchema() {
     markStyle: v.picklist(['underline', 'background']),
     markDensity: v.picklist(MARK_DENSITIES),
     hoverDelayMs: v.pipe(v.number(), v.check((n: number) => isHoverDelay(n), 'not an allowed hover delay')),
+    // Added with the claim check; files exported before it do not have them.
+    claimCheck: v.optional(v.boolean(), DEFAULT_SETTINGS.claimCheck),
+    claimMarksSupported: v.optional(v.boolean(), DEFAULT_SETTINGS.claimMarksSupported),
   });
 }

@@ -54,6 +54,10 @@ export interface Settings {
   markStyle: MarkStyle;
   markDensity: MarkDensity;
   hoverDelayMs: number;
+  /** The claim check: statements the sources contradict get their own mark (docs/claims.md). */
+  claimCheck: boolean;
+  /** Also mark statements the sources confirm (otherwise they are only listed in the popover). */
+  claimMarksSupported: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -68,6 +72,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   // would leave the only mark screens away from where the reader is.
   markDensity: 'section',
   hoverDelayMs: DEFAULT_HOVER_DELAY_MS,
+  claimCheck: true,
+  claimMarksSupported: false,
 });
 
 /** The hostname a site setting applies to; pages without one (file:, data:) share their scheme. */
@@ -135,6 +141,8 @@ export function migrateSettings(raw: unknown): Settings {
     markStyle: pick(r.markStyle, oneOf<MarkStyle>('underline', 'background'), DEFAULT_SETTINGS.markStyle),
     markDensity: pick(r.markDensity, oneOf<MarkDensity>(...MARK_DENSITIES), DEFAULT_SETTINGS.markDensity),
     hoverDelayMs: pick(r.hoverDelayMs, isHoverDelay, DEFAULT_SETTINGS.hoverDelayMs),
+    claimCheck: pick(r.claimCheck, isBool, DEFAULT_SETTINGS.claimCheck),
+    claimMarksSupported: pick(r.claimMarksSupported, isBool, DEFAULT_SETTINGS.claimMarksSupported),
   };
 }
 

@@ -76,6 +76,26 @@ describe.each(BROWSERS)('%s', (name) => {
     );
   });
 
+  it('marks text that arrives later in a frame that had none, or had only text naming nothing', async () => {
+    // Time for the frames' content scripts to settle on "nothing here" (no dictionary, watching).
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await frameMarks(page, 'empty-frame')).toEqual([]);
+    expect(await frameMarks(page, 'ad-frame')).toEqual([]);
+    await page.evaluate(() => {
+      for (const id of ['empty-frame', 'ad-frame']) {
+        const doc = (document.getElementById(id) as HTMLIFrameElement).contentDocument!;
+        const p = doc.createElement('p');
+        p.textContent = 'Arrived later: Meta released Llama 2.';
+        doc.body.append(p);
+      }
+    });
+    for (const id of ['empty-frame', 'ad-frame']) {
+      expect(await until(`marks in ${id}`, async () => ((await frameMarks(page, id)).length >= 2 ? frameMarks(page, id) : null))).toEqual(
+        expect.arrayContaining(['Meta', 'Llama 2']),
+      );
+    }
+  });
+
   it('changed nothing in the DOM while scanning and marking', async () => {
     const { before, now, log } = await page.evaluate(() => {
       const w = window as unknown as { __mutations: unknown[]; __beforeExtension: number; __flush(): void };

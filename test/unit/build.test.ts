@@ -83,6 +83,27 @@ describe('scripts/build.ts', { timeout: 120_000 }, () => {
     expect(run.stderr).toMatch(new RegExp(`id "${sourceId}"\\).*https`));
   });
 
+  it('fails on a claim value without sources, naming the value', async () => {
+    let valueId = '';
+    const data = await dataWith<{ values: { id: string; sources: string[] }[] }>('claims.json', (claims) => {
+      const value = claims.values[3]!;
+      valueId = value.id;
+      value.sources = [];
+    });
+    const run = await build(['--data', data, '--out', path.join(tmp, 'out-claim-no-sources')]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(`(id "${valueId}"): sources must not be empty`);
+  }, 30_000);
+
+  it('fails on a claim value citing a source that is not in sources.json', async () => {
+    const data = await dataWith<{ values: { id: string; sources: string[] }[] }>('claims.json', (claims) => {
+      claims.values[0]!.sources = ['http-example-org'];
+    });
+    const run = await build(['--data', data, '--out', path.join(tmp, 'out-claim-unknown-source')]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('source "http-example-org" does not match any source');
+  }, 30_000);
+
   it('builds both extensions with the background each browser accepts', async () => {
     const out = path.join(tmp, 'out-good');
     const run = await build(['--out', out]);

@@ -9,9 +9,11 @@ import { createHandlers, type Services } from '../../src/background/handlers';
 import { dispatcher } from '../../src/shared/dispatch';
 import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
-import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS } from '../../src/shared/limits';
+import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
 import type { Dataset } from '../../src/shared/dataset';
 import { BUNDLED as BUNDLED_DATASET } from '../../src/background/bundle';
+import claims from '@data/claims.json';
+import type { ClaimData } from '../../src/shared/claims';
 
 const BUNDLED: Dataset = BUNDLED_DATASET;
 const OUR_ID = 'llama-leak-lens@example.org';
@@ -26,6 +28,7 @@ function services(overrides: Partial<Services> = {}): Services {
   const name = `lens-messages-${++counter}`;
   return {
     data: openData(BUNDLED, () => openDatabase(name)),
+    claims: { data: claims as unknown as ClaimData, sources: BUNDLED.sources, entities: BUNDLED.entities },
     openEntry: async () => undefined,
     notesChanged: async () => undefined,
     ...overrides,
@@ -127,6 +130,19 @@ describe('the background\'s dispatcher', () => {
 
     const dictionary = await send({ type: 'dictionary/get', payload: {} }, s);
     expect(dictionary.ok && (dictionary.value as { version: string }).version).toBe(BUNDLED.version);
+  });
+
+  it('says whether a small document names anything, as the content script would match it', async () => {
+    const s = services();
+    const ask = async (title: string, texts: string[]) => {
+      const r = await send({ type: 'text/mentions', payload: { title, blocks: texts.map((text) => ({ text, kind: 'prose' })) } }, s);
+      return r.ok ? (r.value as { active: boolean; found: boolean }) : r.error;
+    };
+    expect(await ask('Sponsored', ['Advertisement', 'Why this ad?'])).toEqual({ active: true, found: false });
+    expect(await ask('', ['Meta released Llama 2 in July 2023.'])).toEqual({ active: true, found: true });
+    // The animal: a candidate the rules reject is not a mention.
+    expect(await ask('Llama - Wikipedia', ['The llama is a domesticated South American camelid.'])).toEqual({ active: true, found: false });
+    expect(await ask('', ['x'.repeat(SMALL_DOCUMENT_CHARS), 'Meta'])).toMatch(/^bad text\/mentions request at blocks/);
   });
 
   it('passes the checked payload to the handler', async () => {

@@ -26,6 +26,7 @@ afterEach(() => vi.restoreAllMocks());
 function services(open: () => ReturnType<typeof openDatabase> = () => openDatabase(`lens-notes-${++counter}`)): Services {
   return {
     data: openData(BUNDLED, open),
+    claims: { data: { frames: {}, values: [], misreports: [] }, sources: [], entities: [] },
     openEntry: async () => undefined,
     notesChanged: async () => void signals++,
   };

@@ -169,6 +169,8 @@ describe('defaults and migration', () => {
       markStyle: 'neon',
       markDensity: 'some',
       hoverDelayMs: 5,
+      claimCheck: false,
+      claimMarksSupported: 'sometimes',
       extra: { anything: true },
     });
     expect(s).toEqual({
@@ -179,6 +181,8 @@ describe('defaults and migration', () => {
       markStyle: 'underline',
       markDensity: DEFAULT_SETTINGS.markDensity,
       hoverDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
+      claimCheck: false,
+      claimMarksSupported: false,
     });
   });
 
@@ -255,7 +259,7 @@ describe('sites and modes', () => {
 
 describe('storage and quotas', () => {
   it('round-trips every setting', async () => {
-    const s: Settings = { enabled: false, mode: 'only', sites: ['b.org', 'a.com'], topics: { llama: true, meta: false, 'hugging-face': false }, markStyle: 'background', markDensity: 'page', hoverDelayMs: 800 };
+    const s: Settings = { enabled: false, mode: 'only', sites: ['b.org', 'a.com'], topics: { llama: true, meta: false, 'hugging-face': false }, markStyle: 'background', markDensity: 'page', hoverDelayMs: 800, claimCheck: false, claimMarksSupported: true };
     expect(await saveSettings(s)).toEqual({ sitesArea: 'sync' });
     expect(await loadSettings()).toEqual({ ...s, sites: ['a.com', 'b.org'] });
   });
@@ -343,7 +347,17 @@ describe('storage and quotas', () => {
 
 describe('the background, the one writer', () => {
   const OUR_ID = 'llama-leak-lens@example.org';
-  const answer = () => dispatcher(backgroundRequests, createHandlers({ data: new Promise(() => undefined), openEntry: async () => undefined, notesChanged: async () => undefined }), OUR_ID);
+  const answer = () =>
+    dispatcher(
+      backgroundRequests,
+      createHandlers({
+        data: new Promise(() => undefined),
+        claims: { data: { frames: {}, values: [], misreports: [] }, sources: [], entities: [] },
+        openEntry: async () => undefined,
+        notesChanged: async () => undefined,
+      }),
+      OUR_ID,
+    );
 
   it('saves one request after another, so two at once cannot undo each other', async () => {
     const send = answer();

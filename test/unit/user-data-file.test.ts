@@ -5,7 +5,7 @@ import { MAX_IMPORT_BYTES, MAX_NOTE_CHARS } from '../../src/shared/limits';
 import type { Settings } from '../../src/shared/settings';
 import type { UserNote } from '../../src/shared/notes';
 
-const settings: Settings = { enabled: true, mode: 'only', sites: ['a.com', 'b.org'], topics: { llama: true, meta: false, 'hugging-face': true }, markStyle: 'background', markDensity: 'all', hoverDelayMs: 400 };
+const settings: Settings = { enabled: true, mode: 'only', sites: ['a.com', 'b.org'], topics: { llama: true, meta: false, 'hugging-face': true }, markStyle: 'background', markDensity: 'all', hoverDelayMs: 400, claimCheck: false, claimMarksSupported: true };
 const notes: UserNote[] = [
   { entity: 'meta-platforms', text: 'Check the 10-K.\nSecond line <b>not HTML</b>', updated: '2026-11-30T10:00:00.000Z' },
   { entity: 'llama-1', text: 'Read the paper again', updated: '2026-01-02' },

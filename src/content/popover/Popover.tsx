@@ -1,5 +1,7 @@
 /** The popover's content: an entity card plus the actions that belong to a page. */
+import type { ClaimView } from '../../claims/view';
 import type { EntityView } from '../../shared/messages';
+import { ClaimCard } from '../../ui/ClaimCard';
 import { POPOVER_MAX_FACTS } from '../../shared/limits';
 import { EntityCard } from '../../ui/EntityCard';
 import { NoteEditor } from '../../ui/NoteEditor';
@@ -8,6 +10,10 @@ import { t, uiLocale } from '../../ui/i18n';
 
 export interface PopoverProps {
   entity: EntityView | undefined;
+  /** A checked claim: the popover shows it instead of the entity. */
+  claim?: ClaimView;
+  /** Statements on this page about the entity that the sources confirm. */
+  supported?: ClaimView[];
   /** Opened from the keyboard: the host moves focus into the popover so its content is read and reachable. */
   focus: boolean;
   onRelated(id: string): void;
@@ -20,7 +26,37 @@ export interface HostProps {
   onEditing(editing: boolean): void;
 }
 
-export function Popover({ entity, onRelated, onMore, onDisableSite, onEditing }: PopoverProps & HostProps) {
+/** A plain list, not a <details>: its user-agent shadow tree would be one more thing inside the popover. */
+function SupportedOnPage({ claims }: { claims: ClaimView[] }) {
+  return (
+    <section class="on-page" aria-labelledby="ll-on-page">
+      <p id="ll-on-page" class="on-page-title">
+        {t('claimsOnPage', String(claims.length))}
+      </p>
+      <ul class="on-page-list">
+        {claims.map((c, i) => (
+          <li key={i}>
+            <q>{c.said}</q>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Popover({ entity, claim, supported, onRelated, onMore, onDisableSite, onEditing }: PopoverProps & HostProps) {
+  if (claim) {
+    return (
+      <div class="panel" role="dialog" tabIndex={-1} aria-labelledby="ll-claim">
+        <ClaimCard claim={claim} headingId="ll-claim" />
+        <div class="actions">
+          <button type="button" class="action quiet" onClick={onDisableSite}>
+            {t('disableSite')}
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div
       class="panel"
@@ -42,6 +78,7 @@ export function Popover({ entity, onRelated, onMore, onDisableSite, onEditing }:
             note={<NoteEditor entity={entity} note={entity.note} idPrefix="ll" onEditing={onEditing} />}
             onRelated={onRelated}
           />
+          {supported && supported.length > 0 && <SupportedOnPage claims={supported} />}
           <div class="actions">
             <button type="button" class="action" onClick={() => onMore(entity.id)}>
               {entity.facts.length > POPOVER_MAX_FACTS

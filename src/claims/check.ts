@@ -1,0 +1,603 @@
+/**
+ * The claim checker: a sentence and its mentions in, checked claims out. Pure (no DOM): the content
+ * script, the unit tests and `npm run claims` run this same code.
+ *
+ * A claim is a value written on the page (a date, a number, a name, a wording) that a frame from
+ * the data ties to an attribute in scope, and that the sentence's grammar ties to an entity the
+ * sentence mentions. When either tie is unsure, there is no claim: a false "contradicted" is worse
+ * than silence.
+ */
+import type { Mention } from '../shared/dataset';
+import {
+  CLAIM_FRAME_REACH_WORDS,
+  CLAIM_SIZE_GRAY_ZONE,
+  CLAIM_SUBJECT_REACH_WORDS,
+  CLAIM_TOLERANCE,
+  CLAIM_UNIT_REACH_WORDS,
+} from '../shared/limits';
+import type {
+  Claim,
+  ClaimAttribute,
+  ClaimValue,
+  DateClaimValue,
+  HolderClaimValue,
+  PhraseClaimValue,
+  QuantityClaimValue,
+  QuantityUnit,
+  TermsClaimValue,
+  Verdict,
+} from '../shared/claims';
+import { dateAgrees, isoDay, type WrittenDate } from './dates';
+import { frameHits, valuesFor, type Knowledge } from './knowledge';
+import { DEFINITE, INDEFINITE, NEGATION } from './lexicon';
+import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
+import { bind, clauseOf, entitiesOf, gated, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+
+export interface CheckOptions {
+  /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
+  pageDate?: string;
+}
+
+const TOLERANCE: Record<QuantityUnit, number> = CLAIM_TOLERANCE;
+
+interface Judged {
+  verdict: Verdict;
+  entity: string;
+  facts: string[];
+  wrong?: { date?: string; quantity?: number };
+}
+
+type Judge = (entity: string) => Judged | undefined;
+
+/** One verdict for a binding: a family mention is supported when one member agrees, contradicted only when all disagree. */
+function judgeBinding(b: Binding, judge: Judge): Judged | undefined {
+  const results = b.entities.map(judge);
+  if (b.entities.length === 1) return results[0];
+  const supported = results.find((r) => r?.verdict === 'supported');
+  if (supported) return supported;
+  if (results.length && results.every((r) => r?.verdict === 'contradicted')) {
+    return { verdict: 'contradicted', entity: b.mention.entity, facts: results.flatMap((r) => r!.facts) };
+  }
+  return undefined;
+}
+
+function claim(span: Span, attribute: ClaimAttribute, j: Judged, k: Knowledge): Claim {
+  const c: Claim = { start: span.start, end: span.end, attribute, entity: j.entity, verdict: j.verdict, facts: j.facts };
+  if (j.verdict === 'contradicted' && j.wrong) {
+    const m = k.misreports.find(
+      (r) =>
+        r.entity === j.entity &&
+        r.attribute === attribute &&
+        (('date' in r.match && r.match.date === j.wrong!.date) || ('quantity' in r.match && r.match.quantity === j.wrong!.quantity)),
+    );
+    if (m) c.misreport = m.id;
+  }
+  return c;
+}
+
+const byKind = <K extends ClaimValue['kind']>(vs: ClaimValue[], kind: K) => vs.filter((v): v is Extract<ClaimValue, { kind: K }> => v.kind === kind);
+
+/** A size right after a model's name is part of the name ("Llama 3.3 70B"), not a value of its own. */
+function namesModel(s: Sentence, g: QuantityGroup): boolean {
+  return g.items.length === 1 && s.mentions.some((m) => m.end <= g.start && /^[\s-]*$/.test(s.text.slice(m.end, g.start)));
+}
+
+/** Hits of `frames` near `span`, nearest first: inside its clause, within reach, with no other date or number between. */
+function framesNear(k: Knowledge, s: Sentence, frames: string[], span: Span, reach = CLAIM_FRAME_REACH_WORDS): { frame: string; hit: Span }[] {
+  const clause = clauseOf(s, span.start);
+  const found: { frame: string; hit: Span; d: number }[] = [];
+  for (const frame of frames) {
+    for (const hit of frameHits(k, frame, s.text)) {
+      if (hit.start < clause.start || hit.end > clause.end) continue;
+      if (hit.start < span.end && hit.end > span.start) continue;
+      const [a, b] = hit.end <= span.start ? [hit.end, span.start] : [span.end, hit.start];
+      const d = wordsBetween(s.text, a, b);
+      if (d > reach) continue;
+      const blocked =
+        s.dates.some((x) => x.start >= a && x.end <= b && (x.month !== undefined || x.year !== undefined)) ||
+        s.groups.some((g) => g.start >= a && g.end <= b && !namesModel(s, g));
+      if (!blocked) found.push({ frame, hit, d });
+    }
+  }
+  return found.sort((x, y) => x.d - y.d);
+}
+const nearestFrame = (k: Knowledge, s: Sentence, frames: string[], span: Span, reach = CLAIM_FRAME_REACH_WORDS) => framesNear(k, s, frames, span, reach)[0];
+
+// ---------------------------------------------------------------- dates
+
+function judgeDate(v: DateClaimValue, d: WrittenDate): Judged | undefined {
+  const ok = dateAgrees(d, v.date, v.until ?? v.date);
+  if (ok === undefined) return undefined;
+  const j: Judged = { verdict: ok ? 'supported' : 'contradicted', entity: v.entity, facts: [v.id] };
+  const day = isoDay(d, Number(v.date.slice(0, 4)));
+  if (!ok && day) j.wrong = { date: day };
+  return j;
+}
+
+/** A date in parentheses right after a name ("Llama 3.3 70B (December 2024)"), or "LLaMA (by Meta) in February". */
+function dateAfterName(s: Sentence, d: WrittenDate): Mention | undefined {
+  const before = s.text.slice(0, d.start);
+  const open = before.lastIndexOf('(');
+  if (open >= 0 && !before.slice(open).includes(')')) {
+    const head = before.slice(0, open).replace(/(?:[\s-]*\d+(?:\.\d+)?\s*[BbMKk])?\s*$/, '');
+    const inside = before.slice(open + 1);
+    const m = s.mentions.find((x) => x.end === head.length);
+    if (m && /^[^()]*$/.test(inside) && !/\p{L}{4,}/u.test(inside.replace(/\b(?:and|und|parameters?)\b/g, ''))) return m;
+  }
+  for (const m of s.mentions) {
+    if (m.end > d.start) continue;
+    if (/^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:in|im|am|on)\s+)?$/.test(s.text.slice(m.end, d.start))) return m;
+  }
+  return undefined;
+}
+
+function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
+  const dateValues = byKind(k.values, 'date');
+  const frames = [...new Set(dateValues.map((v) => v.frame))];
+  const releaseFrame = dateValues.find((v) => v.attribute === 'release-date')?.frame;
+  const releaseSaid = releaseFrame !== undefined && frameHits(k, releaseFrame, s.text).length > 0;
+  for (const d of s.dates) {
+    const before = s.text.slice(0, d.start);
+    // A period ("trained between January and July") or its ends are not events.
+    if (/\b(?:between|zwischen|from|von|until|bis|to|through)\s+$/i.test(before)) continue;
+    if (/\b(?:between|zwischen|from|von)\s+[^,;]{1,30}\s(?:and|und|to|bis|-|–)\s+$/i.test(before)) continue;
+    const near = framesNear(k, s, frames, d);
+    const named = dateAfterName(s, d);
+    if (named && (!near[0] || near[0].frame === releaseFrame) && entitiesOf(k, named, 'release-date', s).length) {
+      const insideParens = s.text.lastIndexOf('(', d.start) > named.end;
+      if (insideParens || releaseSaid) {
+        const j = judgeBinding({ mention: named, entities: entitiesOf(k, named, 'release-date', s) }, (e) => {
+          const v = valuesFor(k, 'release-date', e).find((x): x is DateClaimValue => x.kind === 'date');
+          return v && judgeDate(v, d);
+        });
+        if (j) out.push(claim(d, 'release-date', j, k));
+        continue;
+      }
+    }
+    // The nearest frame that leads somewhere decides: "announced that … will be known as Meta" is a rename, not a release.
+    for (const frame of near) {
+      const candidates = dateValues.filter((v) => v.frame === frame.frame);
+      let j: Judged | undefined;
+      if (frame.frame === releaseFrame) {
+        const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS });
+        if (!b) continue;
+        // A release's object is the first name after the verb: "Stanford released Alpaca … after LLaMA" is not LLaMA's release.
+        if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
+        j = judgeBinding(b, (e) => {
+          const v = candidates.find((x) => x.entity === e);
+          return v && judgeDate(v, d);
+        });
+      } else {
+        // Event dates (the leak, the takedown, the rename…): one value per frame; the sentence must name something related.
+        const v = candidates.find((x) => gated(k, s, x.entity));
+        if (!v) continue;
+        j = judgeDate(v, d);
+      }
+      if (!j) break;
+      out.push(claim(d, candidates[0]!.attribute, j, k));
+      break;
+    }
+  }
+}
+
+function checkDurations(k: Knowledge, s: Sentence, out: Claim[]): void {
+  for (const du of s.durations) {
+    const frame = nearestFrame(k, s, [...new Set(byKind(k.values, 'date').filter((v) => v.after).map((v) => v.frame))], du);
+    if (!frame) continue;
+    const v = byKind(k.values, 'date').find((x) => x.after && x.frame === frame.frame && gated(k, s, x.entity));
+    if (!v?.after) continue;
+    const [lo, hi] = v.after.days;
+    const ok = du.days[0] <= hi && du.days[1] >= lo;
+    out.push(claim(du, v.attribute, { verdict: ok ? 'supported' : 'contradicted', entity: v.entity, facts: [v.id, v.after.value] }, k));
+  }
+}
+
+// ---------------------------------------------------------------- numbers
+
+function unitOfGroup(k: Knowledge, s: Sentence, g: QuantityGroup): QuantityUnit | undefined {
+  const last = g.items.at(-1)!;
+  const after = s.text.slice(g.end, g.end + 40);
+  const near = (frame: string, reach: number) => nearestFrame(k, s, [frame], g, reach) !== undefined;
+  if (last.word === 'repositories') return 'repositories';
+  if (last.word === 'users') return near('licence-mau', 0) || /monthly|monatlich/i.test(s.text.slice(g.start, g.end)) ? 'monthly-users' : undefined;
+  if (/^\s*(?:vocabulary|Vokabular|\/\s?s|per second|pro Sekunde)/i.test(after) || /^[\s-]*token[\s-]+vocabulary/i.test(after)) return undefined;
+  if (last.word === 'tokens' || (!last.word && /^[\s-]*(?:token|context)/i.test(after))) {
+    // Counts in the billions of tokens are training data, when the clause speaks of training at all;
+    // a context is at most millions of tokens.
+    const clause = clauseOf(s, g.start);
+    if (g.items.every((i) => i.value >= 1e10)) {
+      return frameHits(k, 'training', s.text).some((h) => h.start >= clause.start && h.end <= clause.end) ? 'tokens' : undefined;
+    }
+    return near('context', CLAIM_UNIT_REACH_WORDS.context) && !/^[\s-]*tokens? of\b/i.test(after) ? 'context-tokens' : undefined;
+  }
+  if (last.word === 'parameters') return 'parameters';
+  if (g.items.every((i) => i.scale === 1e9 || (i.scale === 1e12 && i.part === 'total'))) return 'parameters';
+  if (!last.word && near('context', CLAIM_UNIT_REACH_WORDS.context) && g.items.every((i) => i.value >= 512 && i.value <= 2e7)) return 'context-tokens';
+  return undefined;
+}
+
+/** Sizes are rounded in writing, so a size close to a true one, but not equal to it, is neither confirmed nor denied. */
+const GRAY_ZONE = CLAIM_SIZE_GRAY_ZONE;
+const unsure = (v: QuantityClaimValue, items: Quantity[]) => {
+  const known = [...v.values, ...(v.unreleased ?? [])];
+  return v.unit === 'parameters' && items.some((i) => !known.some((t) => agrees(i.value, t)) && known.some((t) => Math.abs(i.value - t) <= t * GRAY_ZONE));
+};
+
+function judgeNumbers(v: QuantityClaimValue, items: Quantity[]): Judged | undefined {
+  if (unsure(v, items)) return undefined;
+  const tol = TOLERANCE[v.unit];
+  // A threshold's "more than" is the rule itself ("more than 700 million monthly users must ask"), not a hedge.
+  const read = (i: Quantity): Quantity => (v.unit === 'monthly-users' ? { ...i, hedge: undefined } : i);
+  const wrong = items.find((i) => !v.values.some((t) => quantityAgrees(read(i), t, tol)));
+  const j: Judged = { verdict: wrong ? 'contradicted' : 'supported', entity: v.entity, facts: [v.id] };
+  if (wrong) j.wrong = { quantity: wrong.value };
+  return j;
+}
+
+const agrees = (value: number, truth: number) => Math.abs(value - truth) <= truth * TOLERANCE.parameters;
+
+/** Sizes a sentence says were not released: "(with the 34B version not being released)". */
+function saidUnreleased(s: Sentence, g: QuantityGroup): Set<number> {
+  const clause = clauseOf(s, g.start);
+  const rest = s.text.slice(g.end, clause.end);
+  const out = new Set<number>();
+  for (const m of rest.matchAll(/\b(\d+(?:\.\d+)?)\s?B\b[^.;]{0,30}?\b(?:not|never|nicht|nie)\b[^.;]{0,25}?\b(?:releas\w*|veröffentlich\w*|available)/gi)) {
+    out.add(Number(m[1]) * 1e9);
+  }
+  return out;
+}
+
+function judgeSizes(k: Knowledge, s: Sentence, v: QuantityClaimValue, g: QuantityGroup): Judged | undefined {
+  if (unsure(v, g.items)) return undefined;
+  const released = v.values;
+  const unreleased = v.unreleased ?? [];
+  const has = (list: number[], x: number) => list.some((t) => agrees(x, t));
+  const j = (ok: boolean, wrong?: number): Judged => {
+    const r: Judged = { verdict: ok ? 'supported' : 'contradicted', entity: v.entity, facts: [v.id] };
+    if (!ok && wrong !== undefined) r.wrong = { quantity: wrong };
+    return r;
+  };
+  const clause = clauseOf(s, g.start);
+  // Mixture of experts: "17B active parameters out of ~109B total", "a 17B model with 16 experts".
+  if (v.variants) {
+    const active = g.items.find((i) => i.part === 'active');
+    const total = s.groups.find((x) => x.start >= g.end && x.start <= clause.end && x.items[0]?.part === 'total')?.items[0];
+    const experts = Number(/^[^.;]{0,40}?\bwith\s+(?:just\s+|only\s+)?(\d+)\s+experts\b/i.exec(s.text.slice(g.end, clause.end))?.[1] ?? Number.NaN);
+    const a = active ?? g.items[0]!;
+    if (total) return j(v.variants.some((x) => agrees(a.value, x.active) && agrees(total.value, x.total)), total.value);
+    if (!Number.isNaN(experts)) return j(v.variants.some((x) => agrees(a.value, x.active) && x.experts === experts));
+  }
+  const before = s.text.slice(clause.start, g.start);
+  if (g.range && g.items.length === 2) {
+    const [lo, hi] = [g.items[0]!.value, g.items[1]!.value];
+    const ok = agrees(lo, Math.min(...released)) && agrees(hi, Math.max(...released));
+    return j(ok, ok ? undefined : agrees(hi, Math.max(...released)) ? lo : hi);
+  }
+  if (g.items.length === 1) {
+    const x = g.items[0]!.value;
+    if (/\b(?:biggest|largest|größte\w*)\b/i.test(before)) return j(agrees(x, Math.max(...released)), x);
+    // A single size not among this generation's may be a later one's ("a 405B model following"): say nothing.
+    return has(released, x) ? j(true) : undefined;
+  }
+  const notReleased = saidUnreleased(s, g);
+  for (const i of g.items) {
+    const claimedReleased = ![...notReleased].some((n) => agrees(i.value, n));
+    if (claimedReleased && !has(released, i.value)) return j(false, i.value);
+    if (!claimedReleased && !has(unreleased, i.value)) return j(false, i.value);
+  }
+  return j(true);
+}
+
+/** Is a number group a size that names a model rather than states one ("Mistral 7B", "Llama 3.1 8B", "the 70B model")? */
+function isReference(s: Sentence, g: QuantityGroup): boolean {
+  const before = s.text.slice(0, g.start);
+  // "the 8B and 70B parameter sizes" states the sizes; "the 7B and 65B models" refers to them.
+  if (DEFINITE.test(before) && !(g.items.length > 1 && /^[\s-]*(?:parameters?\s+)?sizes\b/i.test(s.text.slice(g.end)))) return true;
+  if (namesModel(s, g)) return true;
+  // A capitalised word right before a size is another model's name ("Mistral 7B and Gemma 7B").
+  return g.items.some((i) => {
+    const w = /([\p{Lu}][\p{L}\d.-]*)[\s-]+$/u.exec(s.text.slice(0, i.start))?.[1];
+    return w !== undefined && !s.mentions.some((m) => m.end === i.start - 1 || m.end === i.start) && i.start - w.length - 1 > 0 && !/^(?:In|With|And|Both|From|Of|Von|Mit|Und)$/.test(w);
+  });
+}
+
+function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
+  const quantityValues = byKind(k.values, 'quantity');
+  const gpt3 = frameHits(k, 'gpt3', s.text);
+  const used = new Set<QuantityGroup>();
+
+  // GPT-3's size next to its name: "GPT-3 (175B)", "the 175-billion-parameter GPT-3", "GPT-3's 175 billion parameters".
+  const gptSize = quantityValues.find((v) => v.frame === 'gpt3');
+  for (const hit of gpt3) {
+    if (!gptSize || !gated(k, s, gptSize.entity)) break;
+    const g = s.groups.find(
+      (x) =>
+        x.items.length === 1 &&
+        (/^\s*\(\s*$/.test(s.text.slice(hit.end, x.start)) ||
+          /^[\s-]*(?:parameters?\s*)?(?:model\s*)?$/.test(s.text.slice(x.end, hit.start)) ||
+          /^(?:['’]s|,\s*with)\s+$/.test(s.text.slice(hit.end, x.start))) &&
+        (x.items[0]!.scale === 1e9 || x.items[0]!.word === 'parameters'),
+    );
+    if (!g) continue;
+    used.add(g);
+    const j = judgeNumbers(gptSize, g.items);
+    if (j) out.push(claim(g, 'gpt3', j, k));
+  }
+
+  for (const g of s.groups) {
+    if (used.has(g)) continue;
+    const unit = unitOfGroup(k, s, g);
+    if (!unit) continue;
+    const values = quantityValues.filter((v) => v.unit === unit && v.frame !== 'gpt3' && v.frame !== 'outperforms');
+    if (!values.length) continue;
+    const attribute = values[0]!.attribute;
+    const event = values.find((v) => valuesFor(k, attribute).every((x) => x.entity === v.entity));
+    if (event) {
+      // Event numbers (the takedown's repository count): the frame must be in the sentence.
+      if (!gated(k, s, event.entity) || !frameHits(k, event.frame, s.text).length) continue;
+      const j = judgeNumbers(event, g.items);
+      if (j) out.push(claim(g, attribute, j, k));
+      continue;
+    }
+    let b: Binding | undefined;
+    if (unit === 'parameters') {
+      if (isReference(s, g)) continue;
+      const named = parenthesisedAfter(s, g);
+      const clause = clauseOf(s, g.start);
+      const before = s.text.slice(clause.start, g.start);
+      // A single size is a statement when introduced ("a 65B model", "is a …") or listed after "sizes:".
+      const stated = g.items.length > 1 || INDEFINITE.test(before.replace(/(?:~|about|around|roughly)\s*$/, '')) || /\b(?:sizes|models|variants|versions|Größen)\s*:[^:]*$/i.test(before) || g.items[0]!.part !== undefined;
+      if (named && entitiesOf(k, named, attribute, s).length) b = { mention: named, entities: entitiesOf(k, named, attribute, s) };
+      else if (!stated || (!nearestFrame(k, s, ['sizes'], g, CLAIM_UNIT_REACH_WORDS.sizes) && !g.items.some((i) => i.word === 'parameters'))) continue;
+    }
+    if (unit !== 'parameters' && g.range) {
+      // A change "from 2048 to 4096": the start is the point of comparison's ("compared to Llama 1"),
+      // the end the subject's ("Llama 2 doubled …"). A side the sentence does not name is left alone.
+      if (!/\bfrom\s+$/i.test(s.text.slice(0, g.start))) continue;
+      const [a, z] = [g.items[0]!, g.items[1]!];
+      const base = s.mentions.filter((m) => m.end <= g.start && isBaseline(s, m) && entitiesOf(k, m, attribute, s).length).at(-1);
+      const sides: [Quantity, Binding | undefined][] = [
+        [a, base && { mention: base, entities: entitiesOf(k, base, attribute, s) }],
+        [z, bind(k, s, attribute, z, { following: false })],
+      ];
+      for (const [q, b] of sides) {
+        if (!b || (q === z && b.mention === base)) continue;
+        const j = judgeBinding(b, (e) => {
+          const v = values.find((x) => x.entity === e);
+          return v && judgeNumbers(v, [q]);
+        });
+        if (j) out.push(claim({ start: q === a ? g.start - 5 : q.start - 3, end: q.end }, attribute, j, k));
+      }
+      continue;
+    }
+    b ??= bind(k, s, attribute, g, { following: true });
+    if (!b) continue;
+    const j = judgeBinding(b, (e) => {
+      const v = values.find((x) => x.entity === e);
+      if (!v) return undefined;
+      return unit === 'parameters' ? judgeSizes(k, s, v, g) : judgeNumbers(v, g.items);
+    });
+    if (!j) continue;
+    const total = unit === 'parameters' ? s.groups.find((x) => x.start > g.end && x.items[0]?.part === 'total' && x.start - g.end < 20) : undefined;
+    if (total) used.add(total);
+    out.push(claim({ start: g.start, end: total?.end ?? g.end }, attribute, j, k));
+  }
+
+  checkModelCounts(k, s, out);
+  checkYardstick(k, s, gpt3, out);
+}
+
+/** The name a parenthesis follows: "Llama 3 (8B and 70B, April 2024)". */
+function parenthesisedAfter(s: Sentence, g: QuantityGroup): Mention | undefined {
+  const open = s.text.lastIndexOf('(', g.start);
+  if (open < 0 || s.text.slice(open, g.start).includes(')') || !/^\(\s*$/.test(s.text.slice(open, g.start))) return undefined;
+  return s.mentions.find((m) => /^\s*$/.test(s.text.slice(m.end, open)));
+}
+
+const COUNT = /\b(two|three|four|five|six|2|3|4|5|6|zwei|drei|vier|fünf|sechs)\s+(?:(?:different|distinct|initial|model|verschiedenen?|unterschiedlichen?)\s+)*(?:sizes|models|variants|versions|Größen|Modelle|Varianten)\b/gi;
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6 };
+
+/** "released three models" against the number released; said only when wrong, and only without a list of sizes to judge instead. */
+function checkModelCounts(k: Knowledge, s: Sentence, out: Claim[]): void {
+  for (const m of s.text.matchAll(COUNT)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const clause = clauseOf(s, span.start);
+    if (s.groups.some((g) => g.start >= clause.start && g.end <= clause.end && g.items.some((i) => i.scale === 1e9))) continue;
+    if (!nearestFrame(k, s, ['release'], span, CLAIM_UNIT_REACH_WORDS.count)) continue;
+    const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const b = bind(k, s, 'sizes', span, { following: true });
+    if (!b || b.entities.length !== 1) continue;
+    const v = byKind(valuesFor(k, 'sizes', b.entities[0]), 'quantity')[0];
+    if (!v?.models) continue;
+    if (n === v.models || n === v.models + (v.unreleased?.length ?? 0)) continue;
+    out.push(claim(span, 'sizes', { verdict: 'contradicted', entity: v.entity, facts: [v.id] }, k));
+  }
+}
+
+/** "LLaMA-13B outperforms GPT-3": which LLaMA size Meta said beats GPT-3. Only agreement is said; other sizes were not compared in the source. */
+function checkYardstick(k: Knowledge, s: Sentence, gpt3: Span[], out: Claim[]): void {
+  const v = byKind(k.values, 'quantity').find((x) => x.frame === 'outperforms');
+  if (!v) return;
+  for (const hit of frameHits(k, 'outperforms', s.text)) {
+    const target = gpt3.find((g) => g.start >= hit.end && wordsBetween(s.text, hit.end, g.start) <= 2);
+    if (!target) continue;
+    const m = s.mentions.filter((x) => x.end <= hit.start && wordsBetween(s.text, x.end, hit.start) <= 3).at(-1);
+    if (!m || !k.related.get(v.entity)?.has(m.entity)) continue;
+    const inName = /(\d+)\s*B\b/i.exec(s.text.slice(m.start, m.end));
+    const beforeName = /(\d+)\s*B\s+$/i.exec(s.text.slice(Math.max(0, m.start - 12), m.start));
+    const size = Number((inName ?? beforeName)?.[1] ?? Number.NaN) * 1e9;
+    if (!v.values.some((t) => agrees(size, t))) continue;
+    const start = beforeName ? m.start - beforeName[0].length : m.start;
+    const sentenceStart = s.text.slice(0, start).match(/(?:\bthe\s+|\bsmall\s+)*$/i)?.[0].length ?? 0;
+    out.push(claim({ start: start - sentenceStart, end: hit.end }, 'gpt3', { verdict: 'supported', entity: v.entity, facts: [v.id] }, k));
+  }
+}
+
+// ---------------------------------------------------------------- wording
+
+function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
+  for (const v of byKind(k.values, 'phrase')) {
+    if (!gated(k, s, v.entity)) continue;
+    // A wording that restates a dated event ("will now be known as Meta") is claimed once, by the date.
+    if (v.restates && out.some((c) => c.facts.includes(v.restates!))) continue;
+    const hits = frameHits(k, v.frame, s.text);
+    if (!hits.length) continue;
+    const found = (pattern: string) => [...s.text.matchAll(new RegExp(pattern, 'giu'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const slotOk = (span: Span) => {
+      if (!v.slot) return true;
+      return hits.some((h) => {
+        const c = clauseOf(s, h.start);
+        if (span.start < c.start || span.end > c.end) return false;
+        return v.slot === 'before' ? span.end <= h.start : span.start >= h.end && wordsBetween(s.text, h.end, span.start) <= 6;
+      });
+    };
+    for (const p of v.says) {
+      const span = found(p).find(slotOk);
+      if (span) {
+        out.push(claim(span, v.attribute, { verdict: 'supported', entity: v.entity, facts: [v.id] }, k));
+        break;
+      }
+    }
+    for (const p of v.rivals ?? []) {
+      const span = found(p).find(slotOk);
+      if (span) out.push(claim(span, v.attribute, { verdict: 'contradicted', entity: v.entity, facts: [v.id] }, k));
+    }
+    if (v.attribute === 'name') checkExpansion(k, s, v, hits, out);
+  }
+}
+
+/** "LLaMA, which stands for Large Language Model": the expansion given, checked against the true one. */
+function checkExpansion(k: Knowledge, s: Sentence, v: PhraseClaimValue, hits: Span[], out: Claim[]): void {
+  for (const h of hits) {
+    const subject = s.mentions.some((m) => m.entity === v.entity && m.end <= h.start && wordsBetween(s.text, m.end, h.start) <= 3);
+    if (!subject) continue;
+    const given = /^\s*[“"„(]?((?:[\p{Lu}][\p{L}]*\s*){2,7})/u.exec(s.text.slice(h.end));
+    if (!given) continue;
+    const text = given[1]!.trim();
+    const start = h.end + given[0].indexOf(text);
+    const span = { start: h.start, end: start + text.length };
+    const ok = v.says.some((p) => new RegExp(`^(?:${p})$`, 'iu').test(text));
+    if (ok) continue;
+    out.push(claim(span, v.attribute, { verdict: 'contradicted', entity: v.entity, facts: [v.id] }, k));
+  }
+}
+
+const NAME = String.raw`((?:[\p{Lu}][\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]+){1,2})`;
+const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function checkHolders(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[]): void {
+  for (const v of byKind(k.values, 'holder') as HolderClaimValue[]) {
+    const role = k.frames.get(v.frame);
+    if (!role) continue;
+    const r = role.source;
+    for (const m of s.mentions.filter((x) => x.entity === v.entity)) {
+      const after = s.text.slice(m.end);
+      const before = s.text.slice(0, m.start);
+      const forms: { re: RegExp; on: string; at: number }[] = [
+        { re: new RegExp(String.raw`^(?:['’]s)?\s+(?:co-?founder\s+and\s+)?(?:${r})(?:\s+and\s+co-?founder)?,?\s+${NAME}`, 'u'), on: after, at: m.end },
+      ];
+      const roleBefore = new RegExp(String.raw`(?:${r})\s+(?:of|at|von|bei)\s+$`, 'iu').exec(before);
+      if (roleBefore) forms.push({ re: new RegExp(String.raw`^,?\s+${NAME}`, 'u'), on: after, at: m.end });
+      for (const f of forms) {
+        const hit = f.re.exec(f.on);
+        if (!hit) continue;
+        const name = hit[1]!;
+        const surname = name.split(/\s+/).at(-1)!;
+        const ok = fold(surname) === fold(v.surname);
+        if (!ok && opts.pageDate && v.asOf && opts.pageDate > v.asOf) continue;
+        const start = roleBefore ? roleBefore.index : m.start;
+        out.push(claim({ start, end: f.at + hit.index + hit[0].length }, v.attribute, { verdict: ok ? 'supported' : 'contradicted', entity: v.entity, facts: [v.id] }, k));
+        break;
+      }
+    }
+    // "Clément Delangue, CEO of Hugging Face" / "Clément Delangue, Hugging Face's CEO".
+    for (const m of s.mentions.filter((x) => x.entity === v.entity)) {
+      const before = s.text.slice(0, m.start);
+      const after = s.text.slice(m.end);
+      const hit =
+        new RegExp(String.raw`${NAME},\s+(?:the\s+)?(?:co-?founder\s+and\s+)?(?:${r})\s+(?:of|at|von|bei)\s+$`, 'u').exec(before) ??
+        (new RegExp(String.raw`^['’]s\s+(?:${r})\b`, 'u').test(after) ? new RegExp(String.raw`${NAME},\s+$`, 'u').exec(before) : null);
+      if (!hit) continue;
+      const surname = hit[1]!.split(/\s+/).at(-1)!;
+      const ok = fold(surname) === fold(v.surname);
+      if (!ok && opts.pageDate && v.asOf && opts.pageDate > v.asOf) continue;
+      out.push(claim({ start: hit.index, end: m.end }, v.attribute, { verdict: ok ? 'supported' : 'contradicted', entity: v.entity, facts: [v.id] }, k));
+    }
+  }
+}
+
+function checkTerms(k: Knowledge, s: Sentence, out: Claim[]): void {
+  const terms = byKind(k.values, 'terms') as TermsClaimValue[];
+  if (!terms.length) return;
+  const attribute = terms[0]!.attribute;
+  const found: { span: Span; commercial: boolean }[] = [];
+  for (const [frame, commercial] of [['non-commercial', false], ['commercial', true]] as const) {
+    for (const h of frameHits(k, frame, s.text)) {
+      if (found.some((f) => f.span.start < h.end && f.span.end > h.start)) continue;
+      const lead = s.text.slice(Math.max(0, h.start - 30), h.start);
+      if (NEGATION.test(lead.split(/\s+/).slice(-4).join(' '))) continue;
+      found.push({ span: h, commercial });
+    }
+  }
+  const merged: Claim[] = [];
+  for (const f of found.sort((a, b) => a.span.start - b.span.start)) {
+    const b = bind(k, s, attribute, f.span, { following: true });
+    if (!b) continue;
+    const j = judgeBinding(b, (e) => {
+      const v = terms.find((x) => x.entity === e);
+      return v && { verdict: v.commercial === f.commercial ? 'supported' : 'contradicted', entity: v.entity, facts: [v.id] };
+    });
+    if (!j) continue;
+    const prev = merged.find((c) => c.entity === j.entity && c.verdict === j.verdict && clauseOf(s, c.start) === clauseOf(s, f.span.start));
+    if (prev) prev.end = Math.max(prev.end, f.span.end);
+    else merged.push(claim(f.span, attribute, j, k));
+  }
+  out.push(...merged);
+}
+
+function checkMisreportWording(k: Knowledge, s: Sentence, out: Claim[]): void {
+  for (const r of k.misreports) {
+    if (!('pattern' in r.match) || !gated(k, s, r.entity)) continue;
+    const m = new RegExp(r.match.pattern, 'iu').exec(s.text);
+    if (!m) continue;
+    const facts = valuesFor(k, r.attribute, r.entity).map((v) => v.id);
+    out.push({ start: m.index, end: m.index + m[0].length, attribute: r.attribute, entity: r.entity, verdict: 'contradicted', facts, misreport: r.id });
+  }
+}
+
+/** Claims in one sentence. `mentions` are the matcher's, with offsets into `text`. */
+export function checkSentence(k: Knowledge, text: string, mentions: Mention[], opts: CheckOptions = {}): Claim[] {
+  if (!mentions.length) return [];
+  const s = readSentence(text, mentions);
+  const out: Claim[] = [];
+  checkDates(k, s, out);
+  checkDurations(k, s, out);
+  checkNumbers(k, s, out);
+  checkPhrases(k, s, out);
+  checkHolders(k, s, opts, out);
+  checkTerms(k, s, out);
+  checkMisreportWording(k, s, out);
+  return settle(out);
+}
+
+/**
+ * One claim per place: a known misreport speaks for its attribute in the sentence (other
+ * contradictions of the same attribute and entity are its parts), and overlapping claims on one
+ * attribute keep the first.
+ */
+function settle(claims: Claim[]): Claim[] {
+  const misreported = claims.filter((c) => c.misreport);
+  const kept: Claim[] = [];
+  for (const c of claims.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (
+      c.verdict === 'contradicted' &&
+      !c.misreport &&
+      misreported.some((m) => m !== c && m.attribute === c.attribute && m.entity === c.entity)
+    ) {
+      continue;
+    }
+    if (kept.some((x) => x.attribute === c.attribute && x.start < c.end && x.end > c.start)) continue;
+    kept.push(c);
+  }
+  return kept;
+}

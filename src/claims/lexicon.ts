@@ -1,0 +1,134 @@
+/**
+ * The language the claim checker reads: how English and German write months, weekdays, parts of a
+ * month, durations, magnitudes and the small words that decide which noun a value belongs to.
+ * Knowledge about the world lives in src/data/claims.json; this is knowledge about writing.
+ */
+
+export type Lang = 'en' | 'de';
+
+/** Month names and their usual abbreviations, as written (capitalised: "march" is a verb). */
+export const MONTHS: Record<string, number> = {
+  January: 1, Jan: 1, Januar: 1, Jänner: 1,
+  February: 2, Feb: 2, Februar: 2,
+  March: 3, Mar: 3, März: 3, Maerz: 3,
+  April: 4, Apr: 4,
+  May: 5, Mai: 5,
+  June: 6, Jun: 6, Juni: 6,
+  July: 7, Jul: 7, Juli: 7,
+  August: 8, Aug: 8,
+  September: 9, Sept: 9, Sep: 9,
+  October: 10, Oct: 10, Oktober: 10, Okt: 10,
+  November: 11, Nov: 11,
+  December: 12, Dec: 12, Dezember: 12, Dez: 12,
+};
+
+/** Weekdays (0 = Sunday, as Date.getUTCDay); German compounds like "Donnerstagabend" are read by their stem. */
+export const WEEKDAYS: Record<string, number> = {
+  sunday: 0, sonntag: 0,
+  monday: 1, montag: 1,
+  tuesday: 2, dienstag: 2,
+  wednesday: 3, mittwoch: 3,
+  thursday: 4, donnerstag: 4,
+  friday: 5, freitag: 5,
+  saturday: 6, samstag: 6, sonnabend: 6,
+};
+
+/** Vague parts of a month ("early March", "Ende Februar") as day ranges. */
+export const MONTH_PARTS: { pattern: string; days: [number, number] }[] = [
+  { pattern: 'early|the (?:beginning|start) of|(?:beginning|start) of|anfang', days: [1, 10] },
+  { pattern: 'mid-?|the middle of|middle of|mitte', days: [11, 20] },
+  { pattern: 'late|the end of|end of|ende', days: [21, 31] },
+];
+
+/** Small counts written as words. "a"/"an"/"ein" count one in "a week later". */
+export const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  ein: 1, eine: 1, einer: 1, einem: 1, einen: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8,
+  neun: 9, zehn: 10, couple: 2, few: 3,
+};
+
+/** Durations in days. A month is read as 28–31 days. */
+export const DURATION_DAYS: Record<string, [number, number]> = {
+  day: [1, 1], days: [1, 1], tag: [1, 1], tage: [1, 1], tagen: [1, 1],
+  week: [7, 7], weeks: [7, 7], woche: [7, 7], wochen: [7, 7],
+  month: [28, 31], months: [28, 31], monat: [28, 31], monate: [28, 31], monaten: [28, 31],
+  year: [365, 366], years: [365, 366], jahr: [365, 366], jahre: [365, 366], jahren: [365, 366],
+};
+
+/**
+ * Magnitudes after a number. English "billion" is 10^9; German "Milliarde" is 10^9 and German
+ * "Billion" is 10^12, so the same word means different things by language.
+ */
+export function magnitude(word: string, lang: Lang): number | undefined {
+  const w = word.replace(/\.$/, '');
+  switch (w) {
+    case 'k':
+    case 'K':
+    case 'thousand':
+    case 'Tsd':
+    case 'Tausend':
+      return 1e3;
+    case 'M':
+    case 'million':
+    case 'millions':
+    case 'Mio':
+    case 'Million':
+    case 'Millionen':
+      return 1e6;
+    case 'B':
+    case 'b':
+    case 'billion':
+    case 'billions':
+    case 'Mrd':
+    case 'Milliarde':
+    case 'Milliarden':
+      return 1e9;
+    case 'Billion':
+    case 'Billionen':
+      return lang === 'de' ? 1e12 : 1e9;
+    case 'T':
+    case 'trillion':
+    case 'trillions':
+      return 1e12;
+    default:
+      return undefined;
+  }
+}
+export const MAGNITUDE_WORDS =
+  'thousand|millions?|billions?|trillions?|Tausend|Tsd\\.|Mio\\.?|Millionen|Million|Mrd\\.?|Milliarden|Milliarde|Billionen|Billion';
+export const MAGNITUDE_LETTERS = '[kKMBbT]';
+
+/** Words before a number that make it approximate or a bound. */
+export const HEDGES = {
+  approx: ['~', '≈', 'about', 'around', 'approximately', 'roughly', 'nearly', 'almost', 'some', 'etwa', 'rund', 'circa', 'ca.', 'knapp', 'gut'],
+  atLeast: ['over', 'more than', 'at least', 'upwards of', 'über', 'mehr als', 'mindestens'],
+  atMost: ['up to', 'under', 'less than', 'fewer than', 'bis zu', 'weniger als', 'unter'],
+};
+
+/** Words just before a mention that make it the point of comparison, not the subject. */
+export const BASELINE_BEFORE =
+  /(?:\bcompared (?:to|with)|\b(?:similar|comparable|equivalent|superior|inferior|close|identical)(?:\s+\p{L}+)?\s+to|\bthan|\bunlike|\blike|\bfrom|\bover|\bversus|\bvs\.?|\bsuccessor (?:to|of)|\bup from|\bincrease from|\btimes(?: the \w+(?: \w+)? (?:of|for|used for))?|\bgegenüber|\bim Vergleich (?:zu|mit)|\bals|\bwie|\bVorgänger|\bNachfolger (?:von|des))\s+(?:the\s+|der\s+|die\s+|dem\s+|den\s+|das\s+)?(?:original\s+|previous\s+|first\s+|earlier\s+|ursprünglichen\s+)?$/iu;
+
+/** A relative pronoun opening a clause about the noun before it ("LLaMA 1, which was released…"). */
+export const RELATIVE = /^(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s*,?\s*\b(?:which|who|that|die|der|das|welche[rsmn]?)\b/u;
+
+/** Words before a number that make it a reference to a known thing rather than a statement. */
+export const DEFINITE = /\b(?:the|this|that|these|those|its|their|der|die|das|dem|den|des|dieses|diesem)\s+$/i;
+/** Words before a number that introduce it as new information ("a 65B model", "is a …"). */
+export const INDEFINITE = /\b(?:a|an|ein|eine|einem|einen|einer)\s+$/i;
+
+/** Negation close before a phrase turns it around; the checker then says nothing. */
+export const NEGATION = /\b(?:not|no|never|without|nor|nicht|kein\w*|ohne|nie)\b/i;
+
+/** A clause ends at these; a value and its subject are looked for inside one clause. */
+export const CLAUSE_BREAK = /;|\s(?:but|while|whereas|although|aber|sondern|während|jedoch|obwohl)\s/gi;
+
+/** Words that make a sentence German rather than English. */
+const GERMAN = /\b(?:der|die|das|und|ist|hat|hatte|wurde|wurden|nicht|von|mit|auf|für|ein|eine|sein|seine|als|auch|zu|im|dem|den|des|nur|sich|wird|werden)\b/g;
+const ENGLISH = /\b(?:the|and|is|was|were|has|had|of|with|on|for|a|an|its|to|in|that|which|by|from)\b/g;
+
+export function detectLang(text: string): Lang {
+  const de = text.match(GERMAN)?.length ?? 0;
+  const en = text.match(ENGLISH)?.length ?? 0;
+  return de > en ? 'de' : 'en';
+}

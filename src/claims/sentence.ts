@@ -1,0 +1,145 @@
+/**
+ * One sentence as the checker reads it: its language, clauses, numbers, dates, and the mentions
+ * (from the matcher) a value can belong to. Binding a value to an entity is done here, by how
+ * sentences are built: a value belongs to the subject of its clause (the nearest mention before it),
+ * to the noun a relative clause hangs on, to the name before a parenthesis, or to a possessive
+ * ("Llama 2's 2 trillion tokens"); never to the point of comparison ("compared to Llama 1").
+ */
+import type { Mention } from '../shared/dataset';
+import type { ClaimAttribute } from '../shared/claims';
+import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
+import { valuesFor, type Knowledge } from './knowledge';
+import { BASELINE_BEFORE, CLAUSE_BREAK, RELATIVE, detectLang, type Lang } from './lexicon';
+import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  text: string;
+  lang: Lang;
+  mentions: Mention[];
+  clauses: Span[];
+  groups: QuantityGroup[];
+  dates: WrittenDate[];
+  durations: WrittenDuration[];
+}
+
+export function readSentence(text: string, mentions: Mention[]): Sentence {
+  const lang = detectLang(text);
+  const clauses: Span[] = [];
+  let from = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    clauses.push({ start: from, end: m.index });
+    from = m.index + m[0].length;
+  }
+  clauses.push({ start: from, end: text.length });
+  const dates = findDates(text);
+  const masked = [...mentions, ...dates.filter((d) => d.year !== undefined || d.days !== undefined)];
+  return {
+    text,
+    lang,
+    mentions,
+    clauses,
+    groups: groupQuantities(text, findQuantities(text, lang, masked)),
+    dates,
+    durations: findDurations(text),
+  };
+}
+
+export function clauseOf(s: Sentence, at: number): Span {
+  return s.clauses.find((c) => at >= c.start && at <= c.end) ?? { start: 0, end: s.text.length };
+}
+
+export function wordsBetween(text: string, a: number, b: number): number {
+  const [lo, hi] = a <= b ? [a, b] : [b, a];
+  return text.slice(lo, hi).split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
+}
+
+/** True when the mention is the point of comparison ("compared to Llama 1", "up from Llama 2's"). */
+export function isBaseline(s: Sentence, m: Mention): boolean {
+  const clause = clauseOf(s, m.start);
+  return BASELINE_BEFORE.test(s.text.slice(clause.start, m.start));
+}
+
+/** The number group a possessive mention owns ("Llama-2's 2 trillion tokens"), if any. */
+function owned(s: Sentence, m: Mention): Span | undefined {
+  if (!/^['’]s\b/.test(s.text.slice(m.end, m.end + 3))) return undefined;
+  return s.groups.find((g) => g.start >= m.end && g.start - m.end <= 8);
+}
+const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
+function ownsOther(s: Sentence, m: Mention, value: Span): boolean {
+  const o = owned(s, m);
+  return o !== undefined && !within(value, o) && !within(o, value);
+}
+
+/**
+ * A family name inside a product's name ("Code Llama", "Llama Guard") is not the family: the
+ * capitalised word beside it makes another name.
+ */
+function inOtherName(s: Sentence, m: Mention): boolean {
+  const before = /([\p{Lu}][\p{L}’']*)\s+$/u.exec(s.text.slice(0, m.start))?.[1];
+  const after = /^\s+[\p{Lu}][\p{L}]+/u.test(s.text.slice(m.end));
+  return (before !== undefined && !NAME_LEAD.test(before)) || after;
+}
+/** Capitalised words that may stand before a family name without making another name. */
+const NAME_LEAD = /^(?:The|A|An|This|That|These|Our|Their|Its|In|On|With|For|By|From|Of|Der|Die|Das|Ein|Eine|Mit|Von|Im|Am|Meta|Meta['’]s|Metas|Facebook['’]s)$/u;
+
+/** The entities a mention stands for when checking `attribute`: itself, or a family's members. */
+export function entitiesOf(k: Knowledge, m: Mention, attribute: ClaimAttribute, s?: Sentence): string[] {
+  if (valuesFor(k, attribute, m.entity).length) return [m.entity];
+  const members = k.families.get(m.entity);
+  if (!members || (s && inOtherName(s, m))) return [];
+  return members.filter((e) => valuesFor(k, attribute, e).length);
+}
+
+export interface Binding {
+  mention: Mention;
+  entities: string[];
+}
+
+/**
+ * The mention a value at `span` is about, for `attribute`. Looks inside the value's clause: a
+ * relative clause's noun, else the nearest mention before it that is not a point of comparison,
+ * else (with `following`) the nearest such mention after it.
+ */
+export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span: Span, opts: { following: boolean; near?: number }): Binding | undefined {
+  const clause = clauseOf(s, span.start);
+  const of = (m: Mention): Binding => ({ mention: m, entities: entitiesOf(k, m, attribute, s) });
+  const candidate = (m: Mention) => !(m.start < span.end && m.end > span.start) && entitiesOf(k, m, attribute, s).length > 0;
+  const inClause = (m: Mention) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
+  const possessor = s.mentions.find((m) => candidate(m) && owned(s, m) && within(span, owned(s, m)!));
+  if (possessor) return of(possessor);
+  const before = s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
+  for (const m of before) {
+    if (opts.near !== undefined && wordsBetween(s.text, m.end, span.start) > opts.near) break;
+    const between = s.text.slice(m.end, span.start);
+    if (RELATIVE.test(between) && !/[.;]/.test(between)) return of(m);
+    // A relative clause on another noun ("… a model called Code Llama, which is trained on …") is about that noun.
+    if (/,\s*(?:which|who|die|der|das|welche\w*)\b/i.test(between)) return undefined;
+    if (isBaseline(s, m) || ownsOther(s, m, span)) continue;
+    return of(m);
+  }
+  if (opts.following) {
+    const after = s.mentions.filter((m) => inClause(m) && m.start >= span.end);
+    for (const m of after) {
+      if (opts.near !== undefined && wordsBetween(s.text, span.end, m.start) > opts.near) break;
+      if (isBaseline(s, m) || ownsOther(s, m, span)) continue;
+      return of(m);
+    }
+  }
+  // A clause without a name of its own continues the sentence's one subject ("…, while the smaller models were trained on 1T tokens").
+  if (opts.near !== undefined || s.mentions.some(inClause)) return undefined;
+  const subjects = s.mentions.filter((m) => candidate(m) && !isBaseline(s, m) && !ownsOther(s, m, span) && m.end <= span.start);
+  const entities = new Set(subjects.map((m) => m.entity));
+  return entities.size === 1 ? of(subjects[0]!) : undefined;
+}
+
+/** True when the sentence mentions the entity, or an entity related to it either way. */
+export function gated(k: Knowledge, s: Sentence, entity: string): boolean {
+  const linked = (e: string) => e === entity || k.related.get(entity)?.has(e) || k.related.get(e)?.has(entity);
+  return s.mentions.some((m) => linked(m.entity) || (!inOtherName(s, m) && (k.families.get(m.entity) ?? []).some(linked)));
+}

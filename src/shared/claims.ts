@@ -1,0 +1,160 @@
+/**
+ * Claim check: the shape of the sourced values a page's statements are checked against
+ * (src/data/claims.json), and of the claims the checker (src/claims/) reports.
+ *
+ * The data holds knowledge, the checker holds language: each value says what the sources say about
+ * one attribute of one entity, and which "frame" (a list of cue patterns, also data) places a
+ * value written on a page in that attribute. Known misreports say what circulated, what is true,
+ * and where the error came from.
+ */
+import type { IsoDate, Source } from './dataset';
+
+/** The attributes claims are checked for. Anything else on a page is not a claim here. */
+export const CLAIM_ATTRIBUTES = [
+  'release-date',
+  'sizes',
+  'training-tokens',
+  'context-length',
+  'licence',
+  'leak',
+  'takedown',
+  'rename',
+  'hf-ceo',
+  'hf-llama-support',
+  'name',
+  'statement',
+  'gpt3',
+] as const;
+export type ClaimAttribute = (typeof CLAIM_ATTRIBUTES)[number];
+
+/** What a number on a page counts. */
+export const QUANTITY_UNITS = ['parameters', 'tokens', 'context-tokens', 'monthly-users', 'repositories'] as const;
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+interface ValueBase {
+  /** Stable kebab-case id, unique among claim values. */
+  id: string;
+  /** The entity the value is about (entities.json). */
+  entity: string;
+  attribute: ClaimAttribute;
+  /** What the sources say, in our words; shown in the popover. */
+  text: string;
+  /** At least one source id (sources.json); every source is https. */
+  sources: string[];
+  /** For values that can change (who holds a role): the day they were last known true. */
+  asOf?: IsoDate;
+}
+
+/** A day (or, with `until`, a span of days the sources leave open) on which something happened. */
+export interface DateClaimValue extends ValueBase {
+  kind: 'date';
+  date: IsoDate;
+  until?: IsoDate;
+  /** The frame (claims.json `frames`) that ties a date on a page to this value. */
+  frame: string;
+  /** How long after another dated value this happened, in days, for "a week later" and the like. */
+  after?: { value: string; days: [number, number] };
+}
+
+/** Numbers: the released sizes of a generation, its training tokens, a context length, a count. */
+export interface QuantityClaimValue extends ValueBase {
+  kind: 'quantity';
+  unit: QuantityUnit;
+  frame: string;
+  /** Every value that is true (for sizes: every released size). */
+  values: number[];
+  /** Sizes that were trained or announced but not released; naming one as released is wrong. */
+  unreleased?: number[];
+  /** For sizes: how many models were released (a page saying "three models" is checked against it). */
+  models?: number;
+  /** Mixture-of-experts models: active and total parameters and expert count per released model. */
+  variants?: { name: string; active: number; total: number; experts: number }[];
+}
+
+/** Who holds a role (a company's CEO). */
+export interface HolderClaimValue extends ValueBase {
+  kind: 'holder';
+  frame: string;
+  holder: string;
+  /** The family name a page must use for the holder; given names are often shortened ("Clem"). */
+  surname: string;
+}
+
+/** Licence terms: whether commercial use is allowed. */
+export interface TermsClaimValue extends ValueBase {
+  kind: 'terms';
+  commercial: boolean;
+}
+
+/** A statement carried by wording rather than a number or a date (where the leak happened, how). */
+export interface PhraseClaimValue extends ValueBase {
+  kind: 'phrase';
+  frame: string;
+  /** Patterns (case-insensitive regular expressions) that state the value. */
+  says: string[];
+  /** Patterns that name a rival value of the same kind (another library than the one that is true). */
+  rivals?: string[];
+  /**
+   * Where the value stands relative to the frame word in its clause: `before` for the actor of a
+   * verb ("Meta sent a takedown"), `after` for its object ("merged into Transformers"). Unset: anywhere.
+   */
+  slot?: 'before' | 'after';
+  /** Id of a date value this wording restates (the rename's new name is its event); a sentence dating that event claims it once. */
+  restates?: string;
+}
+
+export type ClaimValue = DateClaimValue | QuantityClaimValue | HolderClaimValue | TermsClaimValue | PhraseClaimValue;
+
+/** A statement that circulated and is wrong, with its correction and where it came from. */
+export interface Misreport {
+  id: string;
+  entity: string;
+  attribute: ClaimAttribute;
+  /** The wrong statement, in our words. */
+  statement: string;
+  /** What the sources say instead. */
+  correction: string;
+  /** One line on where the error came from. */
+  origin: string;
+  sources: string[];
+  /** How it shows on a page: a wrong day, a wrong number, or wording (a case-insensitive pattern). */
+  match: { date: IsoDate } | { quantity: number } | { pattern: string };
+}
+
+export interface ClaimData {
+  /** Named lists of cue patterns (case-insensitive regular expressions, English and German). */
+  frames: Record<string, string[]>;
+  values: ClaimValue[];
+  misreports: Misreport[];
+}
+
+export type Verdict = 'supported' | 'contradicted';
+
+/** One checked claim in a sentence. Offsets are UTF-16 code units, end exclusive. */
+export interface Claim {
+  start: number;
+  end: number;
+  attribute: ClaimAttribute;
+  entity: string;
+  verdict: Verdict;
+  /** Ids of the claim values the verdict rests on. */
+  facts: string[];
+  /** Id of the known misreport this claim repeats, if any. */
+  misreport?: string;
+}
+
+/** What a content script needs to check claims: the data, the sources it cites, and how entities relate. */
+export interface ClaimSetup {
+  data: ClaimData;
+  sources: Source[];
+  entities: { id: string; related: string[] }[];
+}
+
+/** A checked claim as the popup lists it; `index` is its place in the page's document order. */
+export interface PageClaim {
+  index: number;
+  verdict: Verdict;
+  attribute: ClaimAttribute;
+  entity: string;
+  said: string;
+}

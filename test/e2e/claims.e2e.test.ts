@@ -1,0 +1,206 @@
+/**
+ * The claim check in real Chromium and Firefox, on pages written for these tests: a retelling of
+ * the leak with the news story's kinds of errors (the takedown credited to Hugging Face's CEO, a
+ * wrong announcement date, an unreleased size) gets exactly those flagged, each popover with both
+ * values and a source; a correct retelling gets no flag; the DOM is never changed; the keyboard
+ * reaches claims; the page's date is read from each of four kinds of markup; the claim popover
+ * passes axe in light and dark.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { BROWSERS, launch, type DomNode, type Session, type TestPage } from './harness/browsers';
+import { serve, type StaticServer } from './harness/server';
+import { findAll, findContentTab, until, waitForPopover } from './harness/page-helpers';
+import { axePopover } from './harness/axe';
+
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serve([path.resolve('test/e2e/pages')]);
+});
+afterAll(() => server?.close());
+
+interface ClaimInfo {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** The ranges in one claim highlight, in document order, with the centre of each first box. */
+function readClaims(page: TestPage, verdict: 'contradicted' | 'supported'): Promise<ClaimInfo[]> {
+  return page.evaluate((name) => {
+    const h = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
+    const ranges = h ? [...h] : [];
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => {
+      const box = r.getClientRects()[0];
+      return { text: r.toString(), x: box ? box.left + box.width / 2 : -1, y: box ? box.top + box.height / 2 : -1 };
+    });
+  }, `llama-claim-${verdict}`);
+}
+
+/** Waits until the contradicted claims are there and stop changing. */
+async function settledClaims(page: TestPage, min: number): Promise<ClaimInfo[]> {
+  let last = '';
+  return until(`at least ${min} contradicted claims`, async () => {
+    const now = await readClaims(page, 'contradicted');
+    const key = now.map((c) => c.text).join('|');
+    const stable = now.length >= min && key === last;
+    last = key;
+    return stable ? now : null;
+  });
+}
+
+const textOf = (n: DomNode): string => n.text;
+const hrefs = (n: DomNode) => findAll(n, 'a').map((a) => a.attrs.href ?? '');
+
+async function hoverClaim(page: TestPage, c: ClaimInfo, contains: string): Promise<DomNode> {
+  await page.mouseMove(1, 1);
+  await until('the popover to close', async () => ((await page.popover()) === null ? true : null));
+  await page.mouseMove(c.x, c.y, 3);
+  return waitForPopover(page, contains);
+}
+
+describe.each(BROWSERS)('%s', (name) => {
+  let session: Session;
+  let page: TestPage;
+  beforeAll(async () => {
+    session = await launch(name);
+    page = await session.newPage();
+  });
+  afterAll(() => session?.close());
+
+  it('flags exactly the retelling\'s three errors without touching the DOM, each with both values and a source', async () => {
+    await page.goto(server.url('claims/retelling-errors.html'));
+    const flagged = await settledClaims(page, 3);
+    expect(flagged.map((c) => c.text)).toEqual(['February 27, 2023', 'staff update', '7B, 13B, 34B and 70B']);
+    // Checking and marking claims changed nothing in the page's DOM (read before any popover opens).
+    const log = await page.evaluate(() => {
+      const w = window as unknown as { __mutations: unknown[]; __beforeExtension: number; __flush(): void };
+      w.__flush();
+      return w.__mutations.slice(w.__beforeExtension);
+    });
+    expect(log).toEqual([]);
+
+    const takedown = await hoverClaim(page, flagged[1]!, 'staff update');
+    expect(textOf(takedown)).toContain('Contradicted by the sources');
+    expect(textOf(takedown)).toContain('OpSec Online LLC');
+    expect(textOf(takedown)).toContain('no source shows such a post');
+    expect(hrefs(takedown)).toContain('https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md');
+
+    const date = await hoverClaim(page, flagged[0]!, 'February 27, 2023');
+    expect(textOf(date)).toContain('24 February 2023');
+    expect(textOf(date)).toContain('arXiv');
+    expect(hrefs(date)).toContain('https://ai.meta.com/blog/large-language-model-llama-meta-ai/');
+
+    const size = await hoverClaim(page, flagged[2]!, '34B');
+    expect(textOf(size)).toContain('7B, 13B and 70B');
+    expect(hrefs(size).some((h) => h.includes('arxiv.org/abs/2307.09288'))).toBe(true);
+  });
+
+  it('reaches claims from the keyboard command, and lists contradicted claims first in the popup', async () => {
+    await page.mouseMove(1, 1);
+    const ext = await session.openExtensionPage('popup.html');
+    const tabId = await findContentTab(ext);
+    const summary = await ext.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ value: { claims: { verdict: string; said: string }[] } }> } } }).chrome;
+      return (await api.tabs.sendMessage(id, { type: 'page/mentions', payload: {} })).value.claims;
+    }, tabId);
+    expect(summary.slice(0, 3).map((c) => c.verdict)).toEqual(['contradicted', 'contradicted', 'contradicted']);
+    expect(summary.slice(3).every((c) => c.verdict === 'supported')).toBe(true);
+    // Step through the page's marks as the keyboard command does until a claim's popover opens.
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await ext.evaluate(async (id) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        await api.tabs.sendMessage(id, { type: 'page/step', payload: { direction: 1 } });
+      }, tabId);
+      const p = await until('a popover', () => page.popover());
+      reached = textOf(p).includes('Contradicted by the sources');
+    }
+    await ext.close();
+    expect(reached).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('llama-lens-popover');
+    await page.press('Escape');
+  });
+
+  it('flags nothing in a correct retelling, where statements match the sources', async () => {
+    await page.goto(server.url('claims/retelling-correct.html'));
+    const supported = await until('supported claims', async () => {
+      const ext = await session.openExtensionPage('popup.html');
+      try {
+        const tabId = await findContentTab(ext);
+        const claims = await ext.evaluate(async (id) => {
+          const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ value: { claims: { verdict: string }[] } }> } } }).chrome;
+          return (await api.tabs.sendMessage(id, { type: 'page/mentions', payload: {} })).value.claims;
+        }, tabId);
+        return claims.length >= 8 ? claims : null;
+      } finally {
+        await ext.close();
+      }
+    });
+    expect(supported.filter((c) => c.verdict === 'contradicted')).toEqual([]);
+    expect(await readClaims(page, 'contradicted')).toEqual([]);
+  });
+
+  it.each([
+    ['JSON-LD datePublished', 'claims/date-jsonld.html', '2023-03-08'],
+    ['article:published_time', 'claims/date-meta.html', '2023-03-09'],
+    ['<time datetime>', 'claims/date-time.html', '2023-03-10'],
+    ['a date in the URL', 'claims/2023/03/11/date-url.html', '2023-03-11'],
+  ])('reads the page date from %s', async (_kind, file, iso) => {
+    await page.goto(server.url(file));
+    const [claim] = await settledClaims(page, 1);
+    const expected = await page.evaluate((d) => {
+      const [y, m, day] = d.split('-').map(Number);
+      return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, day)));
+    }, iso);
+    const pop = await hoverClaim(page, claim!, 'staff update');
+    expect(textOf(pop)).toContain(`page dated ${expected}`);
+  });
+
+  it('one setting turns the claim check off and on at once; another marks supported claims too', async () => {
+    await page.goto(server.url('claims/retelling-errors.html'));
+    await settledClaims(page, 3);
+    const ext = await session.openExtensionPage('options.html');
+    const save = (change: Record<string, boolean>) =>
+      ext.evaluate(async (c) => {
+        const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome;
+        const settings = { enabled: true, mode: 'all-except', sites: [], topics: { llama: true, meta: true, 'hugging-face': true }, markStyle: 'underline', hoverDelayMs: 300, claimCheck: true, claimMarksSupported: false, ...c };
+        return (await api.runtime.sendMessage({ type: 'settings/save', payload: { settings } })).ok;
+      }, change);
+    try {
+      expect(await save({ claimCheck: false })).toBe(true);
+      await until('no claim marks', async () => ((await readClaims(page, 'contradicted')).length === 0 ? true : null));
+      // The mentions stay marked: only the claim check is off.
+      expect(await page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('llama-lens-')))).toBe(true);
+      expect(await save({ claimCheck: true, claimMarksSupported: true })).toBe(true);
+      await settledClaims(page, 3);
+      expect((await until('supported claim marks', async () => ((await readClaims(page, 'supported')).length >= 4 ? readClaims(page, 'supported') : null))).map((c) => c.text)).toEqual(
+        expect.arrayContaining(['non-commercial', '4chan', 'Large Language Model Meta AI']),
+      );
+    } finally {
+      await save({});
+      await ext.close();
+    }
+  });
+});
+
+const schemes = BROWSERS.flatMap((b) => (['light', 'dark'] as const).map((scheme) => [b, scheme] as const));
+
+describe.each(schemes)('%s, %s', (name, scheme) => {
+  it('the claim popover has no axe violations', async () => {
+    const session = await launch(name, { colorScheme: scheme });
+    try {
+      const page = await session.newPage();
+      await page.goto(server.url('claims/retelling-errors.html'));
+      const [first] = await settledClaims(page, 3);
+      await page.mouseMove(first!.x, first!.y, 3);
+      const popover = await waitForPopover(page, 'Contradicted');
+      const check = await session.newPage();
+      await check.goto(server.url('blank.html'));
+      expect(await axePopover(check, popover)).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});

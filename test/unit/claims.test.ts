@@ -1,0 +1,134 @@
+/**
+ * The claim checker on sentences written for these tests (not the corpus's), with the real matcher
+ * and the bundled claim data: what it confirms, what it contradicts, and, as important, where it
+ * must say nothing. Each "says nothing" case names the rule that keeps it silent.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkSentence, compileKnowledge } from '../../src/claims';
+import { buildDictionary, compileMatcher, pageContext } from '../../src/matcher';
+import type { ClaimData } from '../../src/shared/claims';
+import type { Alias, Entity } from '../../src/shared/dataset';
+import { validateClaims } from '../../scripts/claims-validate';
+import { loadDataFolder } from '../../scripts/data-folder';
+import { fileURLToPath } from 'node:url';
+
+const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../src/data/${name}`, import.meta.url), 'utf8')) as T;
+const entities = read<Entity[]>('entities.json');
+const claimData = read<ClaimData>('claims.json');
+const matcher = compileMatcher(buildDictionary(entities, read<Record<string, Alias[]>>('aliases.json')));
+const knowledge = compileKnowledge(claimData, entities);
+
+/** Claims as "verdict attribute entity «span»" lines, easy to read in a failure. */
+function check(text: string, pageDate?: string): string[] {
+  const mentions = matcher.find(text, pageContext(text));
+  return checkSentence(knowledge, text, mentions, pageDate ? { pageDate } : {}).map(
+    (c) => `${c.verdict} ${c.attribute} ${c.entity} «${text.slice(c.start, c.end)}»${c.misreport ? ` (${c.misreport})` : ''}`,
+  );
+}
+
+describe('claim checker: confirms and contradicts', () => {
+  it.each([
+    ['LLaMA was announced on 24 February 2023.', ['supported release-date llama-1 «24 February 2023»']],
+    ['Meta unveiled LLaMA on February 27, 2023.', ['contradicted release-date llama-1 «February 27, 2023» (llama-1-paper-date)']],
+    ['Meta hat Llama 2 am 19. Juli 2023 veröffentlicht.', ['contradicted release-date llama-2 «19. Juli 2023» (llama-2-july-19)']],
+    ['LLaMA wurde Ende Februar 2023 vorgestellt.', ['supported release-date llama-1 «Ende Februar 2023»']],
+    ['Llama 4 launched in March 2025.', ['contradicted release-date llama-4 «March 2025»']],
+    ['Llama 3.3 70B (November 2024) is a single model.', ['contradicted release-date llama-3-3 «November 2024»']],
+    ['Llama 2 comes in 7B, 13B, 34B and 70B sizes.', ['contradicted sizes llama-2 «7B, 13B, 34B and 70B» (llama-2-34b)']],
+    ['Llama 2 comes in 7B, 13B, 34B and 70B sizes (the 34B version was not released).', ['supported sizes llama-2 «7B, 13B, 34B and 70B»']],
+    ['LLaMA ranges from 7 billion to 65 billion parameters.', ['supported sizes llama-1 «7 billion to 65 billion parameters»']],
+    ['LLaMA ranges from 7B to 70B parameters.', ['contradicted sizes llama-1 «7B to 70B parameters»']],
+    ['LLaMA 65B was trained on 1,400 billion tokens.', ['supported training-tokens llama-1 «1,400 billion tokens»']],
+    ['Das Modell LLaMA wurde mit 1,4 Billionen Token trainiert.', ['supported training-tokens llama-1 «1,4 Billionen Token»']],
+    ['Llama 2 was pretrained on 1.4T tokens.', ['contradicted training-tokens llama-2 «1.4T tokens»']],
+    ['Llama 3 has a 4K context window.', ['contradicted context-length llama-3 «4K»']],
+    ['Llama 3.1 supports a 128K context.', ['supported context-length llama-3-1 «128K»']],
+    ['Llama 4 Maverick has 17B active parameters out of 400B total.', ['supported sizes llama-4 «17B active parameters out of 400B total»']],
+    ['Llama 4 Scout has 17B active parameters out of 209B total.', ['contradicted sizes llama-4 «17B active parameters out of 209B total»']],
+    ['LLaMA leaked on 4chan on March 10, 2023.', ['supported leak llama-leak «4chan»', 'contradicted leak llama-leak «March 10, 2023»']],
+    ['LLaMA leaked on 4chan two months after it was announced.', ['supported leak llama-leak «4chan»', 'contradicted leak llama-leak «two months after»']],
+    ['Less than a week after it was announced, LLaMA leaked as a torrent.', ['supported leak llama-leak «Less than a week after»', 'supported leak llama-leak «torrent»']],
+    ['The CEO of Hugging Face, Thomas Wolf, spoke first.', ['contradicted hf-ceo hugging-face «CEO of Hugging Face, Thomas Wolf»']],
+    ['Hugging Face CEO Clem Delangue spoke first.', ['supported hf-ceo hugging-face «Hugging Face CEO Clem Delangue»']],
+    ['LLaMA stands for Large Language Meta Architecture.', ['contradicted name llama-1 «stands for Large Language Meta Architecture»']],
+    ['The LLaMA PR was merged into HuggingFace Diffusers.', ['contradicted hf-llama-support hugging-face-llama «Diffusers»']],
+    ['Facebook announced on Friday, October 29, 2021 that it would be known as Meta.', ['contradicted rename meta-platforms «Friday, October 29, 2021»']],
+    ['Llama 2 allows commercial use, but companies with over 500 million monthly active users need a licence.', [
+      'supported licence llama-2 «commercial use»',
+      'contradicted licence llama-2 «over 500 million monthly active users»',
+    ]],
+    ['Llama 2 is open for commercial use, unlike LLaMA, which was released for research purposes only.', [
+      'supported licence llama-2 «commercial use»',
+      'supported licence llama-1 «for research purposes»',
+    ]],
+    ['Hugging Face\u2019s CEO, Clément Delangue, posted a staff update to GitHub about a user\u2019s LLaMa repository.', [
+      'supported hf-ceo hugging-face «Hugging Face’s CEO, Clément Delangue»',
+      'contradicted takedown meta-dmca-takedown «staff update» (takedown-staff-update)',
+    ]],
+    // The end of a change whose model the sentence does not name is left alone.
+    ['Compared to Llama 1, the context grew from 2048 to 8192 tokens.', ['supported context-length llama-1 «from 2048»']],
+    ['Llama 2 doubled the context compared to Llama 1, from 2048 to 4096 tokens.', [
+      'supported context-length llama-1 «from 2048»',
+      'supported context-length llama-2 «to 4096 tokens»',
+    ]],
+  ])('%s', (text, expected) => {
+    expect(check(text)).toEqual(expected);
+  });
+});
+
+describe('claim checker: says nothing', () => {
+  // Each case names the rule that keeps the checker silent (or keeps it to what it can tell); remove the rule and the case fails.
+  it.each([
+    ['no mention of our entities, however wrong', 'It was released on February 14, 2023 in 7B and 175B sizes.', []],
+    ['a definite list refers to models, it does not state the sizes', 'Someone ran the 7B and 13B LLaMA models on a phone.', []],
+    ['sizes next to other models\u2019 names are theirs', 'LLaMA beat models such as Mistral 8B and Gemma 9B.', []],
+    ['a vocabulary counted in tokens is not a context', 'Llama 3 widened its context handling with a 128,000-token vocabulary.', []],
+    ['a period is not an event', 'Meta trained LLaMA between December 2022 and February 2023 before it was announced.', []],
+    ['a relative clause is about its own noun', 'Llama 2 includes Code Llama, which was trained on 500 billion tokens of code.', []],
+    ['a duration without its starting point', 'One day later, LLaMA leaked on 4chan.', ['supported leak llama-leak «4chan»']],
+    ['a family name inside another product\u2019s name', 'Code Llama was trained on 500 billion tokens.', []],
+    ['a negated licence phrase', 'LLaMA was not released for commercial use.', []],
+    ['a single size that may be a later generation\u2019s', 'Llama 3 shipped 8B and 70B models, with a 405-billion-parameter model following.', ['supported sizes llama-3 «8B and 70B»']],
+    ['a near-miss size is rounding, not an error', 'LLaMA-13B beats the 170-billion-parameter GPT-3.', ['supported gpt3 gpt-3 «LLaMA-13B beats»']],
+    ['"known as Meta" followed by a product name', 'Oculus Quest will now be known as Meta Quest.', []],
+    ['a release verb\u2019s object is the first name after it', 'Stanford released Alpaca on March 13, 2023, about three weeks after LLaMA was announced.', []],
+    ['the model a likeness is drawn to is not the subject', 'Llama 3.3 offers similar performance to Llama 3.1 405B and was released in December.', ['supported release-date llama-3-3 «December.»']],
+  ])('%s', (_rule, text, expected) => {
+    expect(check(text), text).toEqual(expected);
+  });
+
+  it('does not use a role holder known only up to an earlier day against a later page', () => {
+    const text = 'The CEO of Hugging Face, Thomas Wolf, spoke first.';
+    expect(check(text, '2024-01-01')).toHaveLength(1);
+    expect(check(text, '2026-01-01')).toEqual([]);
+  });
+});
+
+describe('claim data validation', () => {
+  const dataset = (() => {
+    const r = loadDataFolder(fileURLToPath(new URL('../../src/data', import.meta.url)));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    return r.dataset;
+  })();
+  const broken = (edit: (d: ClaimData) => void): string[] => {
+    const copy = structuredClone(claimData);
+    edit(copy);
+    const r = validateClaims(copy, dataset);
+    return r.ok ? [] : r.errors;
+  };
+
+  it('accepts the bundled data', () => {
+    const r = validateClaims(claimData, dataset);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+  });
+
+  it('names a value without sources, an unknown source, entity or frame, and a broken pattern', () => {
+    expect(broken((d) => (d.values[0]!.sources = []))).toEqual([expect.stringMatching(/values\[0\] \(id "llama-1-release-date"\): sources must not be empty/)]);
+    expect(broken((d) => (d.values[0]!.sources = ['nowhere']))).toEqual([expect.stringContaining('source "nowhere" does not match any source')]);
+    expect(broken((d) => (d.values[0]!.entity = 'llama-9'))).toEqual([expect.stringContaining('entity "llama-9" does not match any entity')]);
+    expect(broken((d) => ((d.values[0] as { frame: string }).frame = 'nope'))).toEqual([expect.stringContaining('frame "nope" is not defined')]);
+    expect(broken((d) => (d.frames.release = ['(unclosed']))).toEqual([expect.stringContaining('must be a valid regular expression')]);
+    expect(broken((d) => (d.misreports[0]!.sources = []))).toEqual([expect.stringMatching(/misreports\[0\].*sources must not be empty/)]);
+  });
+});
