@@ -451,8 +451,11 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
         return v.slot === 'before' ? span.end <= h.start : span.start >= h.end && wordsBetween(s.text, h.end, span.start) <= 6;
       });
     };
+    // Another value of the same kind in the clause may be the one the sentence gives ("Meta's takedown … was
+    // filed by Hugging Face"): a wording is confirmed only when nothing in its clause disagrees.
+    const rivalIn = (c: Span) => (v.rivals ?? []).some((p) => found(p).some((r) => r.start >= c.start && r.end <= c.end));
     for (const p of v.says) {
-      const span = found(p).find(slotOk);
+      const span = found(p).find((x) => slotOk(x) && !rivalIn(clauseOf(s, x.start)));
       if (span) {
         out.push(claim(span, v.attribute, { verdict: 'supported', entity: v.entity, facts: [v.id] }, k));
         break;
@@ -557,11 +560,15 @@ function checkTerms(k: Knowledge, s: Sentence, out: Claim[]): void {
 
 function checkMisreportWording(k: Knowledge, s: Sentence, out: Claim[]): void {
   for (const r of k.misreports) {
-    if (!('pattern' in r.match) || !gated(k, s, r.entity)) continue;
+    if (!('pattern' in r.match)) continue;
     const m = new RegExp(r.match.pattern, 'iu').exec(s.text);
     if (!m) continue;
+    // The event is named by a related mention, or by its own frame words beside the wording ("a staff update that took down the weights").
+    const span = { start: m.index, end: m.index + m[0].length };
+    const frames = [...new Set(valuesFor(k, r.attribute, r.entity).flatMap((v) => ('frame' in v ? [v.frame] : [])))];
+    if (!gated(k, s, r.entity) && !framesNear(k, s, frames, span).length) continue;
     const facts = valuesFor(k, r.attribute, r.entity).map((v) => v.id);
-    out.push({ start: m.index, end: m.index + m[0].length, attribute: r.attribute, entity: r.entity, verdict: 'contradicted', facts, misreport: r.id });
+    out.push({ ...span, attribute: r.attribute, entity: r.entity, verdict: 'contradicted', facts, misreport: r.id });
   }
 }
 

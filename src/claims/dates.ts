@@ -38,7 +38,8 @@ const DATE = new RegExp(
   'giu',
 );
 const ISO = /\b(?<year>(?:19\d{2}|20[0-3]\d))-(?<month>\d{2})-(?<day>\d{2})\b/g;
-const YEAR = /\b(?:in|im|of|seit|since|Anfang|Ende|early|late)\s+(?<year>(?:19\d{2}|20[0-3]\d))\b(?![-/.]\d)/g;
+// Case-blind: the preposition opens many sentences ("In 2019, …").
+const YEAR = /\b(?:in|im|of|seit|since|Anfang|Ende|early|late)\s+(?<year>(?:19\d{2}|20[0-3]\d))\b(?![-/.]\d)/gi;
 const WEEKDAY = new RegExp(String.raw`\b(?<weekday>${Object.keys(WEEKDAYS).join('|')})(?:abend|morgen|nachmittag|vormittag|nacht)?s?\b`, 'giu');
 
 function monthNumber(word: string): number | undefined {

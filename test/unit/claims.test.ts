@@ -66,6 +66,12 @@ describe('claim checker: confirms and contradicts', () => {
       'supported hf-ceo hugging-face «Hugging Face’s CEO, Clément Delangue»',
       'contradicted takedown meta-dmca-takedown «staff update» (takedown-staff-update)',
     ]],
+    // A year after a sentence-initial preposition is a date like any other.
+    ['In 2020, Facebook changed its name to Meta.', ['contradicted rename meta-platforms «In 2020»']],
+    // The event's own verb beside the misreported wording names the event, whatever else the sentence names.
+    ['A staff update from Hugging Face took down the leaked model files.', [
+      'contradicted takedown meta-dmca-takedown «staff update» (takedown-staff-update)',
+    ]],
     // The end of a change whose model the sentence does not name is left alone.
     ['Compared to Llama 1, the context grew from 2048 to 8192 tokens.', ['supported context-length llama-1 «from 2048»']],
     ['Llama 2 doubled the context compared to Llama 1, from 2048 to 4096 tokens.', [
@@ -94,6 +100,8 @@ describe('claim checker: says nothing', () => {
     ['"known as Meta" followed by a product name', 'Oculus Quest will now be known as Meta Quest.', []],
     ['a release verb\u2019s object is the first name after it', 'Stanford released Alpaca on March 13, 2023, about three weeks after LLaMA was announced.', []],
     ['the model a likeness is drawn to is not the subject', 'Llama 3.3 offers similar performance to Llama 3.1 405B and was released in December.', ['supported release-date llama-3-3 «December.»']],
+    ['a wording is not confirmed when its clause gives a rival value', 'Meta\u2019s DMCA takedown was sent by Hugging Face staff.', []],
+    ['a misreported wording without its event', 'Hugging Face posted a staff update about its new pricing.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
   });
