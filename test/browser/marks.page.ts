@@ -25,6 +25,7 @@ export const cases = {
     },
     expected: {
       registered: {
+        'llama-lens-current': { priority: 2, ranges: 0 },
         'llama-lens-underline-llama': { priority: 1, ranges: 2 },
         'llama-lens-underline-meta': { priority: 1, ranges: 1 },
         'llama-lens-underline-hugging-face': { priority: 1, ranges: 0 },
@@ -45,7 +46,7 @@ export const cases = {
       return { afterHiding, shownAgain: marks.inOrder().map((m) => m.entity) };
     },
     expected: {
-      afterHiding: { registered: { 'llama-lens-background-llama': { priority: 1, ranges: 1 } }, size: 2, inOrder: ['llama'] },
+      afterHiding: { registered: { 'llama-lens-background-llama': { priority: 1, ranges: 1 }, 'llama-lens-current': { priority: 2, ranges: 0 } }, size: 2, inOrder: ['llama'] },
       shownAgain: ['meta', 'llama'],
     },
   }),
@@ -65,6 +66,7 @@ export const cases = {
       removed: 1,
       left: ['Meta'],
       registered: {
+        'llama-lens-current': { priority: 2, ranges: 0 },
         'llama-lens-underline-llama': { priority: 1, ranges: 0 },
         'llama-lens-underline-meta': { priority: 1, ranges: 1 },
         'llama-lens-underline-hugging-face': { priority: 1, ranges: 0 },
