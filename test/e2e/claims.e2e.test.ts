@@ -165,13 +165,15 @@ describe.each(BROWSERS)('%s', (name) => {
     const save = (change: Record<string, boolean>) =>
       ext.evaluate(async (c) => {
         const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome;
-        const settings = { enabled: true, mode: 'all-except', sites: [], topics: { llama: true, meta: true, 'hugging-face': true }, markStyle: 'underline', hoverDelayMs: 300, claimCheck: true, claimMarksSupported: false, ...c };
+        const settings = { enabled: true, mode: 'all-except', sites: [], topics: { llama: true, meta: true, 'hugging-face': true }, markStyle: 'underline', hoverDelayMs: 300, claimCheck: true, claimMarksSupported: false, markDensity: 'all', ...c };
         return (await api.runtime.sendMessage({ type: 'settings/save', payload: { settings } })).ok;
       }, change);
     try {
       expect(await save({ claimCheck: false })).toBe(true);
       await until('no claim marks', async () => ((await readClaims(page, 'contradicted')).length === 0 ? true : null));
       // The mentions stay marked: only the claim check is off.
+      // (The switch makes a new lens, which marks the page again once it has its data.)
+      await until('mention marks under the new lens', () => page.evaluate(() => [...CSS.highlights.values()].some((h) => h.size > 0) || null));
       expect(await page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('llama-lens-')))).toBe(true);
       expect(await save({ claimCheck: true, claimMarksSupported: true })).toBe(true);
       await settledClaims(page, 3);

@@ -70,7 +70,7 @@ describe.each(BROWSERS)('%s', (name) => {
   it('removing the extension deletes its settings, notes and stored data', async () => {
     // Chromium keeps an unpacked extension's id across installs only with developer mode on.
     profile = name === 'chromium' ? await chromiumDeveloperProfile() : await mkdtemp(path.join(os.tmpdir(), 'lens-firefox-'));
-    session = await launch(name, { profileDir: profile });
+    session = await launch(name, { profileDir: profile, markDensity: null });
     let page = await waitForBackground(session, isReady);
     await writeEverything(page);
     const before = await readEverything(page);
@@ -82,7 +82,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await Promise.race([page.evaluate(() => void (globalThis as unknown as { chrome: { management: { uninstallSelf(): Promise<void> } } }).chrome.management.uninstallSelf()).catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
     await session.close();
 
-    session = await launch(name, { profileDir: profile });
+    session = await launch(name, { profileDir: profile, markDensity: null });
     page = await waitForBackground(session, isReady);
     const after = await readEverything(page);
     expect(after.sync).toEqual({});

@@ -64,8 +64,11 @@ describe.each(BROWSERS)('%s', (name) => {
         const r = document.getElementById('blank')!.getBoundingClientRect();
         return { x: r.left + 20, y: r.bottom - 4 };
       });
-      // Below the popover, or above it: somewhere that is neither the popover nor a mark.
-      const away = blank.y > b.bottom || blank.y < b.top ? blank : { x: 5, y: PHONE.height - 5 };
+      // Somewhere that is neither the popover nor a mark: the blank paragraph or a screen corner,
+      // whichever the popover (whose height depends on what the entity has to show) leaves free.
+      const outside = (p: { x: number; y: number }) => p.y > b.bottom || p.y < b.top || p.x < b.left || p.x > b.right;
+      const away = [blank, { x: 5, y: 5 }, { x: 5, y: PHONE.height - 5 }].find(outside);
+      if (!away) throw new Error(`the popover covers every free spot: ${JSON.stringify(b)}`);
       await page.tap(away.x, away.y);
       await noPopover(page);
     }
