@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadDataFolder } from './data-folder';
+import { aliasPrefixes } from '../src/matcher/prefixes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -69,13 +70,20 @@ const minifiedCssText: Plugin = {
   },
 };
 
-/** The dataset's version is the content hash of the validated data folder, not a number someone bumps. */
-function datasetVersionModule(version: string): Plugin {
+/**
+ * Values the build derives from the validated data, as modules: the dataset's version (the content
+ * hash of the data folder, not a number someone bumps) and the aliases' prefixes the content
+ * script's entry checks frames against (src/matcher/prefixes.ts).
+ */
+function datasetModules(values: Record<string, unknown>): Plugin {
   return {
-    name: 'dataset-version',
+    name: 'dataset-modules',
     setup(b) {
-      b.onResolve({ filter: /^virtual:dataset-version$/ }, (args) => ({ path: args.path, namespace: 'dataset-version' }));
-      b.onLoad({ filter: /.*/, namespace: 'dataset-version' }, () => ({ contents: `export default ${JSON.stringify(version)};`, loader: 'js' }));
+      b.onResolve({ filter: /^virtual:/ }, (args) => {
+        if (!Object.hasOwn(values, args.path)) throw new Error(`unknown module ${args.path}`);
+        return { path: args.path, namespace: 'dataset-modules' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'dataset-modules' }, (args) => ({ contents: `export default ${JSON.stringify(values[args.path])};`, loader: 'js' }));
     },
   };
 }
@@ -109,13 +117,22 @@ async function main(): Promise<void> {
     logLevel: 'warning',
     // The bundled dataset is read from the data folder that was validated, not always src/data.
     alias: { '@data': dataDir },
-    plugins: [noHtmlSink, minifiedCssText, datasetVersionModule(data.dataset.version)],
+    plugins: [
+      noHtmlSink,
+      minifiedCssText,
+      datasetModules({
+        'virtual:dataset-version': data.dataset.version,
+        'virtual:alias-prefixes': aliasPrefixes(Object.values(data.dataset.aliases).flatMap((list) => list.map((a) => a.text))),
+      }),
+    ],
   };
   await build({
     ...common,
     entryPoints: {
       background: path.join(root, 'src/background/index.ts'),
-      content: path.join(root, 'src/content/index.ts'),
+      // The entry every frame runs, and the lens it has the background inject where it is worth it.
+      content: path.join(root, 'src/content/entry.ts'),
+      lens: path.join(root, 'src/content/index.ts'),
       popup: path.join(root, 'src/popup/index.tsx'),
       options: path.join(root, 'src/options/index.tsx'),
     },

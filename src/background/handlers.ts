@@ -17,11 +17,13 @@ export interface Services {
   /** The claim check's data, as bundled (it changes only with the extension). */
   claims: ClaimSetup;
   openEntry(id: string): Promise<void>;
+  /** Runs lens.js in one frame of a tab (scripting.executeScript). */
+  injectLens(tabId: number, frameId: number): Promise<void>;
   /** Tells every page that a note changed (their cached entities carry notes). */
   notesChanged(): Promise<void>;
 }
 
-type Sender = Pick<Runtime.MessageSender, 'id' | 'url'>;
+type Sender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
 
 /**
  * A value built from the data on first use and kept: the data is opened once per background
@@ -83,6 +85,12 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     await services.notesChanged().catch((error: unknown) => console.error('[llama-lens] could not announce a note change', error));
   };
   return {
+    async 'lens/load'(_, sender) {
+      // Only a content script in a tab can ask; the lens goes to the frame that asked, nowhere else.
+      if (sender.tab?.id === undefined) throw new Error('the sender is not a page in a tab');
+      await services.injectLens(sender.tab.id, sender.frameId ?? 0);
+      return null;
+    },
     'dictionary/get': () => dictionary(),
     async 'claims/get'() {
       return services.claims;

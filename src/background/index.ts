@@ -26,6 +26,9 @@ const handlers = createHandlers({
     await browser.tabs.create({ url: browser.runtime.getURL(`popup.html#entry/${encodeURIComponent(id)}`) });
   },
   notesChanged: signalNotesChanged,
+  async injectLens(tabId, frameId) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['lens.js'] });
+  },
 });
 
 onMessage(dispatcher(backgroundRequests, handlers, browser.runtime.id));

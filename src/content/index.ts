@@ -1,5 +1,6 @@
 /**
- * Content script entry: decides from the settings whether to run on this site, starts or stops the
+ * The lens: injected by the background into the top frame and into frames whose text may name
+ * something (the manifest's content script, ./entry.ts, asks for it). It decides from the settings whether to run on this site, starts or stops the
  * Lens as the settings change (no reload needed), and answers the popup's questions about the page.
  *
  * It runs in every frame, and most frames on the web (ads, trackers, embeds) hold little or no
@@ -179,10 +180,14 @@ const handlers: Handlers<typeof contentRequests, ContentResponses, unknown> = {
   },
 };
 
-// The popup and the background address the top frame only (askTab): other frames need no listener.
-if (window === window.top) {
-  // Only our own extension's pages and background can reach this listener (tabs.sendMessage).
-  onMessage(dispatcher(contentRequests, handlers, browser.runtime.id));
+// One lens per document, however often it is injected.
+const loaded = globalThis as { llamaLensLoaded?: true };
+if (!loaded.llamaLensLoaded) {
+  loaded.llamaLensLoaded = true;
+  // The popup and the background address the top frame only (askTab): other frames need no listener.
+  if (window === window.top) {
+    // Only our own extension's pages and background can reach this listener (tabs.sendMessage).
+    onMessage(dispatcher(contentRequests, handlers, browser.runtime.id));
+  }
+  void enqueue(startIfWorthIt);
 }
-
-void enqueue(startIfWorthIt);

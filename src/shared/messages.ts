@@ -100,6 +100,11 @@ const smallText = v.pipe(v.string(), v.maxLength(SMALL_DOCUMENT_CHARS));
  * them (the content script, 50 KB budget) leaves their schemas out.
  */
 export const backgroundRequests = /* @__PURE__ */ (() => ({
+  /**
+   * Inject the lens (lens.js) into the sender's frame: the content script's entry asks once it has
+   * seen text there that may name something (src/content/entry.ts).
+   */
+  'lens/load': empty,
   /** The matcher's dictionary: every alias with its rules. */
   'dictionary/get': empty,
   /** The claim check's data (claims.json), the sources it cites, and how entities relate. */
@@ -152,6 +157,7 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
 }) as const)();
 
 export interface BackgroundResponses {
+  'lens/load': null;
   'dictionary/get': { version: string; entries: DictionaryEntry[] };
   'claims/get': ClaimSetup;
   /** `active`: whether the extension is on for the sender's site (if not, nothing was matched). */

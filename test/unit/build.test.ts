@@ -133,7 +133,7 @@ describe('scripts/build.ts', { timeout: 120_000 }, () => {
 
     for (const b of ['chrome', 'firefox']) {
       const files = await readdir(path.join(out, b));
-      expect(files).toEqual(expect.arrayContaining(['background.js', 'content.js', 'popup.js', 'popup.html', 'manifest.json']));
+      expect(files).toEqual(expect.arrayContaining(['background.js', 'content.js', 'lens.js', 'popup.js', 'popup.html', 'manifest.json']));
       expect(files).not.toContain('.staging');
     }
   }, 120_000);

@@ -30,6 +30,7 @@ function services(overrides: Partial<Services> = {}): Services {
     data: openData(BUNDLED, () => openDatabase(name)),
     claims: { data: claims as unknown as ClaimData, sources: BUNDLED.sources, entities: BUNDLED.entities },
     openEntry: async () => undefined,
+    injectLens: async () => undefined,
     notesChanged: async () => undefined,
     ...overrides,
   };
@@ -143,6 +144,15 @@ describe('the background\'s dispatcher', () => {
     // The animal: a candidate the rules reject is not a mention.
     expect(await ask('Llama - Wikipedia', ['The llama is a domesticated South American camelid.'])).toEqual({ active: true, found: false });
     expect(await ask('', ['x'.repeat(SMALL_DOCUMENT_CHARS), 'Meta'])).toMatch(/^bad text\/mentions request at blocks/);
+  });
+
+  it('injects the lens into the frame that asked, and into no frame for a sender outside a tab', async () => {
+    const injectLens = vi.fn(async () => undefined);
+    const s = services({ injectLens });
+    expect(await send({ type: 'lens/load' }, s, { id: OUR_ID, tab: { id: 7 }, frameId: 3 } as { id: string })).toEqual({ ok: true, value: null });
+    expect(injectLens).toHaveBeenCalledWith(7, 3);
+    expect(errorOf(await send({ type: 'lens/load' }, s, { id: OUR_ID }))).toMatch(/^lens\/load failed: the sender is not a page in a tab/);
+    expect(injectLens).toHaveBeenCalledTimes(1);
   });
 
   it('passes the checked payload to the handler', async () => {

@@ -28,6 +28,7 @@ function services(open: () => ReturnType<typeof openDatabase> = () => openDataba
     data: openData(BUNDLED, open),
     claims: { data: { frames: {}, values: [], misreports: [] }, sources: [], entities: [] },
     openEntry: async () => undefined,
+    injectLens: async () => undefined,
     notesChanged: async () => void signals++,
   };
 }

@@ -354,6 +354,7 @@ describe('the background, the one writer', () => {
         data: new Promise(() => undefined),
         claims: { data: { frames: {}, values: [], misreports: [] }, sources: [], entities: [] },
         openEntry: async () => undefined,
+        injectLens: async () => undefined,
         notesChanged: async () => undefined,
       }),
       OUR_ID,

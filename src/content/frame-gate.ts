@@ -1,0 +1,46 @@
+/**
+ * Does this document hold text the lens could mark? Read by the content script's entry in frames
+ * (src/content/entry.ts) before anything else loads: most frames on the web are ads, trackers and
+ * embeds with a few words, and those should cost a short walk, not the matcher.
+ */
+import { mayName } from '../matcher/prefixes';
+
+/** Never prose; HEAD holds the title, which gives a page context but nothing to mark. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
+
+/**
+ * True when the document has more than `budget` characters of text or nodes (the lens decides
+ * about those itself), an open shadow root (its text is not walked here), or text containing one
+ * of the alias `prefixes`. False means the document cannot name anything as it stands now.
+ */
+export function documentMayName(doc: Document, prefixes: readonly string[], budget: number): boolean {
+  const root = doc.documentElement;
+  if (!root) return false;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let text = '';
+  let nodes = 0;
+  let node: Node | null = walker.currentNode;
+  while (node) {
+    if (++nodes > budget) return true;
+    if (node.nodeType === Node.TEXT_NODE) {
+      text += (node as Text).data;
+      if (text.length > budget) return true;
+      node = walker.nextNode();
+    } else if (SKIP.has((node as Element).tagName.toUpperCase())) {
+      // Past this subtree: its next sibling, or the next sibling of the nearest ancestor that has one.
+      node = walker.nextSibling() ?? nextAfterParent(walker);
+    } else {
+      if ((node as Element).shadowRoot) return true;
+      node = walker.nextNode();
+    }
+  }
+  return mayName(text, prefixes);
+}
+
+function nextAfterParent(walker: TreeWalker): Node | null {
+  while (walker.parentNode()) {
+    const next = walker.nextSibling();
+    if (next) return next;
+  }
+  return null;
+}
