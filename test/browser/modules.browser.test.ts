@@ -3,6 +3,7 @@
  * harness/suite.ts). Each module's cases live in test/browser/<module>.page.ts.
  */
 import { moduleSuites } from './harness/suite';
+import { cases as frameGate } from './frame-gate.page';
 import { cases as hitTest } from './hit-test.page';
 import { cases as marks } from './marks.page';
 import { cases as markSync } from './mark-sync.page';
@@ -15,4 +16,5 @@ moduleSuites([
   { module: 'src/content/text-blocks.ts', file: 'test/browser/text-blocks.page.ts', cases: textBlocks },
   { module: 'src/content/scan.ts', file: 'test/browser/scan.page.ts', cases: scan },
   { module: 'src/content/mark-sync.ts', file: 'test/browser/mark-sync.page.ts', cases: markSync },
+  { module: 'src/content/frame-gate.ts', file: 'test/browser/frame-gate.page.ts', cases: frameGate },
 ]);
