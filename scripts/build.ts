@@ -1,7 +1,8 @@
 /**
  * Builds both unpacked extensions from one source: extension/chrome and extension/firefox.
- *   tsx scripts/build.ts [--data DIR] [--out DIR] [--dev]
+ *   tsx scripts/build.ts [--data DIR] [--out DIR] [--dev] [--metafile FILE]
  * --data validates another data folder (the tests use it to prove a bad dataset fails the build).
+ * --metafile writes esbuild's account of which module put how many bytes in which output (the bench reads it).
  * The dataset is validated first: a bad entry stops the build with a message naming it.
  */
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
@@ -19,6 +20,7 @@ const { values: args } = parseArgs({
     data: { type: 'string', default: path.join(root, 'src/data') },
     out: { type: 'string', default: path.join(root, 'extension') },
     dev: { type: 'boolean', default: false },
+    metafile: { type: 'string' },
   },
 });
 
@@ -126,8 +128,9 @@ async function main(): Promise<void> {
       }),
     ],
   };
-  await build({
+  const result = await build({
     ...common,
+    metafile: Boolean(args.metafile),
     entryPoints: {
       background: path.join(root, 'src/background/index.ts'),
       // The entry every frame runs, and the lens it has the background inject where it is worth it.
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
     },
     outdir: staging,
   });
+  if (args.metafile) await writeFile(path.resolve(args.metafile), JSON.stringify(result.metafile));
   await cp(path.join(root, 'src/content/marks.css'), path.join(staging, 'content.css'));
   await cp(path.join(root, 'src/popup/popup.html'), path.join(staging, 'popup.html'));
   await cp(path.join(root, 'src/options/options.html'), path.join(staging, 'options.html'));

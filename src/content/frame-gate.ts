@@ -5,6 +5,14 @@
  */
 import { mayName } from '../matcher/prefixes';
 
+/**
+ * NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, and Node.TEXT_NODE, written as numbers: the first
+ * read of an interface object such as `NodeFilter` creates it in the content script's world, a cost
+ * every frame would pay for two constants.
+ */
+const ELEMENTS_AND_TEXT = 0x1 | 0x4;
+const TEXT_NODE = 3;
+
 /** Never prose; HEAD holds the title, which gives a page context but nothing to mark. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
 
@@ -16,13 +24,13 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
 export function documentMayName(doc: Document, prefixes: readonly string[], budget: number): boolean {
   const root = doc.documentElement;
   if (!root) return false;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, ELEMENTS_AND_TEXT);
   let text = '';
   let nodes = 0;
   let node: Node | null = walker.currentNode;
   while (node) {
     if (++nodes > budget) return true;
-    if (node.nodeType === Node.TEXT_NODE) {
+    if (node.nodeType === TEXT_NODE) {
       text += (node as Text).data;
       if (text.length > budget) return true;
       node = walker.nextNode();

@@ -19,7 +19,7 @@ import { RESCAN_DEBOUNCE_MS, SMALL_DOCUMENT_CHARS } from '../shared/limits';
 import type { DictionaryEntry } from '../matcher';
 import type { ClaimSetup } from '../shared/claims';
 import { Lens } from './lens';
-import { smallText } from './text-blocks';
+import { isInSkippedRegion, smallText } from './text-blocks';
 
 const site = siteKey(location.href);
 let lens: Lens | null = null;
@@ -133,8 +133,10 @@ const waiting = (() => {
   return {
     start(): void {
       if (observer) return;
-      observer = new MutationObserver(() => {
-        timer ||= window.setTimeout(recheck, RESCAN_DEBOUNCE_MS);
+      observer = new MutationObserver((records) => {
+        // Removed text cannot make a document name something, nor can an added frame, script or style.
+        const grew = records.some((r) => r.type === 'characterData' || Array.prototype.some.call(r.addedNodes, (n: Node) => !isInSkippedRegion(n)));
+        if (grew) timer ||= window.setTimeout(recheck, RESCAN_DEBOUNCE_MS);
       });
       observer.observe(document, { childList: true, subtree: true, characterData: true });
     },
