@@ -176,7 +176,7 @@ async function benchBrowser(name: BrowserName, extensionDir: string, queries: re
 
 const data = loadDataFolder('src/data');
 if (!data.ok) throw new Error(`the bundled dataset is invalid: ${data.errors.join('; ')}`);
-benchNode('bundled', await memoryStore(data.dataset).allEntities(), BUNDLED_QUERIES);
+benchNode('bundled', await memoryStore({ ...data.dataset, claims: data.claims }).allEntities(), BUNDLED_QUERIES);
 const synthetic = syntheticEntities(10_000);
 benchNode('synthetic 10k', synthetic.views, synthetic.queries);
 

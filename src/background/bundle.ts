@@ -1,5 +1,4 @@
-/** The dataset shipped inside the extension, validated and hashed by the build (scripts/build.ts). */
-import type { Dataset } from '../shared/dataset';
+/** The data shipped inside the extension, validated and hashed by the build (scripts/build.ts). */
 import version from 'virtual:dataset-version';
 import checked from '@data/checked.json';
 import entities from '@data/entities.json';
@@ -7,16 +6,15 @@ import facts from '@data/facts.json';
 import sources from '@data/sources.json';
 import aliases from '@data/aliases.json';
 import claims from '@data/claims.json';
-import type { ClaimData } from '../shared/claims';
+import type { BundledData } from './store';
 
-export const BUNDLED: Dataset = {
+/** The dataset with the claim check's data (validated with it: scripts/claims-validate.ts). */
+export const BUNDLED = {
   version,
   date: checked.date,
   entities,
   facts,
   sources,
   aliases,
-} as Dataset;
-
-/** The claim check's data, validated by the build with the dataset (scripts/claims-validate.ts). */
-export const BUNDLED_CLAIMS = claims as unknown as ClaimData;
+  claims,
+} as unknown as BundledData;

@@ -3,11 +3,10 @@
  * in memory when IndexedDB cannot be used (private mode, quota, corruption, a failed upgrade). A
  * read that fails later switches to memory too, so a lookup always gets an answer.
  */
-import type { Dataset } from '../shared/dataset';
 import type { StorageState } from '../shared/messages';
 import { openDatabase } from './db';
 import { idbNotes, unavailableNotes, type NoteStore } from './notes';
-import { idbStore, memoryStore, seed, type DataStore } from './store';
+import { idbStore, memoryStore, seed, type BundledData, type DataStore } from './store';
 
 export interface Data {
   store: DataStore;
@@ -44,10 +43,11 @@ function withFallback(primary: DataStore, fallback: DataStore, onFail: (error: u
     dictionaryParts: guard((s) => s.dictionaryParts),
     entities: guard((s) => s.entities),
     allEntities: guard((s) => s.allEntities),
+    claimSetup: guard((s) => s.claimSetup),
   };
 }
 
-export async function openData(bundle: Dataset, open = () => openDatabase()): Promise<Data> {
+export async function openData(bundle: BundledData, open = () => openDatabase()): Promise<Data> {
   const memory = memoryStore(bundle);
   let state: StorageState = { kind: 'indexeddb' };
   try {

@@ -8,6 +8,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Alias, DatasetVersion, Entity, Fact, Source } from '../shared/dataset';
+import type { ClaimData } from '../shared/claims';
 import type { UserNote } from '../shared/notes';
 
 export type { UserNote };
@@ -22,11 +23,13 @@ export interface LensDB extends DBSchema {
   facts: { key: string; value: Fact & { rank: number }; indexes: { byEntity: string } };
   sources: { key: string; value: Source };
   aliases: { key: string; value: { entity: string; aliases: Alias[] } };
+  /** The claim check's values, misreports and cue patterns: one record, replaced with the dataset. */
+  claims: { key: 'current'; value: ClaimData };
   /** A note the user keeps on an entity. User data: seeding never touches it. */
   notes: { key: string; value: UserNote };
 }
 
-export const DATA_STORES = ['dataset', 'entities', 'facts', 'sources', 'aliases'] as const;
+export const DATA_STORES = ['dataset', 'entities', 'facts', 'sources', 'aliases', 'claims'] as const;
 export const USER_STORES = ['notes'] as const;
 
 type Upgrade = (db: IDBPDatabase<LensDB>, tx: IDBPTransaction<LensDB, StoreNames<LensDB>[], 'versionchange'>) => void;
@@ -46,6 +49,12 @@ export const MIGRATIONS: readonly Upgrade[] = [
   (db, tx) => {
     db.createObjectStore('notes', { keyPath: 'entity' });
     tx.objectStore('facts').createIndex('byEntity', 'entity' as any);
+  },
+  // 3: the claim check's data. Forgetting the stored version makes the next seed fill the new store
+  // even when the dataset itself did not change with this update.
+  (db, tx) => {
+    db.createObjectStore('claims');
+    tx.objectStore('dataset').delete('current' as any);
   },
 ];
 /* eslint-enable @typescript-eslint/no-explicit-any */

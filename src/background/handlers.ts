@@ -7,15 +7,12 @@ import type { Handlers } from '../shared/dispatch';
 import type { BackgroundResponses, backgroundRequests, EntityView } from '../shared/messages';
 import { buildDictionary, compileMatcher, pageContext } from '../matcher';
 import { isActiveOn, loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
-import type { ClaimSetup } from '../shared/claims';
 import type { Data } from './data';
 import { buildIndex } from './search';
 import { timeline } from './timeline';
 
 export interface Services {
   data: Promise<Data>;
-  /** The claim check's data, as bundled (it changes only with the extension). */
-  claims: ClaimSetup;
   openEntry(id: string): Promise<void>;
   /** Runs lens.js in one frame of a tab (scripting.executeScript). */
   injectLens(tabId: number, frameId: number): Promise<void>;
@@ -65,6 +62,8 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     const [{ version }, parts] = await Promise.all([d.store.version(), d.store.dictionaryParts()]);
     return { version, entries: buildDictionary(parts.entities, parts.aliases) };
   });
+  // Every page that checks claims asks for their data; it changes only with the dataset.
+  const claimSetup = remember(async () => (await data()).store.claimSetup());
   // Small documents (mostly frames) are matched here, so they need not fetch and compile the dictionary.
   const matcher = remember(async () => compileMatcher((await dictionary()).entries));
   const index = remember(async () => {
@@ -92,9 +91,7 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
       return null;
     },
     'dictionary/get': () => dictionary(),
-    async 'claims/get'() {
-      return services.claims;
-    },
+    'claims/get': () => claimSetup(),
     async 'text/mentions'({ title, blocks }, sender) {
       // The sender's own frame URL, as the content script there keys its site.
       if (!isActiveOn(await loadSettings(), siteKey(sender.url ?? ''))) return { active: false, found: false };

@@ -4,9 +4,15 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Dataset, DatasetVersion, Entity, Source } from '../shared/dataset';
+import type { ClaimData, ClaimSetup } from '../shared/claims';
 import type { EntityView } from '../shared/messages';
 import { DATA_STORES, type LensDB } from './db';
 import { toView } from './views';
+
+/** What the extension ships and seeds: the dataset and the claim check's data, validated together by the build. */
+export interface BundledData extends Dataset {
+  claims: ClaimData;
+}
 
 export interface DataStore {
   version(): Promise<DatasetVersion>;
@@ -16,6 +22,18 @@ export interface DataStore {
   entities(ids: readonly string[]): Promise<EntityView[]>;
   /** Every entity, for the search index. */
   allEntities(): Promise<EntityView[]>;
+  /** The claim check's data with the sources it cites and how entities relate. */
+  claimSetup(): Promise<ClaimSetup>;
+}
+
+/** Only the sources the claim data cites travel to content scripts. */
+function claimSetupOf(data: ClaimData, sources: readonly Source[], entities: readonly Entity[]): ClaimSetup {
+  const cited = new Set([...data.values, ...data.misreports].flatMap((x) => x.sources));
+  return {
+    data,
+    sources: sources.filter((s) => cited.has(s.id)),
+    entities: entities.map(({ id, related }) => ({ id, related })),
+  };
 }
 
 /**
@@ -23,7 +41,7 @@ export interface DataStore {
  * the data stores only: readers see the old dataset or the new one, never a mix, and user stores
  * are not part of the transaction at all.
  */
-export async function seed(db: IDBPDatabase<LensDB>, data: Dataset): Promise<'seeded' | 'current'> {
+export async function seed(db: IDBPDatabase<LensDB>, data: BundledData): Promise<'seeded' | 'current'> {
   const stored = await db.get('dataset', 'current');
   if (stored?.version === data.version) return 'current';
   const tx = db.transaction(DATA_STORES, 'readwrite');
@@ -36,6 +54,7 @@ export async function seed(db: IDBPDatabase<LensDB>, data: Dataset): Promise<'se
     for (const [entity, aliases] of Object.entries(data.aliases)) {
       writes.push(tx.objectStore('aliases').put({ entity, aliases }));
     }
+    writes.push(tx.objectStore('claims').put(data.claims, 'current'));
     writes.push(tx.objectStore('dataset').put({ version: data.version, date: data.date }, 'current'));
   } catch (error) {
     // A record refused synchronously (a missing key) must not let the clears commit alone.
@@ -48,7 +67,7 @@ export async function seed(db: IDBPDatabase<LensDB>, data: Dataset): Promise<'se
   return 'seeded';
 }
 
-export function memoryStore(data: Dataset): DataStore {
+export function memoryStore(data: BundledData): DataStore {
   const entityById = new Map(data.entities.map((e) => [e.id, e]));
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const names = new Map(data.entities.map((e) => [e.id, e.name]));
@@ -69,6 +88,7 @@ export function memoryStore(data: Dataset): DataStore {
       return e ? [view(e)] : [];
     }),
     allEntities: async () => data.entities.map(view),
+    claimSetup: async () => claimSetupOf(data.claims, data.sources, data.entities),
   };
 }
 
@@ -111,5 +131,16 @@ export function idbStore(db: IDBPDatabase<LensDB>): DataStore {
     },
     entities: (ids) => views(ids),
     allEntities: () => views('all'),
+    async claimSetup() {
+      const tx = db.transaction(['claims', 'sources', 'entities'], 'readonly');
+      const [claims, sources, entities] = await Promise.all([
+        tx.objectStore('claims').get('current'),
+        tx.objectStore('sources').getAll(),
+        tx.objectStore('entities').getAll(),
+        tx.done,
+      ]);
+      if (!claims) throw new Error('the database holds no claim data');
+      return claimSetupOf(claims, sources, entities);
+    },
   };
 }

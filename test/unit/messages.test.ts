@@ -10,12 +10,7 @@ import { dispatcher } from '../../src/shared/dispatch';
 import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
 import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
-import type { Dataset } from '../../src/shared/dataset';
-import { BUNDLED as BUNDLED_DATASET } from '../../src/background/bundle';
-import claims from '@data/claims.json';
-import type { ClaimData } from '../../src/shared/claims';
-
-const BUNDLED: Dataset = BUNDLED_DATASET;
+import { BUNDLED } from '../../src/background/bundle';
 const OUR_ID = 'llama-leak-lens@example.org';
 
 let counter = 0;
@@ -28,7 +23,6 @@ function services(overrides: Partial<Services> = {}): Services {
   const name = `lens-messages-${++counter}`;
   return {
     data: openData(BUNDLED, () => openDatabase(name)),
-    claims: { data: claims as unknown as ClaimData, sources: BUNDLED.sources, entities: BUNDLED.entities },
     openEntry: async () => undefined,
     injectLens: async () => undefined,
     notesChanged: async () => undefined,

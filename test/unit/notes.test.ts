@@ -26,7 +26,6 @@ afterEach(() => vi.restoreAllMocks());
 function services(open: () => ReturnType<typeof openDatabase> = () => openDatabase(`lens-notes-${++counter}`)): Services {
   return {
     data: openData(BUNDLED, open),
-    claims: { data: { frames: {}, values: [], misreports: [] }, sources: [], entities: [] },
     openEntry: async () => undefined,
     injectLens: async () => undefined,
     notesChanged: async () => void signals++,

@@ -352,7 +352,6 @@ describe('the background, the one writer', () => {
       backgroundRequests,
       createHandlers({
         data: new Promise(() => undefined),
-        claims: { data: { frames: {}, values: [], misreports: [] }, sources: [], entities: [] },
         openEntry: async () => undefined,
         injectLens: async () => undefined,
         notesChanged: async () => undefined,

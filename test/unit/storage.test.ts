@@ -6,15 +6,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IDBPDatabase } from 'idb';
 import { DATA_STORES, DB_VERSION, MIGRATIONS, USER_STORES, openDatabase, type LensDB, type UserNote } from '../../src/background/db';
-import { idbStore, memoryStore, seed } from '../../src/background/store';
+import { idbStore, memoryStore, seed, type BundledData } from '../../src/background/store';
 import { openData } from '../../src/background/data';
-import type { Dataset, Entity, Fact } from '../../src/shared/dataset';
+import type { Entity, Fact } from '../../src/shared/dataset';
 import { BUNDLED as BUNDLED_DATASET } from '../../src/background/bundle';
 
-const REAL: Dataset = BUNDLED_DATASET;
+const REAL: BundledData = BUNDLED_DATASET;
 
 /** A deep copy, so no test can change what another one sees. */
-function realData(): Dataset {
+function realData(): BundledData {
   return structuredClone(REAL);
 }
 
@@ -41,7 +41,7 @@ async function open(version = DB_VERSION, migrations = MIGRATIONS): Promise<IDBP
 const NOTE: UserNote = { entity: 'llama-1', text: 'read the model card again', updated: '2026-01-02' };
 
 /** A dataset one version on: one entity (and its facts) removed, one added, one summary changed. */
-function nextVersion(base: Dataset, removed: string): Dataset {
+function nextVersion(base: BundledData, removed: string): BundledData {
   const next = structuredClone(base);
   next.version = `${base.version}-next`;
   next.entities = next.entities.filter((e) => e.id !== removed);
@@ -72,6 +72,7 @@ describe('seed', () => {
     expect(await db.count('sources')).toBe(data.sources.length);
     expect(await db.count('aliases')).toBe(Object.keys(data.aliases).length);
     expect(await db.get('entities', 'llama-1')).toEqual(data.entities.find((e) => e.id === 'llama-1'));
+    expect(await db.get('claims', 'current')).toEqual(data.claims);
   });
 
   it('on a new version replaces the bundled data and keeps user notes', async () => {
@@ -172,6 +173,19 @@ describe('migrations', () => {
     if (stores.includes('notes')) await db.put('notes', NOTE);
     return stores;
   }
+
+  it('fills the claims store on the update that adds it, though the dataset itself did not change', async () => {
+    const old = await openDatabase(name, 2, MIGRATIONS);
+    await fill(old);
+    await old.put('dataset', { version: REAL.version, date: REAL.date }, 'current');
+    old.close();
+
+    const db = await open();
+    expect(await seed(db, realData())).toBe('seeded');
+    const setup = await idbStore(db).claimSetup();
+    expect(setup.data).toEqual(REAL.claims);
+    expect(await db.get('notes', 'llama-1')).toEqual(NOTE);
+  });
 
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
@@ -314,6 +328,13 @@ describe('idbStore and memoryStore', () => {
     expect(await idb.version()).toEqual(await memory.version());
     const [idbParts, memoryParts] = [await idb.dictionaryParts(), await memory.dictionaryParts()];
     expect(idbParts.aliases).toEqual(memoryParts.aliases);
+    const [idbClaims, memoryClaims] = [await idb.claimSetup(), await memory.claimSetup()];
+    expect(idbClaims.data).toEqual(memoryClaims.data);
+    expect([...idbClaims.sources].sort(byId)).toEqual([...memoryClaims.sources].sort(byId));
+    expect([...idbClaims.entities].sort(byId)).toEqual([...memoryClaims.entities].sort(byId));
+    // Only the sources the claim data cites travel to pages.
+    expect(idbClaims.sources.length).toBeGreaterThan(0);
+    expect(idbClaims.sources.length).toBeLessThan(data.sources.length);
     expect([...idbParts.entities].sort(byId)).toEqual([...memoryParts.entities].sort(byId));
   });
 });
