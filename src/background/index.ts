@@ -4,6 +4,7 @@ import { askTab } from '../shared/ask';
 import { dispatcher } from '../shared/dispatch';
 import { backgroundRequests } from '../shared/messages';
 import { signalNotesChanged } from '../shared/notes';
+import { claimSetup } from '../shared/claims';
 import { BUNDLED, BUNDLED_CLAIMS } from './bundle';
 import { openData } from './data';
 import { createHandlers } from './handlers';
@@ -12,16 +13,9 @@ import { createHandlers } from './handlers';
 // update starts the background, so this also covers runtime.onInstalled without a second path.
 const data = openData(BUNDLED);
 
-/** Only the sources the claim data cites travel to content scripts. */
-const cited = new Set([...BUNDLED_CLAIMS.values, ...BUNDLED_CLAIMS.misreports].flatMap((x) => x.sources));
-
 const handlers = createHandlers({
   data,
-  claims: {
-    data: BUNDLED_CLAIMS,
-    sources: BUNDLED.sources.filter((s) => cited.has(s.id)),
-    entities: BUNDLED.entities.map(({ id, related }) => ({ id, related })),
-  },
+  claims: claimSetup(BUNDLED_CLAIMS, BUNDLED.sources, BUNDLED.entities),
   async openEntry(id) {
     await browser.tabs.create({ url: browser.runtime.getURL(`popup.html#entry/${encodeURIComponent(id)}`) });
   },
