@@ -7,12 +7,16 @@ import { buildDictionary, compileMatcher, pageContext, type DictionaryEntry, typ
 import { Lens } from '../src/content/lens';
 import { MarkRegistry } from '../src/content/marks';
 import { markBlock, nodeAt } from '../src/content/scan';
-import { sampleText, walkBlocks } from '../src/content/text-blocks';
+import { sampleText, walkBlocks, type Block } from '../src/content/text-blocks';
+import { ClaimLayer } from '../src/content/claim-layer';
 import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE, PAGE_CONTEXT_CHARS } from '../src/shared/limits';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
-import { TOPICS, type Alias, type Topic } from '../src/shared/dataset';
+import { TOPICS, type Alias, type Mention, type Source, type Topic } from '../src/shared/dataset';
+import { claimSetup, type ClaimData } from '../src/shared/claims';
 import entities from '../src/data/entities.json';
 import aliases from '../src/data/aliases.json';
+import claimData from '../src/data/claims.json';
+import sources from '../src/data/sources.json';
 
 // ---- long tasks ------------------------------------------------------------------------------
 
@@ -90,6 +94,8 @@ function trackSlices(start: number): { finish(end: number): { gapsMs: number; sl
 const bundled: DictionaryEntry[] = buildDictionary(entities as { id: string; topic: Topic }[], aliases as Record<string, Alias[]>);
 const dictionaries = new Map<string, DictionaryEntry[]>([['bundled', bundled]]);
 const matchers = new Map<string, Matcher>([['bundled', compileMatcher(bundled)]]);
+/** What the background answers `claims/get` with (src/background/index.ts builds it the same way). */
+const claims = claimSetup(claimData as unknown as ClaimData, sources as Source[], entities);
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -218,6 +224,11 @@ export interface OursResult {
   longTasks: number;
   longestTaskMs: number;
   marks: number;
+  /** Constructing the Lens: compiling the matcher, and with the claim check its data and the page date. */
+  setupMs: number;
+  /** Checked claims, by verdict (0 with the claim check off). */
+  contradicted: number;
+  supported: number;
 }
 
 const api = {
@@ -283,17 +294,24 @@ const api = {
    * The content script's first scan, by the Lens itself: page context, then the sliced scan that
    * builds ranges and registers highlights (and its entity request, answered by the stub). The
    * dictionary is compiled in the constructor, outside the timing (compileSynthetic reports it).
+   * With `checkClaims`, the Lens gets the claim setup the background sends, as the content script
+   * does when the setting is on: each prose block with mentions is then checked inside the scan.
    */
-  async ours(dictionary: 'bundled' | 'synthetic'): Promise<OursResult> {
+  async ours(dictionary: 'bundled' | 'synthetic', checkClaims = false): Promise<OursResult> {
     clearMarks();
-    lens = new Lens(dictionaries.get(dictionary)!, { ...DEFAULT_SETTINGS }, null);
+    const ts = performance.now();
+    lens = new Lens(dictionaries.get(dictionary)!, { ...DEFAULT_SETTINGS, claimCheck: checkClaims }, checkClaims ? claims : null);
     const t0 = performance.now();
     const tracker = trackSlices(t0);
     await lens.start();
     const t1 = performance.now();
     const slices = tracker.finish(t1);
     const lt = await longTasksBetween(t0, t1);
+    const checked = lens.pageClaims().claims;
     return {
+      setupMs: t0 - ts,
+      contradicted: checked.filter((c) => c.verdict === 'contradicted').length,
+      supported: checked.filter((c) => c.verdict === 'supported').length,
       wallMs: t1 - t0,
       busyMs: t1 - t0 - slices.gapsMs,
       slices: slices.slices,
@@ -374,6 +392,27 @@ const api = {
     }
     const fullMs = performance.now() - t;
     const marks = registry.size;
+    registry.dispose();
+
+    // The same again with the claim check on; `checkMs` is the time inside its per-block callback.
+    const claimLayer = new ClaimLayer(claims, false);
+    let checkMs = 0;
+    let checkedBlocks = 0;
+    const onBlock = (b: Block, mentions: Mention[]): void => {
+      const c0 = performance.now();
+      claimLayer.onBlock(b, mentions);
+      checkMs += performance.now() - c0;
+      checkedBlocks++;
+    };
+    t = performance.now();
+    registry = new MarkRegistry('underline', ALL_TOPICS);
+    for (const b of walkBlocks(root)) {
+      markBlock(b, matcher, page, registry, onBlock);
+      if (registry.size >= MAX_MARKS_PER_PAGE) break;
+    }
+    const claimsMs = performance.now() - t;
+    const claimCount = claimLayer.summary().length;
+    claimLayer.dispose();
 
     // The two parts of the Lens's rescan that scale with the marks already on the page, not with
     // the new text: one removeWhere per dirty root (100 appended paragraphs = 100 roots), and the
@@ -387,7 +426,7 @@ const api = {
     registry.entityCounts();
     const orderSortMs = performance.now() - t;
     clearMarks();
-    return { contextMs, walkMs, matchMs, rangesMs, fullMs, regexMs, removeWhere100Ms, orderSortMs, candidates, blocks, chars, marks };
+    return { contextMs, walkMs, matchMs, rangesMs, fullMs, claimsMs, checkMs, checkedBlocks, claimCount, regexMs, removeWhere100Ms, orderSortMs, candidates, blocks, chars, marks };
   },
 
   clear(): void {

@@ -4,7 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Dataset, DatasetVersion, Entity, Source } from '../shared/dataset';
-import type { ClaimData, ClaimSetup } from '../shared/claims';
+import { claimSetup as setupOf, type ClaimData, type ClaimSetup } from '../shared/claims';
 import type { EntityView } from '../shared/messages';
 import { DATA_STORES, type LensDB } from './db';
 import { toView } from './views';
@@ -24,16 +24,6 @@ export interface DataStore {
   allEntities(): Promise<EntityView[]>;
   /** The claim check's data with the sources it cites and how entities relate. */
   claimSetup(): Promise<ClaimSetup>;
-}
-
-/** Only the sources the claim data cites travel to content scripts. */
-function claimSetupOf(data: ClaimData, sources: readonly Source[], entities: readonly Entity[]): ClaimSetup {
-  const cited = new Set([...data.values, ...data.misreports].flatMap((x) => x.sources));
-  return {
-    data,
-    sources: sources.filter((s) => cited.has(s.id)),
-    entities: entities.map(({ id, related }) => ({ id, related })),
-  };
 }
 
 /**
@@ -88,7 +78,7 @@ export function memoryStore(data: BundledData): DataStore {
       return e ? [view(e)] : [];
     }),
     allEntities: async () => data.entities.map(view),
-    claimSetup: async () => claimSetupOf(data.claims, data.sources, data.entities),
+    claimSetup: async () => setupOf(data.claims, data.sources, data.entities),
   };
 }
 
@@ -140,7 +130,7 @@ export function idbStore(db: IDBPDatabase<LensDB>): DataStore {
         tx.done,
       ]);
       if (!claims) throw new Error('the database holds no claim data');
-      return claimSetupOf(claims, sources, entities);
+      return setupOf(claims, sources, entities);
     },
   };
 }

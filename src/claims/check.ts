@@ -28,10 +28,10 @@ import type {
   Verdict,
 } from '../shared/claims';
 import { dateAgrees, isoDay, type WrittenDate } from './dates';
-import { frameHits, valuesFor, type Knowledge } from './knowledge';
+import { dataPattern, valuesFor, type Knowledge } from './knowledge';
 import { DEFINITE, INDEFINITE, NEGATION } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
-import { bind, clauseOf, entitiesOf, gated, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+import { bind, clauseOf, entitiesOf, frameHits, gated, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
 export interface CheckOptions {
   /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
@@ -87,7 +87,7 @@ function framesNear(k: Knowledge, s: Sentence, frames: string[], span: Span, rea
   const clause = clauseOf(s, span.start);
   const found: { frame: string; hit: Span; d: number }[] = [];
   for (const frame of frames) {
-    for (const hit of frameHits(k, frame, s.text)) {
+    for (const hit of frameHits(k, s, frame)) {
       if (hit.start < clause.start || hit.end > clause.end) continue;
       if (hit.start < span.end && hit.end > span.start) continue;
       const [a, b] = hit.end <= span.start ? [hit.end, span.start] : [span.end, hit.start];
@@ -135,7 +135,7 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
   const dateValues = byKind(k.values, 'date');
   const frames = [...new Set(dateValues.map((v) => v.frame))];
   const releaseFrame = dateValues.find((v) => v.attribute === 'release-date')?.frame;
-  const releaseSaid = releaseFrame !== undefined && frameHits(k, releaseFrame, s.text).length > 0;
+  const releaseSaid = releaseFrame !== undefined && frameHits(k, s, releaseFrame).length > 0;
   for (const d of s.dates) {
     const before = s.text.slice(0, d.start);
     // A period ("trained between January and July") or its ends are not events.
@@ -206,7 +206,7 @@ function unitOfGroup(k: Knowledge, s: Sentence, g: QuantityGroup): QuantityUnit 
     // a context is at most millions of tokens.
     const clause = clauseOf(s, g.start);
     if (g.items.every((i) => i.value >= 1e10)) {
-      return frameHits(k, 'training', s.text).some((h) => h.start >= clause.start && h.end <= clause.end) ? 'tokens' : undefined;
+      return frameHits(k, s, 'training').some((h) => h.start >= clause.start && h.end <= clause.end) ? 'tokens' : undefined;
     }
     return near('context', CLAIM_UNIT_REACH_WORDS.context) && !/^[\s-]*tokens? of\b/i.test(after) ? 'context-tokens' : undefined;
   }
@@ -303,7 +303,7 @@ function isReference(s: Sentence, g: QuantityGroup): boolean {
 
 function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
   const quantityValues = byKind(k.values, 'quantity');
-  const gpt3 = frameHits(k, 'gpt3', s.text);
+  const gpt3 = frameHits(k, s, 'gpt3');
   const used = new Set<QuantityGroup>();
 
   // GPT-3's size next to its name: "GPT-3 (175B)", "the 175-billion-parameter GPT-3", "GPT-3's 175 billion parameters".
@@ -334,7 +334,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     const event = values.find((v) => valuesFor(k, attribute).every((x) => x.entity === v.entity));
     if (event) {
       // Event numbers (the takedown's repository count): the frame must be in the sentence.
-      if (!gated(k, s, event.entity) || !frameHits(k, event.frame, s.text).length) continue;
+      if (!gated(k, s, event.entity) || !frameHits(k, s, event.frame).length) continue;
       const j = judgeNumbers(event, g.items);
       if (j) out.push(claim(g, attribute, j, k));
       continue;
@@ -415,10 +415,10 @@ function checkModelCounts(k: Knowledge, s: Sentence, out: Claim[]): void {
 }
 
 /** "LLaMA-13B outperforms GPT-3": which LLaMA size Meta said beats GPT-3. Only agreement is said; other sizes were not compared in the source. */
-function checkYardstick(k: Knowledge, s: Sentence, gpt3: Span[], out: Claim[]): void {
+function checkYardstick(k: Knowledge, s: Sentence, gpt3: readonly Span[], out: Claim[]): void {
   const v = byKind(k.values, 'quantity').find((x) => x.frame === 'outperforms');
   if (!v) return;
-  for (const hit of frameHits(k, 'outperforms', s.text)) {
+  for (const hit of frameHits(k, s, 'outperforms')) {
     const target = gpt3.find((g) => g.start >= hit.end && wordsBetween(s.text, hit.end, g.start) <= 2);
     if (!target) continue;
     const m = s.mentions.filter((x) => x.end <= hit.start && wordsBetween(s.text, x.end, hit.start) <= 3).at(-1);
@@ -440,9 +440,9 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
     if (!gated(k, s, v.entity)) continue;
     // A wording that restates a dated event ("will now be known as Meta") is claimed once, by the date.
     if (v.restates && out.some((c) => c.facts.includes(v.restates!))) continue;
-    const hits = frameHits(k, v.frame, s.text);
+    const hits = frameHits(k, s, v.frame);
     if (!hits.length) continue;
-    const found = (pattern: string) => [...s.text.matchAll(new RegExp(pattern, 'giu'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const found = (pattern: string) => [...s.text.matchAll(dataPattern(pattern, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     const slotOk = (span: Span) => {
       if (!v.slot) return true;
       return hits.some((h) => {
@@ -470,7 +470,7 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
 }
 
 /** "LLaMA, which stands for Large Language Model": the expansion given, checked against the true one. */
-function checkExpansion(k: Knowledge, s: Sentence, v: PhraseClaimValue, hits: Span[], out: Claim[]): void {
+function checkExpansion(k: Knowledge, s: Sentence, v: PhraseClaimValue, hits: readonly Span[], out: Claim[]): void {
   for (const h of hits) {
     const subject = s.mentions.some((m) => m.entity === v.entity && m.end <= h.start && wordsBetween(s.text, m.end, h.start) <= 3);
     if (!subject) continue;
@@ -479,7 +479,7 @@ function checkExpansion(k: Knowledge, s: Sentence, v: PhraseClaimValue, hits: Sp
     const text = given[1]!.trim();
     const start = h.end + given[0].indexOf(text);
     const span = { start: h.start, end: start + text.length };
-    const ok = v.says.some((p) => new RegExp(`^(?:${p})$`, 'iu').test(text));
+    const ok = v.says.some((p) => dataPattern(`^(?:${p})$`, 'i').test(text));
     if (ok) continue;
     out.push(claim(span, v.attribute, { verdict: 'contradicted', entity: v.entity, facts: [v.id] }, k));
   }
@@ -535,7 +535,7 @@ function checkTerms(k: Knowledge, s: Sentence, out: Claim[]): void {
   const attribute = terms[0]!.attribute;
   const found: { span: Span; commercial: boolean }[] = [];
   for (const [frame, commercial] of [['non-commercial', false], ['commercial', true]] as const) {
-    for (const h of frameHits(k, frame, s.text)) {
+    for (const h of frameHits(k, s, frame)) {
       if (found.some((f) => f.span.start < h.end && f.span.end > h.start)) continue;
       const lead = s.text.slice(Math.max(0, h.start - 30), h.start);
       if (NEGATION.test(lead.split(/\s+/).slice(-4).join(' '))) continue;
@@ -561,7 +561,7 @@ function checkTerms(k: Knowledge, s: Sentence, out: Claim[]): void {
 function checkMisreportWording(k: Knowledge, s: Sentence, out: Claim[]): void {
   for (const r of k.misreports) {
     if (!('pattern' in r.match)) continue;
-    const m = new RegExp(r.match.pattern, 'iu').exec(s.text);
+    const m = dataPattern(r.match.pattern, 'i').exec(s.text);
     if (!m) continue;
     // The event is named by a related mention, or by its own frame words beside the wording ("a staff update that took down the weights").
     const span = { start: m.index, end: m.index + m[0].length };

@@ -18,7 +18,7 @@ export interface Knowledge {
 
 export function compileKnowledge(data: ClaimData, entities: { id: string; related: string[] }[]): Knowledge {
   const frames = new Map<string, RegExp>();
-  for (const [name, patterns] of Object.entries(data.frames)) frames.set(name, new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'giu'));
+  for (const [name, patterns] of Object.entries(data.frames)) frames.set(name, dataPattern(patterns.map((p) => `(?:${p})`).join('|'), 'gi'));
   const related = new Map(entities.map((e) => [e.id, new Set(e.related)]));
   const holders = new Set(data.values.map((v) => v.entity));
   // A family names at least two entities with values, each of which names it back as related.
@@ -35,10 +35,20 @@ export function valuesFor(k: Knowledge, attribute: ClaimAttribute, entity?: stri
   return k.values.filter((v) => v.attribute === attribute && (entity === undefined || v.entity === entity));
 }
 
-/** Every match of a frame in `text`. */
-export function frameHits(k: Knowledge, frame: string, text: string): { start: number; end: number }[] {
-  const re = k.frames.get(frame);
-  if (!re) return [];
-  re.lastIndex = 0;
-  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+const compiled = new Map<string, RegExp>();
+/**
+ * A pattern from the data (claims.json: frames, wordings, misreports), compiled once. They are
+ * words and character classes, matched case-insensitively with `\b`: with the `u` flag as well, V8
+ * ran them 20–100× slower over the bench pages' sentences (docs/performance.md), and every frame
+ * runs over every sentence that names something. So `u` is added only for a pattern that needs it
+ * (`\p{…}`, `\u{…}`, a character outside the BMP).
+ */
+export function dataPattern(source: string, flags: 'gi' | 'i'): RegExp {
+  const key = `${flags}/${source}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(source, /\\[pPu]\{|[\u{10000}-\u{10FFFF}]/u.test(source) ? `${flags}u` : flags);
+    compiled.set(key, re);
+  }
+  return re;
 }

@@ -25,6 +25,8 @@ export interface Sentence {
   groups: QuantityGroup[];
   dates: WrittenDate[];
   durations: WrittenDuration[];
+  /** Frame hits found so far (one sentence is asked about the same frame many times). */
+  frameHits: Map<string, readonly Span[]>;
 }
 
 export function readSentence(text: string, mentions: Mention[]): Sentence {
@@ -47,7 +49,20 @@ export function readSentence(text: string, mentions: Mention[]): Sentence {
     groups: groupQuantities(text, findQuantities(text, lang, masked)),
     dates,
     durations: findDurations(text),
+    frameHits: new Map(),
   };
+}
+
+/** Every match of a frame in the sentence. */
+export function frameHits(k: Knowledge, s: Sentence, frame: string): readonly Span[] {
+  let hits = s.frameHits.get(frame);
+  if (!hits) {
+    const re = k.frames.get(frame);
+    if (re) re.lastIndex = 0;
+    hits = re ? [...s.text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })) : [];
+    s.frameHits.set(frame, hits);
+  }
+  return hits;
 }
 
 export function clauseOf(s: Sentence, at: number): Span {

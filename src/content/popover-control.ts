@@ -23,8 +23,8 @@ const isClaim = (t: Target): t is ClaimMark => 'claim' in t;
 export class PopoverControl {
   private readonly abort = new AbortController();
   private readonly popover = new PopoverHost();
-  private readonly touch = new TouchTaps(
-    (x, y) => (this.marks.size ? markAt(document, this.marks, x, y) : undefined),
+  private readonly touch = new TouchTaps<Target>(
+    (x, y) => this.targetAt(x, y),
     (mark) => this.open(mark, false),
   );
   private pointer = { x: 0, y: 0, target: null as EventTarget | null };
@@ -134,9 +134,7 @@ export class PopoverControl {
       return;
     }
     if (this.popover.pinned) return;
-    // A claim's mark wins over a mention's under the pointer: it is the more specific statement.
-    const claim = this.claims ? markAt(document, this.claims.marks, this.pointer.x, this.pointer.y) : undefined;
-    const mark: Target | undefined = claim ?? (this.marks.size ? markAt(document, this.marks, this.pointer.x, this.pointer.y) : undefined);
+    const mark = this.targetAt(this.pointer.x, this.pointer.y);
     if (mark === this.hovered) return;
     this.hovered = mark ?? null;
     clearTimeout(this.intentTimer);
@@ -167,6 +165,13 @@ export class PopoverControl {
   private readonly onScroll = (): void => {
     if (this.popover.isOpen && !this.popover.reposition() && !this.popover.pinned) this.close(false);
   };
+
+  /** The mark under a point, for hover and touch alike. */
+  private targetAt(x: number, y: number): Target | undefined {
+    // A claim's mark wins over a mention's: it is the more specific statement.
+    const claim = this.claims ? markAt(document, this.claims.marks, x, y) : undefined;
+    return claim ?? (this.marks.size ? markAt(document, this.marks, x, y) : undefined);
+  }
 
   private open(mark: Target, focus: boolean): void {
     this.marks.setCurrent(null);

@@ -7,27 +7,27 @@
  * A finger that moves is scrolling, never a tap.
  */
 import { TOUCH_HOLD_MS, TOUCH_SLOP_PX } from '../shared/limits';
-import type { Mark } from './marks';
 
 /** Elements whose tap belongs to the page: a tap on a mark inside one does what the page says. */
 const PAGE_CONTROLS = 'a[href], button, summary, label, select, [role="link"], [role="button"], [role="tab"], [role="menuitem"], [onclick]';
 
-interface Press {
+interface Press<T> {
   id: number;
   x: number;
   y: number;
-  mark: Mark;
+  mark: T;
   timer: number;
 }
 
-export class TouchTaps {
-  private press: Press | null = null;
+/** `T` is what a mark is: a mention's or a checked claim's (the popover control finds the one under the finger). */
+export class TouchTaps<T> {
+  private press: Press<T> | null = null;
   /** After a hold opened a popover: the click (and context menu) that the same touch ends with are cancelled. */
   private swallowUntil = 0;
 
   constructor(
-    private readonly markAt: (x: number, y: number) => Mark | undefined,
-    private readonly open: (mark: Mark) => void,
+    private readonly markAt: (x: number, y: number) => T | undefined,
+    private readonly open: (mark: T) => void,
   ) {}
 
   /** Listens until `signal` aborts (the popover control's own), which also drops a pending hold. */

@@ -7,7 +7,7 @@
  * value written on a page in that attribute. Known misreports say what circulated, what is true,
  * and where the error came from.
  */
-import type { IsoDate, Source } from './dataset';
+import type { Entity, IsoDate, Source } from './dataset';
 
 /** The attributes claims are checked for. Anything else on a page is not a claim here. */
 export const CLAIM_ATTRIBUTES = [
@@ -148,6 +148,12 @@ export interface ClaimSetup {
   data: ClaimData;
   sources: Source[];
   entities: { id: string; related: string[] }[];
+}
+
+/** The setup the background sends (`claims/get`): only the sources the claim data cites travel. */
+export function claimSetup(data: ClaimData, sources: Source[], entities: Pick<Entity, 'id' | 'related'>[]): ClaimSetup {
+  const cited = new Set([...data.values, ...data.misreports].flatMap((x) => x.sources));
+  return { data, sources: sources.filter((s) => cited.has(s.id)), entities: entities.map(({ id, related }) => ({ id, related })) };
 }
 
 /** A checked claim as the popup lists it; `index` is its place in the page's document order. */

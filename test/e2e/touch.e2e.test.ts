@@ -2,7 +2,7 @@
  * Touch in real Chromium and Firefox ESR, on a 360 × 740 viewport with touch input: a tap on a
  * mark opens its popover, which stays inside the screen; a tap elsewhere closes it; a tap on a
  * mark inside a link follows the link; touch-and-hold on that mark opens its popover instead and
- * the link is not followed.
+ * the link is not followed. A tap on a contradicted claim's mark opens the claim's popover.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -21,6 +21,20 @@ afterAll(() => server?.close());
 
 const markNamed = (page: TestPage, text: string): Promise<MarkInfo> => until(`a mark "${text}"`, async () => (await readMarks(page)).find((m) => m.text === text));
 const noPopover = (page: TestPage) => until('the popover to close', async () => ((await page.popover()) === null ? true : null));
+
+/** The first contradicted claim with this text, scrolled to the middle of the screen, and where it is now. */
+function claimNamed(page: TestPage, text: string): Promise<{ x: number; y: number }> {
+  return until(`a contradicted claim "${text}"`, () =>
+    page.evaluate((t) => {
+      const h = CSS.highlights.get('llama-claim-contradicted') as unknown as Set<Range> | undefined;
+      const r = [...(h ?? [])].find((x) => x.toString() === t);
+      if (!r) return null;
+      (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+      const box = r.getClientRects()[0]!;
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }, text),
+  );
+}
 
 function hostBox(page: TestPage) {
   return page.evaluate(() => {
@@ -90,6 +104,20 @@ describe.each(BROWSERS)('%s', (name) => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await page.evaluate(() => location.hash)).toBe('');
     const b = await hostBox(page);
+    expect(b.right).toBeLessThanOrEqual(PHONE.width);
+    expect(b.bottom).toBeLessThanOrEqual(PHONE.height);
+  });
+
+  it('a tap on a contradicted claim opens its popover: what the page says and what the sources say', async () => {
+    await page.goto(server.url('claims/retelling-errors.html'));
+    // "staff update" is no mention: only the claim's own mark can answer the tap.
+    const c = await claimNamed(page, 'staff update');
+    await page.tap(c.x, c.y);
+    const pop = await waitForPopover(page, 'Contradicted by the sources');
+    expect(pop.text).toContain('staff update');
+    expect(pop.text).toContain('OpSec Online LLC');
+    const b = await hostBox(page);
+    expect(b.left).toBeGreaterThanOrEqual(0);
     expect(b.right).toBeLessThanOrEqual(PHONE.width);
     expect(b.bottom).toBeLessThanOrEqual(PHONE.height);
   });
