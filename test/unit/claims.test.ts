@@ -101,6 +101,7 @@ describe('claim checker: says nothing', () => {
     ['a release verb\u2019s object is the first name after it', 'Stanford released Alpaca on March 13, 2023, about three weeks after LLaMA was announced.', []],
     ['the model a likeness is drawn to is not the subject', 'Llama 3.3 offers similar performance to Llama 3.1 405B and was released in December.', ['supported release-date llama-3-3 «December.»']],
     ['a wording is not confirmed when its clause gives a rival value', 'Meta\u2019s DMCA takedown was sent by Hugging Face staff.', []],
+    ['the model a comparison is drawn with ("than that used for …") is not the subject', 'It was trained on over 15T tokens of data, a dataset seven times larger than that used for Llama 2.', []],
     ['a misreported wording without its event', 'Hugging Face posted a staff update about its new pricing.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
