@@ -330,7 +330,8 @@ interface Block {
   longWords?: WordIndex;
   sure: Candidate[];
   page: PageContext;
-  kind: BlockKind;
+  /** Asked for only when a rule weighs it: the content script reads it from the DOM. */
+  kind: BlockKind | (() => BlockKind);
 }
 
 /** The sentence's words around a candidate, per domain (its own words left out). */
@@ -530,7 +531,9 @@ export const RULES: Rule[] = [
     // on a page about models). A label in site chrome is not about the page's topic.
     name: 'page',
     weigh(s) {
-      if (s.block.kind === 'label') return 0;
+      const { block } = s;
+      if (typeof block.kind === 'function') block.kind = block.kind();
+      if (block.kind === 'label') return 0;
       const page = s.block.page;
       const top = (ds: Domain[]) => ds.reduce((m, d) => Math.max(m, page[d]), 0);
       return top(s.sense.forDomains) - top(s.sense.against);
@@ -632,7 +635,7 @@ function pairs(text: string, cands: Candidate[]): Set<Candidate> {
   return out;
 }
 
-export function decide(text: string, cands: Candidate[], page: PageContext = NO_PAGE, kind: BlockKind = 'prose'): Mention[] {
+export function decide(text: string, cands: Candidate[], page: PageContext = NO_PAGE, kind: BlockKind | (() => BlockKind) = 'prose'): Mention[] {
   const paired = pairs(text, cands);
   const block: Block = { text, sure: cands.filter((c) => !c.sense), page, kind };
   const kept = cands.filter(
