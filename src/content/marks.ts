@@ -77,6 +77,8 @@ export class MarkRegistry {
   private readonly firsts = new Map<string, Mark>();
   /** Each root's headings in document order, read once and reread after the page changes. */
   private headings = new Map<Node, Element[]>();
+  /** Per root, the index in `headings` of the last section a mark was found in (-1: before the first heading). */
+  private readonly lastSection = new Map<Node, number>();
   private readonly nodeIds = new WeakMap<Node, number>();
   private lastId = 0;
 
@@ -113,6 +115,7 @@ export class MarkRegistry {
   /** Removes the marks for which `doomed` holds. */
   removeWhere(doomed: (m: Mark) => boolean): number {
     this.headings.clear();
+    this.lastSection.clear();
     return this.remove([...this.all].filter(doomed));
   }
 
@@ -123,6 +126,7 @@ export class MarkRegistry {
   removeInside(roots: readonly Node[]): number {
     // The page changed here: headings may have come or gone, so sections are read again.
     this.headings.clear();
+    this.lastSection.clear();
     const doomed = new Set<Mark>();
     for (const root of roots) {
       if (root.nodeType === Node.TEXT_NODE) {
@@ -198,20 +202,33 @@ export class MarkRegistry {
       list = 'querySelectorAll' in root ? [...(root as ParentNode).querySelectorAll(HEADINGS)] : [];
       this.headings.set(root, list);
     }
+    // A heading precedes the node, or contains it (a mention in a heading opens its own section).
+    const opens = (i: number): boolean =>
+      !!(list[i]!.compareDocumentPosition(node) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY));
+    // A scan adds marks in document order, so the last answer is usually this one, or the next:
+    // two comparisons instead of a binary search (each comparison walks the DOM).
+    const hint = this.lastSection.get(root);
+    if (hint !== undefined) {
+      for (let i = hint; i <= hint + 1 && i < list.length; i++) {
+        if ((i < 0 || opens(i)) && (i + 1 >= list.length || !opens(i + 1))) return this.section(root, i);
+      }
+    }
     let lo = 0;
     let hi = list.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const h = list[mid]!;
-      // A heading precedes the node, or contains it (a mention in a heading opens its own section).
-      const pos = h.compareDocumentPosition(node);
-      if (pos & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) {
+      if (opens(mid)) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found === -1 ? null : list[found]!;
+    return this.section(root, found);
+  }
+
+  private section(root: Node, index: number): Element | null {
+    this.lastSection.set(root, index);
+    return index === -1 ? null : this.headings.get(root)![index]!;
   }
 
   /** The mark whose range covers this point of a text node, if any (and if its topic is shown). */
@@ -287,6 +304,7 @@ export class MarkRegistry {
     this.groupOf.clear();
     this.firsts.clear();
     this.headings.clear();
+    this.lastSection.clear();
     this.ordered = null;
   }
 

@@ -50,7 +50,7 @@ export function markBlock(
   for (let from = 0; from < block.text.length && !full; from += MAX_BLOCK_CHARS) {
     const windowStart = Math.max(0, from - BLOCK_WINDOW_OVERLAP_CHARS);
     const slice = block.text.slice(windowStart, from + MAX_BLOCK_CHARS + BLOCK_WINDOW_OVERLAP_CHARS);
-    for (const m of joinPaths(slice, matcher.find(slice, page, block.kind))) {
+    for (const m of joinPaths(slice, matcher.find(slice, page, () => block.kind))) {
       const start = m.start + windowStart;
       const end = m.end + windowStart;
       if (start < from || start >= from + MAX_BLOCK_CHARS) continue;

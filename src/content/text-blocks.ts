@@ -51,6 +51,24 @@ function kindOf(nodes: Text[], text: string): BlockKind {
   return hf && !hf.parentElement?.closest('article, main') ? 'label' : 'prose';
 }
 
+/**
+ * A block as the walk reads it. Its kind is read from the DOM (`closest` up the ancestors) only when
+ * asked: the matcher asks only for blocks with an ambiguous candidate.
+ */
+class ReadBlock implements Block {
+  private readKind: BlockKind | undefined;
+
+  constructor(
+    readonly nodes: Text[],
+    readonly starts: number[],
+    readonly text: string,
+  ) {}
+
+  get kind(): BlockKind {
+    return (this.readKind ??= kindOf(this.nodes, this.text));
+  }
+}
+
 export interface WalkOptions {
   /** An element of the extension's own (the popover host): never read. */
   ignore?: Element | null;
@@ -99,7 +117,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   let block: Node | null = null;
 
   const flush = (): Block | null => {
-    const out = text.trim() ? { nodes, starts, text, kind: kindOf(nodes, text) } : null;
+    const out = text.trim() ? new ReadBlock(nodes, starts, text) : null;
     nodes = [];
     starts = [];
     text = '';
@@ -114,7 +132,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
   if (node.nodeType === Node.TEXT_NODE) {
     // A bare text node as root: one block of one node.
     const t = node as Text;
-    if (!isInSkippedRegion(t, options.ignore)) yield { nodes: [t], starts: [0], text: t.data, kind: kindOf([t], t.data) };
+    if (!isInSkippedRegion(t, options.ignore)) yield new ReadBlock([t], [0], t.data);
     return;
   }
   node = walker.nextNode();

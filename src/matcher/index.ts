@@ -16,9 +16,10 @@ export type { DictionaryEntry, Mention };
 export interface Matcher {
   /**
    * Mentions in one block of text, sorted and non-overlapping. `page` is what the page is about;
-   * `kind` says whether the block is running prose or a lone label in site chrome.
+   * `kind` says whether the block is running prose or a lone label in site chrome; as a function,
+   * it is called only if a candidate's decision needs it (most blocks have none).
    */
-  find(text: string, page?: PageContext, kind?: BlockKind): Mention[];
+  find(text: string, page?: PageContext, kind?: BlockKind | (() => BlockKind)): Mention[];
 }
 
 /** Measures a page once (title plus the start of its text) so rules can weigh the page around a block. */
@@ -113,7 +114,7 @@ export function compileMatcher(dict: DictionaryEntry[]): Matcher {
   }
 
   return {
-    find(text: string, page?: PageContext, kind?: BlockKind): Mention[] {
+    find(text: string, page?: PageContext, kind?: BlockKind | (() => BlockKind)): Mention[] {
       const cands: Candidate[] = [];
       for (let start = trie.nextStart(text, 0); start >= 0; start = trie.nextStart(text, start + 1)) {
         trie.walk(text, start, hits);

@@ -7,7 +7,7 @@
 import type { Domain, Mention, Sense } from '../shared/dataset';
 import { DOMAINS } from '../shared/dataset';
 import { EVIDENCE, SENTENCE_WINDOW_CHARS } from '../shared/limits';
-import { BIT, FUNCTION_WORD_DOMAINS, MODIFIER_SUFFIXES, SIZE_TOKEN, VOCAB } from './vocab';
+import { BIT, EVIDENCE_WORD, FUNCTION_WORD_DOMAINS, MODIFIER_SUFFIXES, SIZE_TOKEN, VOCAB } from './vocab';
 import type { DictionaryEntry } from '../shared/dataset';
 
 export interface Candidate {
@@ -138,55 +138,135 @@ function classify(tok: string): number {
 
 // --- the block around a candidate -----------------------------------------------------------
 
-const isTerminal = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
-const isBlank = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+/**
+ * A sentence ends at a terminal followed by a blank (or the end of the text), or at a blank line.
+ * As RegExps, so the search for the edges is native: SENTENCE_START matches the two characters
+ * after which a sentence starts, SENTENCE_END the one a sentence ends with.
+ */
+const SENTENCE_START = /\n\n|[.!?\u3002\uff01\uff1f][ \n\t\r\u00a0]/g;
+const SENTENCE_END = /\n(?=\n)|[.!?\u3002\uff01\uff1f](?=[ \n\t\r\u00a0]|$)/g;
 
 /** The sentence around [start, end): up to a sentence end, a blank line or SENTENCE_WINDOW_CHARS. */
 function sentence(text: string, start: number, end: number): [number, number] {
   const lo = Math.max(0, start - SENTENCE_WINDOW_CHARS);
   const hi = Math.min(text.length, end + SENTENCE_WINDOW_CHARS);
+  // The last sentence start in [lo, start), pairs overlapping ("\n\n\n"): each search resumes one
+  // character after the last match's first.
   let ws = lo;
-  for (let i = start - 1; i > lo; i--) {
-    const c = text.charCodeAt(i);
-    const p = text.charCodeAt(i - 1);
-    if ((c === 10 && p === 10) || (isBlank(c) && isTerminal(p))) {
-      ws = i + 1;
-      break;
-    }
+  const before = text.slice(lo, start);
+  SENTENCE_START.lastIndex = 0;
+  for (let m = SENTENCE_START.exec(before); m; m = SENTENCE_START.exec(before)) {
+    ws = lo + m.index + 2;
+    SENTENCE_START.lastIndex = m.index + 1;
   }
+  // The first sentence end in [end, hi); the stretch takes one character more for the lookahead.
   let we = hi;
-  for (let i = end; i < hi; i++) {
-    const c = text.charCodeAt(i);
-    const n = text.charCodeAt(i + 1);
-    if ((c === 10 && n === 10) || (isTerminal(c) && (i + 1 >= text.length || isBlank(n)))) {
-      we = i + 1;
-      break;
-    }
-  }
+  const after = text.slice(end, hi + 1);
+  SENTENCE_END.lastIndex = 0;
+  const m = SENTENCE_END.exec(after);
+  if (m && end + m.index < hi) we = end + m.index + 1;
   return [ws, we];
 }
 
 /**
- * The words of one block, classified once, for all the candidates in it (a block with many
- * mentions would otherwise be tokenised once per candidate).
+ * Tokens are local: a token starts at a letter or digit that neither follows one nor follows an
+ * apostrophe, period or hyphen that follows one (TOKEN). So the tokens of any stretch of a block
+ * can be read without reading the block from its start, exactly as a whole-block pass reads them.
  */
-class Words {
+const TOKEN_AT = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/uy;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isTokenSep = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 45;
+
+function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** Where the token running up to `i` starts (`i` itself when none does). */
+function tokenStartBefore(text: string, i: number): number {
+  while (i > 0) {
+    const cp = codePointEndingAt(text, i - 1);
+    if (isLetterOrDigit(cp)) {
+      i -= cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (i < 2 || !isTokenSep(cp)) break;
+    const prev = codePointEndingAt(text, i - 2);
+    if (!isLetterOrDigit(prev)) break;
+    i -= prev > 0xffff ? 3 : 2;
+  }
+  return i;
+}
+
+/** The token starting at `at` (a token start). */
+function tokenAt(text: string, at: number): string {
+  TOKEN_AT.lastIndex = at;
+  return TOKEN_AT.exec(text)?.[0] ?? '';
+}
+
+/** [from, to) widened to token edges: the tokens ending after `from` and starting before `to`, whole. */
+function tokenStretch(text: string, from: number, to: number): [number, number] {
+  let last = to;
+  if (to < text.length) {
+    const t = tokenStartBefore(text, to);
+    if (t < to) last = Math.max(to, t + tokenAt(text, t).length);
+  }
+  return [tokenStartBefore(text, from), last];
+}
+
+/**
+ * Some of a block's words, read stretch by stretch as candidates ask for their sentences, and kept:
+ * the next candidate's sentence usually overlaps. `evidence`: the words that carry evidence (have
+ * a class), found by one native search for EVIDENCE_WORD, so the words without a class are never
+ * looked at one by one; cls is the class. Otherwise the words of four letters or more that start
+ * with a letter (is this a headline?); cls is 1 when capitalised, 2 when not.
+ */
+class WordIndex {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly lower: string[] = [];
   readonly cls: number[] = [];
-  /** 1: a capitalised word of four letters or more; 2: another word of four letters or more; 0: shorter. */
-  readonly caps: number[] = [];
+  /** The stretch read so far (token edges). */
+  private from = 0;
+  private to = 0;
 
-  constructor(text: string) {
-    for (const m of text.matchAll(TOKEN)) {
-      const w = m[0];
-      const lower = w.toLowerCase();
-      this.starts.push(m.index);
-      this.ends.push(m.index + w.length);
+  constructor(
+    private readonly text: string,
+    private readonly evidence: boolean,
+  ) {}
+
+  /** Reads [from, to) (token edges) unless it has been. */
+  cover(from: number, to: number): void {
+    if (from >= this.from && to <= this.to) return;
+    if (from < this.from || from > this.to) {
+      this.starts.length = this.ends.length = this.lower.length = this.cls.length = 0;
+      this.from = this.to = from;
+    }
+    this.read(this.to, to);
+    this.to = to;
+  }
+
+  private read(from: number, to: number): void {
+    const { text } = this;
+    // The search runs on the stretch alone, so it cannot run on into the rest of the block; its
+    // edges are token edges, so its lookarounds read there what they would read in the whole text.
+    const stretch = text.slice(from, to);
+    const { evidence } = this;
+    const re = evidence ? EVIDENCE_WORD : TOKEN;
+    re.lastIndex = 0;
+    for (let m = re.exec(stretch); m; m = re.exec(stretch)) {
+      // A match of TOKEN is a whole token; one of EVIDENCE_WORD may be a part of one.
+      const start = evidence ? tokenStartBefore(text, from + m.index) : from + m.index;
+      const token = evidence ? tokenAt(text, start) : m[0];
+      if (evidence) re.lastIndex = Math.max(re.lastIndex, start + token.length - from);
+      else if (token.length < 4 || !/^\p{L}/u.test(token)) continue;
+      const lower = token.toLowerCase();
+      const cls = evidence ? classify(lower) : isCapitalised(token) ? 1 : 2;
+      if (!cls) continue;
+      this.starts.push(start);
+      this.ends.push(start + token.length);
       this.lower.push(lower);
-      this.cls.push(classify(lower));
-      this.caps.push(w.length >= 4 && /^\p{L}/u.test(w) ? (isCapitalised(w) ? 1 : 2) : 0);
+      this.cls.push(cls);
     }
   }
 
@@ -245,21 +325,20 @@ const isHyphenLike = (ch: string) => ch === '-' || ch === '\u2010' || ch === '\u
 
 interface Block {
   text: string;
-  /** Built on the first candidate that needs its sentence weighed. */
-  words?: Words;
+  /** Made on the first candidate that needs its sentence weighed. */
+  evidence?: WordIndex;
+  longWords?: WordIndex;
   sure: Candidate[];
   page: PageContext;
-  kind: BlockKind;
+  /** Asked for only when a rule weighs it: the content script reads it from the DOM. */
+  kind: BlockKind | (() => BlockKind);
 }
 
-/** The sentence's words around a candidate, counted per domain (its own words left out). */
+/** The sentence's words around a candidate, per domain (its own words left out). */
 interface SentenceCounts {
   start: number;
   end: number;
   perDomain: Int32Array;
-  /** Words of four letters or more, and how many of them are capitalised (is this a headline?). */
-  long: number;
-  caps: number;
 }
 
 /** One candidate in its surroundings: what every rule may look at. */
@@ -274,6 +353,8 @@ export class Scene {
   readonly shape: Shape;
   readonly isWord: boolean;
   private counted: SentenceCounts | null = null;
+  private span: [number, number] | null = null;
+  private headlineCounts: { long: number; caps: number } | null = null;
 
   constructor(
     readonly block: Block,
@@ -298,31 +379,57 @@ export class Scene {
     return this.possessive ? null : this.next;
   }
 
-  get sentence(): SentenceCounts {
-    if (this.counted) return this.counted;
+  /** Where the candidate's sentence starts and ends. */
+  get sentenceSpan(): [number, number] {
+    if (this.span) return this.span;
     const { text } = this.block;
-    const { start, end, aliasEnd } = this.c;
+    const { start, end } = this.c;
     const [first, we] = sentence(text, start, end);
     let ws = first;
     // An emoji after a sentence's end belongs to that sentence: it is how the writer signs it off.
     if (!this.isWord && ws > 0 && !text.slice(ws, start).trim()) ws = sentence(text, Math.max(0, ws - 2), ws)[0];
-    const words = (this.block.words ??= new Words(text));
+    return (this.span = [ws, we]);
+  }
+
+  /** The sentence's words of each domain (its own words left out). */
+  get sentence(): SentenceCounts {
+    if (this.counted) return this.counted;
+    const { text } = this.block;
+    const [ws, we] = this.sentenceSpan;
+    const { start, end, aliasEnd } = this.c;
     const self = text.slice(start, aliasEnd).toLowerCase();
+    const words = (this.block.evidence ??= new WordIndex(text, true));
+    words.cover(...tokenStretch(text, ws, we));
     const perDomain = new Int32Array(DOMAINS.length);
-    let long = 0;
-    let caps = 0;
     for (let k = words.first(ws); k < words.starts.length && words.starts[k]! < we; k++) {
       if (words.starts[k]! < end && words.ends[k]! > start) continue;
       if (words.lower[k] === self) continue;
-      const cap = words.caps[k]!;
-      if (cap) {
-        long++;
-        if (cap === 1) caps++;
-      }
       const cls = words.cls[k]!;
-      if (cls) for (let b = 0; b < DOMAINS.length; b++) if (cls & (1 << b)) perDomain[b]!++;
+      for (let b = 0; b < DOMAINS.length; b++) if (cls & (1 << b)) perDomain[b]!++;
     }
-    return (this.counted = { start: ws, end: we, perDomain, long, caps });
+    return (this.counted = { start: ws, end: we, perDomain });
+  }
+
+  /**
+   * Words of four letters or more in the sentence (its own left out), and how many are
+   * capitalised: is this a headline? Read only when a rule asks.
+   */
+  get headline(): { long: number; caps: number } {
+    if (this.headlineCounts) return this.headlineCounts;
+    const { text } = this.block;
+    const [ws, we] = this.sentenceSpan;
+    const { start, end, aliasEnd } = this.c;
+    const self = text.slice(start, aliasEnd).toLowerCase();
+    const words = (this.block.longWords ??= new WordIndex(text, false));
+    words.cover(...tokenStretch(text, ws, we));
+    let long = 0;
+    let caps = 0;
+    for (let k = words.first(ws); k < words.starts.length && words.starts[k]! < we; k++) {
+      if ((words.starts[k]! < end && words.ends[k]! > start) || words.lower[k] === self) continue;
+      long++;
+      if (words.cls[k] === 1) caps++;
+    }
+    return (this.headlineCounts = { long, caps });
   }
 }
 
@@ -424,7 +531,9 @@ export const RULES: Rule[] = [
     // on a page about models). A label in site chrome is not about the page's topic.
     name: 'page',
     weigh(s) {
-      if (s.block.kind === 'label') return 0;
+      const { block } = s;
+      if (typeof block.kind === 'function') block.kind = block.kind();
+      if (block.kind === 'label') return 0;
       const page = s.block.page;
       const top = (ds: Domain[]) => ds.reduce((m, d) => Math.max(m, page[d]), 0);
       return top(s.sense.forDomains) - top(s.sense.against);
@@ -434,7 +543,7 @@ export const RULES: Rule[] = [
     // An unambiguous mention of ours in the same sentence: the sentence is about our entities.
     name: 'sure-mention-nearby',
     weigh(s) {
-      const { start, end } = s.sentence;
+      const [start, end] = s.sentenceSpan;
       return s.block.sure.some((o) => o.start >= start && o.end <= end) ? EVIDENCE.sureMentionNearby : 0;
     },
   },
@@ -468,15 +577,16 @@ export const RULES: Rule[] = [
     name: 'other-name',
     weigh(s) {
       if (s.shape !== 'title') return 0;
-      const { long, caps, start: ws } = s.sentence;
-      if (long >= 3 && caps * 10 >= long * 6) return 0;
       const { prev, head, c } = s;
       const ours = (w: Word) => c.joins.has(w.lower) || classify(w.lower) & (s.sense.forBits | BIT.ml | BIT.software | BIT.company);
+      const [ws] = s.sentenceSpan;
       let e = 0;
       const atSentenceStart = /^[\s"'“‘([*_#>\-–—•·]*$/u.test(s.block.text.slice(ws, prev?.start ?? c.start));
       if (prev && isCapitalised(prev.text) && !atSentenceStart && !ours(prev)) e -= EVIDENCE.otherCapitalised;
       if (head && isCapitalised(head.text) && !ours(head)) e -= head.text.length === 1 && head.dot ? EVIDENCE.initialAfter : EVIDENCE.otherCapitalised;
-      return e;
+      if (!e) return 0;
+      const { long, caps } = s.headline;
+      return long >= 3 && caps * 10 >= long * 6 ? 0 : e;
     },
   },
 ];
@@ -525,7 +635,7 @@ function pairs(text: string, cands: Candidate[]): Set<Candidate> {
   return out;
 }
 
-export function decide(text: string, cands: Candidate[], page: PageContext = NO_PAGE, kind: BlockKind = 'prose'): Mention[] {
+export function decide(text: string, cands: Candidate[], page: PageContext = NO_PAGE, kind: BlockKind | (() => BlockKind) = 'prose'): Mention[] {
   const paired = pairs(text, cands);
   const block: Block = { text, sure: cands.filter((c) => !c.sense), page, kind };
   const kept = cands.filter(

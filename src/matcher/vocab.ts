@@ -90,7 +90,30 @@ for (const [domain, words] of Object.entries(WORDS) as [Domain, string][]) {
 export const FUNCTION_WORD_DOMAINS = new Set<Domain>(['spanish']);
 
 /** Sizes and versions of checkpoints ("7B", "405b", "1.5B", "8x7B"): model talk. */
-export const SIZE_TOKEN = /^(?:\d+x)?\d+(?:\.\d+)?[bmk]$/i;
+const SIZE = String.raw`(?:\d+x)?\d+(?:\.\d+)?[bmk]`;
+export const SIZE_TOKEN = new RegExp(`^${SIZE}$`, 'i');
+
+/** One RegExp alternative matching exactly `words`, factored by common prefix (the engine then tries a letter once, not once per word). */
+function prefixTree(words: string[]): string {
+  const byFirst = new Map<string, string[]>();
+  let ends = false;
+  for (const w of words) {
+    if (!w) ends = true;
+    else (byFirst.get(w[0]!) ?? byFirst.set(w[0]!, []).get(w[0]!)!).push(w.slice(1));
+  }
+  const alternatives = [...byFirst].map(([c, rest]) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + prefixTree(rest));
+  if (!alternatives.length) return '';
+  return alternatives.length === 1 && !ends ? alternatives[0]! : `(?:${alternatives.join('|')})${ends ? '?' : ''}`;
+}
+
+/**
+ * Where a word that carries evidence may be: a vocabulary word or a size, case-insensitive, where a
+ * token or a token's part begins and ends. Every token `classify` gives a class holds a match
+ * (its whole, its part before "'s", or one of its parts is such a word), so the rules look only at
+ * the tokens around these matches instead of reading every word of a sentence. A match may also be
+ * a token that turns out to have no class ("fine-tuning-free" is read whole, then by its parts).
+ */
+export const EVIDENCE_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${prefixTree([...VOCAB.keys()])}|${SIZE})(?![\\p{L}\\p{N}])`, 'giu');
 
 /**
  * English suffixes of a hyphenated compound that keep the first part's meaning as a modifier

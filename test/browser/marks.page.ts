@@ -1,7 +1,7 @@
 /** Cases for src/content/marks.ts (MarkRegistry over CSS.highlights) in a real page. */
-import { highlightName } from '../../src/content/marks';
+import { MarkRegistry, highlightName } from '../../src/content/marks';
 import { browserCase } from './harness/cases';
-import { ALL_TOPICS, markWord, registry } from './harness/page-helpers';
+import { ALL_TOPICS, markWord, registry, textWith } from './harness/page-helpers';
 
 const PROSE = '<p>Meta released LLaMA.</p><p id="second">Hugging Face hosts Llama 2.</p>';
 
@@ -49,6 +49,27 @@ export const cases = {
       afterHiding: { registered: { 'llama-lens-background-llama': { priority: 1, ranges: 1 }, 'llama-lens-current': { priority: 2, ranges: 0 } }, size: 2, inOrder: ['llama'] },
       shownAgain: ['meta', 'llama'],
     },
+  }),
+
+  'at section density draws the first mention of each entity per section, whatever order marks are added in': browserCase({
+    html:
+      '<p>Intro Meta one.</p><h2>A</h2><p>A1 Meta.</p><p>A2 Meta.</p><h2>B</h2><p>B1 Meta.</p><p>B2 Meta.</p><h2>C</h2><p>C1 Meta.</p>',
+    run() {
+      const texts = ['Intro', 'A1', 'A2', 'B1', 'B2', 'C1'];
+      const mark = (t: string) => markWord('Meta', 'meta-platforms', 'meta', textWith(t).parentNode as ParentNode);
+      // Document order, then backwards and jumping about (a rescan or a shadow root adds out of order).
+      const drawn = (order: string[]) => {
+        const marks = new MarkRegistry('underline', ALL_TOPICS, 'section');
+        const byText = new Map(order.map((t) => [t, mark(t)] as const));
+        for (const t of order) marks.add(byText.get(t)!);
+        const h = CSS.highlights.get(highlightName('underline', 'meta'))!;
+        const out = texts.filter((t) => h.has(byText.get(t)!.range));
+        marks.dispose();
+        return out;
+      };
+      return { inOrder: drawn(texts), reversed: drawn([...texts].reverse()), jumping: drawn(['B2', 'Intro', 'C1', 'A2', 'B1', 'A1']) };
+    },
+    expected: { inOrder: ['Intro', 'A1', 'B1', 'C1'], reversed: ['Intro', 'A1', 'B1', 'C1'], jumping: ['Intro', 'A1', 'B1', 'C1'] },
   }),
 
   'drops the marks of removed text, and only those, from the highlights': browserCase({

@@ -228,6 +228,32 @@ describe.each(Object.entries(PAGES))('on %s', (_, page) => {
   });
 });
 
+describe('the sentence around a candidate', () => {
+  const neutral = PAGES['a neutral page'];
+  // A lower-case "llama" needs two words of the field in its sentence; text without sentence ends
+  // gives it SENTENCE_WINDOW_CHARS (300) on each side, and a word the window's edge cuts counts whole.
+  const filler = (words: number) => ' aa'.repeat(words);
+
+  it('counts a field word the window cuts at its start, not one wholly outside it', () => {
+    // "inference" ends 9 characters in: with 98 fillers the window starts inside it, with 100 after it.
+    expect(marks(`inference${filler(98)} llama runs on a gpu`, neutral)).toEqual(['llama→llama-family']);
+    expect(marks(`inference${filler(100)} llama runs on a gpu`, neutral)).toEqual([]);
+  });
+
+  it('counts a field word the window cuts at its end, not one wholly outside it', () => {
+    // The window ends 300 characters after "llama" (at 305): "inference" starts 2 before that, or 1 after.
+    const tail = (spaces: number) => `llama on a gpu${' '.repeat(spaces)}inference`;
+    expect(marks(tail(289), neutral)).toEqual(['llama→llama-family']);
+    expect(marks(tail(292), neutral)).toEqual([]);
+  });
+
+  it('reads a field word inside a compound, and a size', () => {
+    expect(marks('a llama on a gpu', neutral)).toEqual([]);
+    expect(marks('an llm-powered llama on a gpu', neutral)).toEqual(['llama→llama-family']);
+    expect(marks('a 1.5B llama on a gpu', neutral)).toEqual(['llama→llama-family']);
+  });
+});
+
 describe('offsets', () => {
   it('counts UTF-16 code units, including astral characters before a mention', () => {
     const text = '🦙🦙 Meta’s 🤗 Transformers runs LLaMA-2 on 🖥️ GPUs.';
