@@ -74,7 +74,12 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
   /** The query whose search is under way or answered. */
   const sent = useRef<string | null>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+    // An empty search builds the background's index (once per background lifetime) while the reader
+    // starts typing, not on the first keystroke.
+    ask('search', { query: '' }).catch(() => undefined);
+  }, []);
 
   // Asked before the keystroke's render, not after it: the background searches while the popup renders.
   const search = (q: string) => {
