@@ -1,40 +1,30 @@
 /**
- * Dataset search with MiniSearch, over entities and over single facts, so that a question finds the
+ * Dataset search over entities and over single facts, so that a question finds the
  * fact that answers it and a name finds its entity:
  * - both the dataset and the query go through search-terms.ts (stems, numbers with units, synonyms,
- *   stop words), and MiniSearch ranks with BM25, fuzzy matching for typos and a prefix match for
- *   the word being typed;
+ *   stop words), and search-index.ts ranks with BM25+, fuzzy matching for typos and a prefix match
+ *   for the word being typed;
  * - what a question asks for (a date, a quantity, a person, a place) boosts the facts that carry it;
  * - an entity whose name or alias is the query comes first, then one whose name the query begins,
  *   then (for keywords, not questions) entities whose names hold every word, then the user's own
  *   notes (they wrote them to find them again);
  * - the facts of an entity the query names are preferred, and a result's score is scaled by how
  *   many of the reader's words it contains.
- * MiniSearch stays: it is small, has no dependencies, runs in a worker or a page alike, and lets
- * the tokenizer, the fuzziness per term and the per-document boost be our own functions, which
- * is all this needs. (Lunr and FlexSearch offer no more here; Orama is several times larger.)
+ * The index is our own (search-index.ts says why it replaced MiniSearch): the tokenizer, the
+ * fuzziness per term and the per-document boost are this file's anyway.
  */
-import MiniSearch, { type Query } from 'minisearch';
 import type { EntityView, FactView, SearchHit } from '../shared/messages';
 import { MAX_SEARCH_RESULTS } from '../shared/limits';
 import { analyseQuery, indexTerms, namePhrase, type Intent } from './search-terms';
+import { TermIndex, type TermQuery } from './search-index';
 
 /**
- * An entity document has `name` and `summary`; a fact document `text` and `about`; a note document
- * `note` (MiniSearch skips absent fields).
+ * The fields of a document: an entity has `name` (its name and every alias) and `summary`; a fact
+ * `text` (its statement and value) and `about` (the names of its entity); a note `note`.
  */
-interface Doc {
-  id: string;
-  /** The entity's name and every alias. */
-  name?: string;
-  summary?: string;
-  /** The fact's statement and its value. */
-  text?: string;
-  /** The name and aliases of the entity the fact is about. */
-  about?: string;
-  /** The user's note on the entity. */
-  note?: string;
-}
+const FIELDS = ['name', 'summary', 'text', 'about', 'note'] as const;
+type Field = (typeof FIELDS)[number];
+const NAME = FIELDS.indexOf('name');
 
 interface Target {
   entity: EntityView;
@@ -54,7 +44,7 @@ export interface SearchIndex {
  * Field weights: a name counts most, then what a fact says, then a summary; the entity's name in a
  * fact document only helps to pick the right entity's fact ("llama 3.1 context").
  */
-const FIELD_BOOST = { name: 3, note: 2, text: 2, summary: 1.5, about: 1 };
+const FIELD_BOOST: Record<Field, number> = { name: 3, note: 2, text: 2, summary: 1.5, about: 1 };
 /** How much a document that has what the question asks for is preferred. */
 const INTENT_BOOST = 1.6;
 /**
@@ -69,7 +59,7 @@ const NAMED_ENTITY_BOOST = 2;
  * power, so that one matching most words outranks one that matches a single word strongly.
  */
 const COVERAGE_POWER = 2;
-/** How many of MiniSearch's best results are re-ranked; enough to hold any full-coverage result above the first page. */
+/** How many of the index's best results are re-ranked; enough to hold any full-coverage result above the first page. */
 const CANDIDATES = 400;
 /** The word still being typed is matched by prefix too, at this weight, so a half word does not outweigh whole ones. */
 const PREFIX_TERM_BOOST = 0.5;
@@ -113,25 +103,24 @@ function tierOf(target: Target, typed: string, phrase: string, namesHoldEveryWor
 }
 
 export function buildIndex(entities: readonly EntityView[]): SearchIndex {
-  const targets = new Map<string, Target>();
-  const docs: Doc[] = [];
+  // Documents are numbered in the order they are added: targets[n] is document n.
+  const targets: Target[] = [];
+  const index = new TermIndex(FIELDS);
+  /** Each field's terms, for the fields a document has. */
+  const add = (target: Target, fields: Partial<Record<Field, string[]>>) => {
+    index.add(FIELDS.map((f) => fields[f]));
+    targets.push(target);
+  };
   for (const entity of entities) {
     const names = [entity.name, ...entity.aliases];
     const nameText = names.join(' \n ');
     const phrases = names.map(namePhrase);
-    targets.set(`e:${entity.id}`, {
-      entity,
-      names: phrases,
-      boosts: { date: 1, quantity: 1, person: entity.kind === 'person' ? INTENT_BOOST : 1, place: 1 },
-    });
-    docs.push({ id: `e:${entity.id}`, name: nameText, summary: entity.summary });
-    if (entity.note) {
-      targets.set(`n:${entity.id}`, { entity, note: true, names: phrases, boosts: { date: 1, quantity: 1, person: 1, place: 1 } });
-      docs.push({ id: `n:${entity.id}`, note: entity.note.text });
-    }
+    // The names are the same words for the entity and each of its facts: analysed once.
+    const nameTerms = indexTerms(nameText);
+    add({ entity, names: phrases, boosts: { date: 1, quantity: 1, person: entity.kind === 'person' ? INTENT_BOOST : 1, place: 1 } }, { name: nameTerms, summary: indexTerms(entity.summary) });
+    if (entity.note) add({ entity, note: true, names: phrases, boosts: { date: 1, quantity: 1, person: 1, place: 1 } }, { note: indexTerms(entity.note.text) });
     for (const fact of entity.facts) {
-      targets.set(`f:${fact.id}`, { entity, fact, names: phrases, boosts: factBoosts(entity, fact) });
-      docs.push({ id: `f:${fact.id}`, text: fact.value === undefined ? fact.text : `${fact.text} \n ${fact.value}`, about: nameText });
+      add({ entity, fact, names: phrases, boosts: factBoosts(entity, fact) }, { text: indexTerms(fact.value === undefined ? fact.text : `${fact.text} \n ${fact.value}`), about: nameTerms });
     }
   }
   // Names and aliases by their first word, so a query is compared only with names it could contain.
@@ -151,41 +140,28 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
     const found = candidates.filter((n) => padded.includes(` ${n.phrase} `));
     return new Set(found.filter((n) => !found.some((m) => m.phrase.length > n.phrase.length && m.phrase.includes(n.phrase))).map((n) => n.id));
   };
-  const index = new MiniSearch<Doc>({
-    fields: ['name', 'summary', 'text', 'about', 'note'],
-    // search-terms.ts does all the work, for the dataset here and for the query below.
-    tokenize: indexTerms,
-    processTerm: (term) => term,
-  });
-  index.addAll(docs);
-
   return {
     search(query) {
       const q = analyseQuery(query);
       if (!q.words.length) return [];
-      const queries: Query[] = q.words.flatMap((w) => [
-        { queries: w.terms, fuzzy: w.numeric ? false : (term: string) => fuzziness(term), combineWith: 'OR' as const },
-        ...(w.last ? [{ queries: [w.raw], prefix: true, boostTerm: () => PREFIX_TERM_BOOST }] : []),
+      const queries: TermQuery[] = q.words.flatMap((w) => [
+        ...w.terms.map((term) => ({ term, fuzzy: w.numeric ? 0 : fuzziness(term) })),
+        ...(w.last ? [{ term: w.raw, prefix: true, boost: PREFIX_TERM_BOOST }] : []),
       ]);
       const short = query.trim().length < SHORT_QUERY_CHARS;
       const intents = (Object.keys(q.intent) as (keyof Intent)[]).filter((k) => q.intent[k]);
       const question = intents.length > 0 || q.words.length < query.trim().split(/\s+/).length;
       const namedEntities = named(namePhrase(query));
-      const results = index.search(
-        { queries, combineWith: 'OR' },
-        {
-          tokenize: (t) => [t],
-          processTerm: (t) => t,
-          boost: FIELD_BOOST,
-          ...(short && { fields: ['name'] }),
-          boostDocument: (id) => {
-            const target = targets.get(String(id));
-            if (!target) return 1;
-            const base = (!target.fact && question ? ENTITY_IN_QUESTION : 1) * (namedEntities.has(target.entity.id) ? NAMED_ENTITY_BOOST : 1);
-            return intents.reduce((b, k) => b * target.boosts[k], base);
-          },
-        },
-      );
+      const boosts = FIELDS.map((f) => (short && f !== 'name' ? 0 : FIELD_BOOST[f]));
+      // A document's boost is the same for every term it matches, so it multiplies its total score.
+      const results = index
+        .search(queries, boosts, NAME)
+        .map((m) => {
+          const target = targets[m.doc]!;
+          const base = (!target.fact && question ? ENTITY_IN_QUESTION : 1) * (namedEntities.has(target.entity.id) ? NAMED_ENTITY_BOOST : 1);
+          return { target, match: m, score: intents.reduce((b, k) => b * target.boosts[k], base) * m.score };
+        })
+        .sort((x, y) => y.score - x.score);
       const typed = namePhrase(query);
       // Which of the reader's words each term stands for, to count how many words a result covers.
       const wordOf = new Map<string, number>();
@@ -193,13 +169,11 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       // Results come best first. Ranking below only lowers fact scores (by coverage), so facts far down
       // the list cannot climb to the top: only the first CANDIDATES are ranked, plus every entity
       // (an entity's name can lift it to the top whatever its score).
-      const candidates = results.filter((r, i) => i < CANDIDATES || String(r.id).startsWith('e:'));
-      const ranked = candidates.flatMap((r) => {
-        const target = targets.get(String(r.id));
-        if (!target) return [];
-        const covered = new Set(r.queryTerms.map((t) => wordOf.get(t))).size;
-        const inName = new Set(r.queryTerms.filter((t) => r.match[t]?.includes('name')).map((t) => wordOf.get(t))).size;
-        return [{ target, tier: tierOf(target, typed, q.phrase, !question && inName === q.words.length), score: r.score * (covered / q.words.length) ** COVERAGE_POWER }];
+      const candidates = results.filter((r, i) => i < CANDIDATES || (!r.target.fact && !r.target.note));
+      const ranked = candidates.map(({ target, match, score }) => {
+        const covered = new Set(match.terms.map((t) => wordOf.get(t))).size;
+        const inName = new Set(match.exactIn.map((t) => wordOf.get(t))).size;
+        return { target, tier: tierOf(target, typed, q.phrase, !question && inName === q.words.length), score: score * (covered / q.words.length) ** COVERAGE_POWER };
       });
       ranked.sort((a, b) => a.tier - b.tier || b.score - a.score);
       return ranked.slice(0, MAX_SEARCH_RESULTS).map(({ target: { entity: e, fact, note } }) => ({

@@ -1,5 +1,5 @@
 /** The search box and its results: a combobox driving a listbox, fully usable from the keyboard. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ask } from '../shared/ask';
 import type { FactView, SearchHit } from '../shared/messages';
 import { formatDate, kindLabel } from '../ui/format';
@@ -33,36 +33,87 @@ function FactSnippet({ fact }: { fact: FactView }) {
   );
 }
 
+/** The result rows; memoised by the caller, so a keystroke's render does not redo them before their answer. */
+function Hits({ hits, active, onOpen }: { hits: SearchHit[]; active: number; onOpen(id: string, factId?: string): void }) {
+  return (
+    <>
+      {hits.map((hit, i) => (
+        <li
+          key={hitKey(hit)}
+          id={`hit-${hitKey(hit)}`}
+          role="option"
+          aria-selected={i === active}
+          class={`hit topic-${hit.topic}${i === active ? ' active' : ''}`}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onOpen(hit.id, hit.fact?.id)}
+        >
+          <span class="hit-name" lang="en">{hit.name}</span> <span class="hit-kind">{kindLabel(hit.kind)}</span>
+          {hit.matchedNote ? (
+            <span class="hit-text hit-note">
+              <span class="hit-note-label">{t('searchYourNote')}</span> {hit.matchedNote}
+            </span>
+          ) : hit.fact ? (
+            <FactSnippet fact={hit.fact} />
+          ) : (
+            <span class="hit-text" lang="en">
+              {hit.summary}
+            </span>
+          )}
+        </li>
+      ))}
+    </>
+  );
+}
+
 export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: string): void; onOpen(id: string, factId?: string): void }) {
   const [answer, setAnswer] = useState<Answer>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const latest = useRef(0);
+  /** The query whose search is under way or answered. */
+  const sent = useRef<string | null>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+    // An empty search builds the background's index (once per background lifetime) while the reader
+    // starts typing, not on the first keystroke.
+    ask('search', { query: '' }).catch(() => undefined);
+  }, []);
 
-  // A layout effect runs as soon as the keystroke's render commits; a plain effect would wait for
-  // the next frame (Preact defers those until after paint), a frame lost on every keystroke.
-  useLayoutEffect(() => {
+  // Asked before the keystroke's render, not after it: the background searches while the popup renders.
+  const search = (q: string) => {
+    sent.current = q;
     const ticket = ++latest.current;
-    if (!query.trim()) {
-      setAnswer({ query, hits: [] });
+    if (!q.trim()) {
+      setAnswer({ query: q, hits: [] });
       setError(null);
       return;
     }
-    ask('search', { query })
+    ask('search', { query: q })
       .then(({ hits }) => {
         // Answers can arrive out of order; only the newest query's answer is shown.
         if (ticket !== latest.current) return;
-        setAnswer({ query, hits });
+        setAnswer({ query: q, hits });
         setActive(0);
         setError(null);
       })
       .catch((e: unknown) => ticket === latest.current && setError(t('searchFailed', e instanceof Error ? e.message : String(e))));
+  };
+  const setQuery = (q: string) => {
+    search(q);
+    onQuery(q);
+  };
+  // A query set from outside (the view shown again with the query it had) is searched here. A layout
+  // effect runs as soon as the render commits; a plain effect would wait until after the next paint.
+  useLayoutEffect(() => {
+    if (sent.current !== query) search(query);
   }, [query]);
 
   const { hits } = answer;
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+  const items = useMemo(() => <Hits hits={hits} active={active} onOpen={(id, fact) => openRef.current(id, fact)} />, [hits, active]);
   const activeId = hits[active] ? `hit-${hitKey(hits[active])}` : undefined;
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
@@ -81,7 +132,7 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
     } else if (e.key === 'Escape' && query) {
       // Only a non-empty box is cleared: Escape in an empty one closes the popup, as usual.
       e.preventDefault();
-      onQuery('');
+      setQuery('');
     }
   };
 
@@ -102,7 +153,7 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
         aria-label={t('searchLabel')}
         placeholder={t('searchPlaceholder')}
         value={query}
-        onInput={(e) => onQuery((e.target as HTMLInputElement).value)}
+        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
         autocomplete="off"
         spellcheck={false}
@@ -115,37 +166,14 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
         <div class="hint suggestions">
           <span id="try-label">{t('tryLabel')}</span>
           {suggestions.map((s) => (
-            <button key={s} type="button" class="chip" aria-describedby="try-label" onClick={() => onQuery(s)}>
+            <button key={s} type="button" class="chip" aria-describedby="try-label" onClick={() => setQuery(s)}>
               {s}
             </button>
           ))}
         </div>
       )}
       <ul id={listId} role="listbox" class="hits" aria-label={t('resultsLabel')} data-query={answer.query} hidden={!hits.length}>
-        {hits.map((hit, i) => (
-          <li
-            key={hitKey(hit)}
-            id={`hit-${hitKey(hit)}`}
-            role="option"
-            aria-selected={i === active}
-            class={`hit topic-${hit.topic}${i === active ? ' active' : ''}`}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => onOpen(hit.id, hit.fact?.id)}
-          >
-            <span class="hit-name" lang="en">{hit.name}</span> <span class="hit-kind">{kindLabel(hit.kind)}</span>
-            {hit.matchedNote ? (
-              <span class="hit-text hit-note">
-                <span class="hit-note-label">{t('searchYourNote')}</span> {hit.matchedNote}
-              </span>
-            ) : hit.fact ? (
-              <FactSnippet fact={hit.fact} />
-            ) : (
-              <span class="hit-text" lang="en">
-                {hit.summary}
-              </span>
-            )}
-          </li>
-        ))}
+        {items}
       </ul>
     </section>
   );

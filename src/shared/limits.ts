@@ -79,8 +79,8 @@ export const MAX_IDS_PER_REQUEST = 200;
 /** Longest search query accepted; longer strings are not queries but pasted text. */
 export const MAX_QUERY_CHARS = 200;
 
-/** Search results shown in the popup; more than a screenful is noise. */
-export const MAX_SEARCH_RESULTS = 20;
+/** Search results shown in the popup: about a screenful (more is noise), and each row costs the keystroke its render and message bytes. */
+export const MAX_SEARCH_RESULTS = 10;
 
 /**
  * Evidence weights of the matcher's rules (src/matcher/rules.ts). An ambiguous form is marked when
