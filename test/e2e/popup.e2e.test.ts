@@ -79,7 +79,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await setQuery(popup, 'meta');
     const names = (await resultsFor(popup, 'meta')).map((h) => h.name);
     expect(names[0]).toBe('Meta Platforms');
-    expect(names.indexOf('Meta AI (FAIR)')).toBeLessThan(names.length);
+    expect(names).toContain('Meta AI (FAIR)');
 
     await setQuery(popup, 'zzzzqqq');
     expect(await resultsFor(popup, 'zzzzqqq')).toEqual([]);
