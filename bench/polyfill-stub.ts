@@ -1,13 +1,56 @@
 /**
- * Stands in for the WebExtension API in the bench bundle, which runs in a plain page. The Lens only
- * messages the background after a scan (to fetch entity data for popovers), so answering "no
- * entities" leaves the measured marking path untouched. scripts/bench.ts injects this file first
- * (esbuild `inject`), so `browser` exists before src/shared/webext.ts reads it.
+ * Stands in for the WebExtension API in the bench bundle, which runs in a plain page. The Lens
+ * messages the background after a scan: for entity data (answered "no entities", which leaves the
+ * measured marking path untouched) and, with the claim check on, with the sentences to check
+ * (answered by bench/claims-worker.ts in a Worker, as the extension's background answers them on
+ * its own thread). scripts/bench.ts injects this file first (esbuild `inject`), so `browser` exists
+ * before src/shared/webext.ts reads it.
  */
+declare const __CLAIMS_WORKER__: string;
+
+/**
+ * While the page waits for the worker it is idle, as it is while the scan yields: the bench's slice
+ * tracker (page-entry.ts) sets these to count the wait as a gap, not as busy time.
+ */
+export const waitHooks: { begin?: () => number; end?: (since: number) => void } = {};
+
+/** What the claim check cost the "background" (the worker), summed over requests. */
+export const background = { checkMs: 0, requests: 0, sentences: 0 };
+
+let worker: Worker | null = null;
+/** Replies come back in the order asked (one worker, one queue). */
+const pending: ((reply: unknown) => void)[] = [];
+let waitingSince: number | undefined;
+
+function checkClaims(payload: { sentences: unknown[] }): Promise<unknown> {
+  if (!worker) {
+    worker = new Worker(URL.createObjectURL(new Blob([__CLAIMS_WORKER__], { type: 'text/javascript' })));
+    worker.onmessage = (e: MessageEvent<{ reply: unknown; ms: number }>) => {
+      // The wait ends when the reply is here; reading it (the copy back) is the page's work again.
+      if (pending.length === 1 && waitingSince !== undefined) {
+        waitHooks.end?.(waitingSince);
+        waitingSince = undefined;
+      }
+      const { reply, ms } = e.data;
+      background.checkMs += ms;
+      pending.shift()?.(reply);
+    };
+  }
+  background.requests++;
+  background.sentences += payload.sentences.length;
+  return new Promise((resolve) => {
+    // Sending (the copy of the sentences) is the page's work; from then until the last reply it waits.
+    worker!.postMessage(payload);
+    pending.push(resolve);
+    if (pending.length === 1) waitingSince = waitHooks.begin?.();
+  });
+}
+
 const stub = {
   runtime: {
     id: 'bench',
-    sendMessage: (): Promise<unknown> => Promise.resolve({ ok: true, value: { entities: [] } }),
+    sendMessage: (message: { type?: string; payload?: { sentences: unknown[] } }): Promise<unknown> =>
+      message.type === 'claims/check' && message.payload ? checkClaims(message.payload) : Promise.resolve({ ok: true, value: { entities: [] } }),
     onMessage: { addListener: (): void => undefined },
   },
   i18n: { getMessage: (): string => '' },

@@ -6,6 +6,7 @@ import type { Runtime } from '../shared/webext';
 import type { Handlers } from '../shared/dispatch';
 import type { BackgroundResponses, backgroundRequests, EntityView } from '../shared/messages';
 import { buildDictionary, compileMatcher, pageContext } from '../matcher';
+import { createClaimChecker } from '../claims/service';
 import { isActiveOn, loadSettings, saveSettings, siteKey, withSite, type Settings } from '../shared/settings';
 import type { Data } from './data';
 import { buildIndex } from './search';
@@ -62,8 +63,8 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
     const [{ version }, parts] = await Promise.all([d.store.version(), d.store.dictionaryParts()]);
     return { version, entries: buildDictionary(parts.entities, parts.aliases) };
   });
-  // Every page that checks claims asks for their data; it changes only with the dataset.
-  const claimSetup = remember(async () => (await data()).store.claimSetup());
+  // Pages send the sentences that name something; the checker is compiled once per dataset version.
+  const claimChecker = remember(async () => createClaimChecker(await (await data()).store.claimSetup()));
   // Small documents (mostly frames) are matched here, so they need not fetch and compile the dictionary.
   const matcher = remember(async () => compileMatcher((await dictionary()).entries));
   const index = remember(async () => {
@@ -91,7 +92,9 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
       return null;
     },
     'dictionary/get': () => dictionary(),
-    'claims/get': () => claimSetup(),
+    async 'claims/check'({ sentences, pageDate }) {
+      return { claims: (await claimChecker()).check(sentences, pageDate) };
+    },
     async 'text/mentions'({ title, blocks }, sender) {
       // The sender's own frame URL, as the content script there keys its site.
       if (!isActiveOn(await loadSettings(), siteKey(sender.url ?? ''))) return { active: false, found: false };

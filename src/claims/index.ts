@@ -5,4 +5,5 @@
  */
 export { compileKnowledge, type Knowledge } from './knowledge';
 export { checkSentence, type CheckOptions } from './check';
-export { checkText, splitSentences } from './text';
+export { checkText } from './text';
+export { claimSentences, splitSentences, type ClaimSentence } from './split';

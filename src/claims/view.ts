@@ -3,29 +3,8 @@
  * sources say (with links and dates), and where a known misreport came from. Facts dated after the
  * page are flagged, so a reader sees which sources the page's author could not have known.
  */
-import type { Claim, ClaimData, ClaimValue, Misreport, Verdict } from '../shared/claims';
+import type { Claim, ClaimData, ClaimSourceView, ClaimValue, ClaimView, Misreport } from '../shared/claims';
 import type { Source } from '../shared/dataset';
-
-export interface ClaimSourceView {
-  id: string;
-  url: string;
-  title: string;
-  publisher: string;
-  date: string;
-  /** Published after the page: "since this page was written". */
-  later: boolean;
-}
-
-export interface ClaimView {
-  verdict: Verdict;
-  attribute: Claim['attribute'];
-  /** The words on the page that carry the claim. */
-  said: string;
-  /** The page's publication day, when it says one. */
-  pageDate?: string;
-  truths: { id: string; text: string; asOf?: string; later: boolean; sources: ClaimSourceView[] }[];
-  misreport?: { statement: string; correction: string; origin: string; sources: ClaimSourceView[] };
-}
 
 export interface ClaimLookup {
   values: Map<string, ClaimValue>;

@@ -1,63 +1,114 @@
 /**
- * The claim check on one page: checks each scanned block's sentences against the claim data,
- * keeps the checked claims as marks (claim-marks.ts), and answers what the popover and the popup
- * show. The page's date (page-date.ts) is read once: claims are judged as of that day.
+ * The claim check on one page. The scan hands over each prose block with the mentions it found; the
+ * layer keeps the block's sentences that name something and, once the scan is done, sends them to
+ * the background, which checks them (src/claims/service.ts) and sends back the claims with what
+ * their popovers show. The page holds no claim data and runs no checker. The page's date
+ * (page-date.ts) is read once and sent along: claims are judged as of that day.
  */
-import { checkText, compileKnowledge, type Knowledge } from '../claims';
-import { claimLookup, claimView, type ClaimLookup, type ClaimView } from '../claims/view';
-import type { ClaimSetup, PageClaim } from '../shared/claims';
+import { claimSentences } from '../claims/split';
+import { ask } from '../shared/ask';
+import type { CheckedClaim, PageClaim } from '../shared/claims';
 import type { Mention } from '../shared/dataset';
-import { ClaimRegistry, type ClaimMark } from './claim-marks';
+import { CLAIM_SENTENCES_PER_MESSAGE } from '../shared/limits';
+import { ClaimRegistry } from './claim-marks';
 import { pageDate } from './page-date';
 import { nodeAt } from './scan';
 import type { Block } from './text-blocks';
 
+/** A sentence waiting for its claims: its block, where it starts there, and what it said then. */
+interface Waiting {
+  block: Block;
+  start: number;
+  text: string;
+  mentions: Mention[];
+}
+
 export class ClaimLayer {
   readonly marks: ClaimRegistry;
   readonly pageDate: string | undefined;
-  private readonly knowledge: Knowledge;
-  private readonly lookup: ClaimLookup;
+  /** Sentences scanned and not yet sent, and those sent and not yet answered. */
+  private readonly waiting = new Set<Waiting>();
+  private unsent: Waiting[] = [];
+  private disposed = false;
 
-  constructor(setup: ClaimSetup, showSupported: boolean) {
-    this.knowledge = compileKnowledge(setup.data, setup.entities);
-    this.lookup = claimLookup(setup.data, setup.sources);
+  constructor(showSupported: boolean) {
     this.marks = new ClaimRegistry(showSupported);
     this.pageDate = pageDate(document, location.href);
   }
 
-  /** Checks a prose block whose mentions the scan just found. Labels (menus, buttons) hold no sentences. */
+  /** Keeps the sentences of a prose block that name something. Labels (menus, buttons) hold no sentences. */
   readonly onBlock = (block: Block, mentions: Mention[]): void => {
     if (block.kind !== 'prose') return;
-    const opts = this.pageDate ? { pageDate: this.pageDate } : {};
-    for (const claim of checkText(this.knowledge, block.text, mentions, opts)) {
-      const a = nodeAt(block, claim.start, false);
-      const b = nodeAt(block, claim.end, true);
-      const range = new Range();
-      range.setStart(block.nodes[a]!, claim.start - block.starts[a]!);
-      range.setEnd(block.nodes[b]!, claim.end - block.starts[b]!);
-      this.marks.add({ claim, said: block.text.slice(claim.start, claim.end), range, nodes: block.nodes.slice(a, b + 1) });
+    for (const s of claimSentences(block.text, mentions)) {
+      const w = { block, ...s };
+      this.waiting.add(w);
+      this.unsent.push(w);
     }
   };
 
-  view(mark: ClaimMark): ClaimView {
-    return claimView(mark.claim, mark.said, this.lookup, this.pageDate);
+  /**
+   * Sends the sentences kept since the last call and marks the claims that come back. Resolves when
+   * all are marked. A failed request loses only its sentences' claims: the marks stay.
+   */
+  async check(): Promise<void> {
+    const batch = this.unsent;
+    this.unsent = [];
+    const requests: Promise<void>[] = [];
+    for (let i = 0; i < batch.length; i += CLAIM_SENTENCES_PER_MESSAGE) {
+      const part = batch.slice(i, i + CLAIM_SENTENCES_PER_MESSAGE);
+      const sentences = part.map(({ text, mentions }) => ({ text, mentions }));
+      requests.push(
+        ask('claims/check', this.pageDate ? { sentences, pageDate: this.pageDate } : { sentences })
+          .then(({ claims }) => part.forEach((w, k) => this.mark(w, claims[k] ?? [])))
+          .catch((error: unknown) => console.error('[llama-lens] could not check the claims on this page', error))
+          .finally(() => part.forEach((w) => this.waiting.delete(w))),
+      );
+    }
+    await Promise.all(requests);
+  }
+
+  /** Sentences inside these roots are being scanned again: their claims, marked or on their way, are dropped. */
+  rescanning(roots: readonly Node[]): void {
+    const inside = (n: Node) => roots.some((r) => r.contains(n));
+    this.marks.removeWhere((m) => m.nodes.some(inside));
+    for (const w of this.waiting) if (w.block.nodes.some(inside)) this.waiting.delete(w);
+  }
+
+  private mark(w: Waiting, claims: CheckedClaim[]): void {
+    // Dropped by a rescan while the background checked it, or its text changed or left the page.
+    if (this.disposed || !this.waiting.has(w) || !claims.length) return;
+    const { block } = w;
+    if (!block.nodes.every((n) => n.isConnected) || block.nodes.map((n) => n.data).join('') !== block.text) return;
+    for (const claim of claims) {
+      const start = w.start + claim.start;
+      const end = w.start + claim.end;
+      const a = nodeAt(block, start, false);
+      const b = nodeAt(block, end, true);
+      const range = new Range();
+      range.setStart(block.nodes[a]!, start - block.starts[a]!);
+      range.setEnd(block.nodes[b]!, end - block.starts[b]!);
+      this.marks.add({ claim, range, nodes: block.nodes.slice(a, b + 1) });
+    }
   }
 
   /** Supported claims about an entity (or one it stands for), for its popover's "On this page". */
-  supportedAbout(entity: string): ClaimView[] {
+  supportedAbout(entity: string): CheckedClaim['view'][] {
     return this.marks
       .inOrder()
-      .filter((m) => m.claim.verdict === 'supported' && (m.claim.entity === entity || this.knowledge.related.get(entity)?.has(m.claim.entity)))
-      .map((m) => this.view(m));
+      .filter((m) => m.claim.verdict === 'supported' && m.claim.about.includes(entity))
+      .map((m) => m.claim.view);
   }
 
   /** Every checked claim, contradicted first, each with its index in document order (for "reveal"). */
   summary(): PageClaim[] {
-    const all = this.marks.inOrder().map((m, index) => ({ index, verdict: m.claim.verdict, attribute: m.claim.attribute, entity: m.claim.entity, said: m.said }));
+    const all = this.marks.inOrder().map((m, index) => ({ index, verdict: m.claim.verdict, attribute: m.claim.attribute, entity: m.claim.entity, said: m.claim.view.said }));
     return [...all.filter((c) => c.verdict === 'contradicted'), ...all.filter((c) => c.verdict === 'supported')];
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.waiting.clear();
+    this.unsent = [];
     this.marks.dispose();
   }
 }

@@ -4,12 +4,11 @@
  * are marked only when the user asks for it. Indexed by text node for hit-testing and kept in
  * document order for the keyboard and the popup.
  */
-import type { Claim } from '../shared/claims';
+import type { CheckedClaim } from '../shared/claims';
 
 export interface ClaimMark {
-  claim: Claim;
-  /** The words on the page that carry the claim. */
-  said: string;
+  /** The claim as the background checked it, with what its popover shows. */
+  claim: CheckedClaim;
   range: Range;
   nodes: readonly Text[];
 }

@@ -17,7 +17,6 @@ import { onNotesChanged } from '../shared/notes';
 import { isActiveOn, loadSettings, onSettingsChanged, siteKey, type Settings } from '../shared/settings';
 import { RESCAN_DEBOUNCE_MS, SMALL_DOCUMENT_CHARS } from '../shared/limits';
 import type { DictionaryEntry } from '../matcher';
-import type { ClaimSetup } from '../shared/claims';
 import { Lens } from './lens';
 import { isInSkippedRegion, smallText } from './text-blocks';
 
@@ -26,7 +25,6 @@ let lens: Lens | null = null;
 let settings: Settings | null = null;
 let listening = false;
 let dictionary: Promise<DictionaryEntry[]> | null = null;
-let claimSetup: Promise<ClaimSetup> | null = null;
 /** The claim-check switch the running lens was made with: changing it makes a new lens. */
 let lensChecksClaims = false;
 let applying: Promise<void> = Promise.resolve();
@@ -82,17 +80,8 @@ async function startIfWorthIt(): Promise<void> {
     dictionary = null;
     throw error;
   });
-  // Without its data the claim check stays off and the lens still marks mentions.
-  const checkClaims = settings.claimCheck;
-  const claims = checkClaims
-    ? await (claimSetup ??= ask('claims/get', {})).catch((error: unknown) => {
-        claimSetup = null;
-        console.error('[llama-lens] claim check unavailable', error);
-        return null;
-      })
-    : null;
-  lens = new Lens(entries, settings, claims);
-  lensChecksClaims = checkClaims;
+  lens = new Lens(entries, settings);
+  lensChecksClaims = settings.claimCheck;
   await lens.start();
 }
 

@@ -5,7 +5,7 @@
  * entities fetched for them.
  */
 import { compileMatcher, type DictionaryEntry } from '../matcher';
-import type { ClaimSetup, PageClaim } from '../shared/claims';
+import type { PageClaim } from '../shared/claims';
 import type { PageEntityCount } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { ClaimLayer } from './claim-layer';
@@ -17,16 +17,19 @@ export class Lens {
   private readonly entities = new EntityCache();
   private readonly sync: MarkSync;
   private readonly popover: PopoverControl;
-  /** The claim check, when switched on and its data arrived (docs/claims.md). */
+  /** The claim check, when switched on (docs/claims.md). */
   private readonly claims: ClaimLayer | null;
 
-  constructor(dictionary: DictionaryEntry[], settings: Settings, claims: ClaimSetup | null) {
-    this.claims = claims ? new ClaimLayer(claims, settings.claimMarksSupported) : null;
+  constructor(dictionary: DictionaryEntry[], settings: Settings) {
+    this.claims = settings.claimCheck ? new ClaimLayer(settings.claimMarksSupported) : null;
     const layer = this.claims;
     this.sync = new MarkSync(compileMatcher(dictionary), settings, {
       ownNode: () => this.popover.element,
-      // One batched request for the entities found since the last one, so hovering needs no round trip.
-      scanned: () => this.entities.load(this.sync.marks.entityCounts().keys()),
+      // One batched request for the entities found since the last one, so hovering needs no round
+      // trip; and one for the claims of the sentences scanned (settled() waits for both).
+      scanned: async () => {
+        await Promise.all([this.entities.load(this.sync.marks.entityCounts().keys()), layer?.check()]);
+      },
       removed: (gone) => {
         layer?.marks.removeWhere(gone);
         this.popover.marksRemoved(gone);
@@ -34,7 +37,7 @@ export class Lens {
       ...(layer
         ? {
             blockScanned: layer.onBlock,
-            rescanning: (roots: readonly Node[]) => layer.marks.removeWhere((m) => m.nodes.some((n) => roots.some((r) => r.contains(n)))),
+            rescanning: (roots: readonly Node[]) => layer.rescanning(roots),
           }
         : {}),
     });

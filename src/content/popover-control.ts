@@ -190,7 +190,7 @@ export class PopoverControl {
   private showClaim(mark: ClaimMark, focus: boolean): void {
     this.popover.show(() => (mark.nodes.every((n) => n.isConnected) ? mark.range.getBoundingClientRect() : null), {
       entity: undefined,
-      claim: this.claims!.view(mark),
+      claim: mark.claim.view,
       focus,
       onRelated: (id) => void this.loadAndShow(id, true),
       onMore: (id) => void ask('entry/open', { id }).catch((e: unknown) => console.error('[llama-lens]', e)),

@@ -156,6 +156,44 @@ export function claimSetup(data: ClaimData, sources: Source[], entities: Pick<En
   return { data, sources: sources.filter((s) => cited.has(s.id)), entities: entities.map(({ id, related }) => ({ id, related })) };
 }
 
+/** A source as a claim's popover shows it. */
+export interface ClaimSourceView {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  date: string;
+  /** Published after the page: "since this page was written". */
+  later: boolean;
+}
+
+/** What the popover shows for a claim: what the page says, what the sources say, and where a known misreport came from. */
+export interface ClaimView {
+  verdict: Verdict;
+  attribute: ClaimAttribute;
+  /** The words on the page that carry the claim. */
+  said: string;
+  /** The page's publication day, when it says one. */
+  pageDate?: string;
+  truths: { id: string; text: string; asOf?: string; later: boolean; sources: ClaimSourceView[] }[];
+  misreport?: { statement: string; correction: string; origin: string; sources: ClaimSourceView[] };
+}
+
+/**
+ * A claim as the background sends it back to the page that asked (`claims/check`): where it is in
+ * its sentence, its verdict, and everything the popover shows, so the page holds no claim data.
+ */
+export interface CheckedClaim {
+  start: number;
+  end: number;
+  verdict: Verdict;
+  attribute: ClaimAttribute;
+  entity: string;
+  /** The entities whose popover lists it under "On this page": its own, and those it is related to. */
+  about: string[];
+  view: ClaimView;
+}
+
 /** A checked claim as the popup lists it; `index` is its place in the page's document order. */
 export interface PageClaim {
   index: number;

@@ -180,3 +180,17 @@ export const CLAIM_TOLERANCE = {
  * sizes (34B, 65B for 70B: 7 % and more apart).
  */
 export const CLAIM_SIZE_GRAY_ZONE = 0.05;
+
+/**
+ * Claim check: the longest stretch read as one sentence. Written sentences run to a few hundred
+ * characters (the longest in the claim corpus: 481); a "sentence" of thousands is a log, a listing
+ * or minified text with no full stop, and would only cost the checker time.
+ */
+export const CLAIM_SENTENCE_MAX_CHARS = 2_000;
+
+/**
+ * Claim check: sentences sent to the background in one message. A scan sends the sentences that
+ * name something once it has finished; a page of 5,000 marks has a few thousand, so this bounds one
+ * message to about a megabyte of text and a hostile request to a known cost.
+ */
+export const CLAIM_SENTENCES_PER_MESSAGE = 500;

@@ -8,10 +8,10 @@
  * so a failure reaches the caller as a clear message rather than an `undefined`.
  */
 import * as v from 'valibot';
-import type { ClaimSetup, PageClaim } from './claims';
-import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
+import type { CheckedClaim, PageClaim } from './claims';
+import { TOPICS, type DictionaryEntry, type Entity, type Source, type Topic } from './dataset';
 import { issuePath } from './issue-path';
-import { MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
+import { CLAIM_SENTENCE_MAX_CHARS, CLAIM_SENTENCES_PER_MESSAGE, MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
 import type { UserNote } from './notes';
 import type { Area } from './settings';
 import { strictSettingsSchema } from './settings-file';
@@ -93,6 +93,7 @@ export const userNote = /* @__PURE__ */ v.strictObject({ entity: entityId, text:
 
 const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(MAX_IDS_PER_REQUEST));
 const empty = v.strictObject({});
+const offset = /* @__PURE__ */ v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(CLAIM_SENTENCE_MAX_CHARS));
 const smallText = v.pipe(v.string(), v.maxLength(SMALL_DOCUMENT_CHARS));
 
 /**
@@ -107,8 +108,27 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
   'lens/load': empty,
   /** The matcher's dictionary: every alias with its rules. */
   'dictionary/get': empty,
-  /** The claim check's data (claims.json), the sources it cites, and how entities relate. */
-  'claims/get': empty,
+  /**
+   * Check these sentences' claims (docs/claims.md): each is a sentence of the page that names
+   * something, with its mentions as the page's matcher found them. `pageDate` (the page's day of
+   * publication) makes time-bound facts count as of that day.
+   */
+  'claims/check': v.strictObject({
+    pageDate: v.optional(v.pipe(v.string(), v.isoDate('not a day (YYYY-MM-DD)'))),
+    sentences: v.pipe(
+      v.array(
+        v.strictObject({
+          text: v.pipe(v.string(), v.maxLength(CLAIM_SENTENCE_MAX_CHARS)),
+          mentions: v.pipe(
+            v.array(v.strictObject({ start: offset, end: offset, entity: entityId, topic: v.picklist(TOPICS) })),
+            v.minLength(1),
+            v.maxLength(CLAIM_SENTENCE_MAX_CHARS),
+          ),
+        }),
+      ),
+      v.maxLength(CLAIM_SENTENCES_PER_MESSAGE),
+    ),
+  }),
   /**
    * Does this small document name anything, and is the extension on for the sender's site? Its
    * title and block texts (at most SMALL_DOCUMENT_CHARS in all), matched as the content script
@@ -159,7 +179,8 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
 export interface BackgroundResponses {
   'lens/load': null;
   'dictionary/get': { version: string; entries: DictionaryEntry[] };
-  'claims/get': ClaimSetup;
+  /** The claims of each sentence, in the order sent; offsets are the sentence's. */
+  'claims/check': { claims: CheckedClaim[][] };
   /** `active`: whether the extension is on for the sender's site (if not, nothing was matched). */
   'text/mentions': { active: boolean; found: boolean };
   'entities/get': { entities: EntityView[] };

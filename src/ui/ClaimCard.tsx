@@ -3,7 +3,7 @@
  * alone), what the page says, what the sources say with links and dates, and, for a known
  * misreport, where it came from. Text from the page and the dataset is rendered as text only.
  */
-import type { ClaimSourceView, ClaimView } from '../claims/view';
+import type { ClaimSourceView, ClaimView } from '../shared/claims';
 import { formatDate, safeHref } from './format';
 import { t } from './i18n';
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkSentence, compileKnowledge } from '../../src/claims';
+import { checkSentence, checkText, claimSentences, compileKnowledge } from '../../src/claims';
+import { CLAIM_SENTENCE_MAX_CHARS } from '../../src/shared/limits';
 import { buildDictionary, compileMatcher, pageContext } from '../../src/matcher';
 import type { ClaimData } from '../../src/shared/claims';
 import type { Alias, Entity } from '../../src/shared/dataset';
@@ -139,5 +140,24 @@ describe('claim data validation', () => {
     expect(broken((d) => ((d.values[0] as { frame: string }).frame = 'nope'))).toEqual([expect.stringContaining('frame "nope" is not defined')]);
     expect(broken((d) => (d.frames.release = ['(unclosed']))).toEqual([expect.stringContaining('must be a valid regular expression')]);
     expect(broken((d) => (d.misreports[0]!.sources = []))).toEqual([expect.stringMatching(/misreports\[0\].*sources must not be empty/)]);
+  });
+});
+
+describe('the sentences a page sends to be checked', () => {
+  it('are the sentences holding a mention whole, with offsets of their own', () => {
+    const text = 'The weather was fine. Meta unveiled LLaMA on February 27, 2023. Nothing else.';
+    const mentions = matcher.find(text, pageContext(text));
+    const sentences = claimSentences(text, mentions);
+    expect(sentences.map((s) => s.text)).toEqual(['Meta unveiled LLaMA on February 27, 2023.']);
+    const [s] = sentences;
+    expect(s!.mentions.map((m) => s!.text.slice(m.start, m.end))).toEqual(['Meta', 'LLaMA']);
+    expect(text.slice(s!.start, s!.start + s!.text.length)).toBe(s!.text);
+  });
+
+  it('leave out a stretch too long to be a sentence, so its claims are not checked', () => {
+    const sentence = 'Meta unveiled LLaMA on February 27, 2023';
+    const long = `${sentence} ${'and so on '.repeat(Math.ceil(CLAIM_SENTENCE_MAX_CHARS / 10))}`;
+    expect(checkText(knowledge, `${sentence}.`, matcher.find(sentence, pageContext(sentence)))).toHaveLength(1);
+    expect(claimSentences(long, matcher.find(long, pageContext(long)))).toEqual([]);
   });
 });

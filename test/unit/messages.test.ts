@@ -9,7 +9,8 @@ import { createHandlers, type Services } from '../../src/background/handlers';
 import { dispatcher } from '../../src/shared/dispatch';
 import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
-import { MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
+import { CLAIM_SENTENCE_MAX_CHARS, CLAIM_SENTENCES_PER_MESSAGE, MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
+import type { CheckedClaim } from '../../src/shared/claims';
 import { BUNDLED } from '../../src/background/bundle';
 const OUR_ID = 'llama-leak-lens@example.org';
 
@@ -138,6 +139,38 @@ describe('the background\'s dispatcher', () => {
     // The animal: a candidate the rules reject is not a mention.
     expect(await ask('Llama - Wikipedia', ['The llama is a domesticated South American camelid.'])).toEqual({ active: true, found: false });
     expect(await ask('', ['x'.repeat(SMALL_DOCUMENT_CHARS), 'Meta'])).toMatch(/^bad text\/mentions request at blocks/);
+  });
+
+  it('checks the sentences a page sends and answers with what each claim\'s popover shows', async () => {
+    const s = services();
+    const text = 'Meta unveiled LLaMA on February 27, 2023.';
+    const llama = { start: text.indexOf('LLaMA'), end: text.indexOf('LLaMA') + 5, entity: 'llama-1', topic: 'llama' };
+    const meta = { start: 0, end: 4, entity: 'meta', topic: 'meta' };
+    const r = await send({ type: 'claims/check', payload: { pageDate: '2023-03-01', sentences: [{ text, mentions: [meta, llama] }, { text: 'Meta is a company.', mentions: [meta] }] } }, s);
+    expect(r.ok).toBe(true);
+    const [first, second] = (r as { value: { claims: CheckedClaim[][] } }).value.claims;
+    expect(second).toEqual([]);
+    expect(first).toHaveLength(1);
+    const c = first![0]!;
+    expect([c.verdict, c.attribute, c.entity, text.slice(c.start, c.end)]).toEqual(['contradicted', 'release-date', 'llama-1', 'February 27, 2023']);
+    expect(c.view.said).toBe('February 27, 2023');
+    expect(c.view.pageDate).toBe('2023-03-01');
+    expect(c.view.truths[0]!.sources[0]!.url).toMatch(/^https:/);
+    // The family's popover lists a claim about one of its generations.
+    expect(c.about).toEqual(expect.arrayContaining(['llama-1', 'llama-family']));
+  });
+
+  it('refuses claim checks that are not sentences of a page, saying why', async () => {
+    const s = services();
+    const mention = { start: 0, end: 4, entity: 'meta', topic: 'meta' };
+    const ask = (payload: unknown) => send({ type: 'claims/check', payload }, s);
+    expect(errorOf(await ask({ sentences: [{ text: 'x'.repeat(CLAIM_SENTENCE_MAX_CHARS + 1), mentions: [mention] }] }))).toMatch(/^bad claims\/check request at sentences/);
+    expect(errorOf(await ask({ sentences: Array.from({ length: CLAIM_SENTENCES_PER_MESSAGE + 1 }, () => ({ text: 'Meta.', mentions: [mention] })) }))).toMatch(/^bad claims\/check request at sentences/);
+    expect(errorOf(await ask({ pageDate: 'March 2023', sentences: [] }))).toMatch(/^bad claims\/check request at pageDate/);
+    expect(errorOf(await ask({ sentences: [{ text: 'Meta.', mentions: [{ ...mention, start: 0.5 }] }] }))).toMatch(/^bad claims\/check request at sentences/);
+    expect(errorOf(await ask({ sentences: [{ text: 'Meta.', mentions: [] }] }))).toMatch(/^bad claims\/check request at sentences/);
+    // Well-formed, but the mention lies past the end of its sentence: refused by the checker, clearly.
+    expect(errorOf(await ask({ sentences: [{ text: 'Met', mentions: [mention] }] }))).toMatch(/^claims\/check failed: a mention \(0–4\) lies outside its sentence of 3 characters/);
   });
 
   it('injects the lens into the frame that asked, and into no frame for a sender outside a tab', async () => {

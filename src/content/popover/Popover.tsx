@@ -1,5 +1,5 @@
 /** The popover's content: an entity card plus the actions that belong to a page. */
-import type { ClaimView } from '../../claims/view';
+import type { ClaimView } from '../../shared/claims';
 import type { EntityView } from '../../shared/messages';
 import { ClaimCard } from '../../ui/ClaimCard';
 import { POPOVER_MAX_FACTS } from '../../shared/limits';
