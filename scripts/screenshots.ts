@@ -1,7 +1,9 @@
 /**
  * `npx tsx scripts/screenshots.ts`: the screenshots in docs/ — the demo page with a popover open (a
- * name's, and a contradicted claim's), in
- * Chromium and Firefox, light and dark. Run after a UI change and look at them before committing.
+ * name's, and a contradicted claim's), in Chromium and Firefox, light and dark; then the popup,
+ * options, timeline, note and touch screenshots, which the end-to-end tests of those views take
+ * (run here with LENS_SCREENSHOTS=docs/screenshots; a plain test run saves them under .tmp/). Run
+ * after a UI change and look at them before committing.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -54,3 +56,9 @@ try {
 } finally {
   await server.close();
 }
+
+const views = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'popup', 'timeline', 'notes', 'touch'], {
+  stdio: 'inherit',
+  env: { ...process.env, LENS_SCREENSHOTS: path.resolve('docs/screenshots') },
+});
+if (views.status !== 0) process.exit(views.status ?? 1);

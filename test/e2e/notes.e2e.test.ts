@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/browsers';
 import { serve, type StaticServer } from './harness/server';
-import { findAll, readMarks, until, waitForMarks, waitForPopover } from './harness/page-helpers';
+import { findAll, readMarks, screenshotsDir, until, waitForMarks, waitForPopover } from './harness/page-helpers';
+import { mkdir } from 'node:fs/promises';
 import { axePopover } from './harness/axe';
 import { axePage, chooseFile, openPopup, resultsFor, setQuery, storedSettings } from './harness/popup-helpers';
 
@@ -98,7 +99,8 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(order).toBeGreaterThan(0);
     if (name === 'chromium') {
       await new Promise((r) => setTimeout(r, 400)); // the entrance animation
-      await other.screenshot(path.resolve('docs/screenshots/note-popover.png'));
+      await mkdir(screenshotsDir(), { recursive: true });
+      await other.screenshot(path.join(screenshotsDir(), 'note-popover.png'));
     }
     await other.close();
     await page.close();

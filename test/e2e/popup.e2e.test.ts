@@ -2,7 +2,7 @@
  * The toolbar popup and the options page in real Chromium and Firefox ESR, opened as tabs: search
  * (by name, alias, typo, fact word; from the keyboard), the per-site switch acting on open tabs
  * without a reload and surviving a restart, "on this page", options import, axe-core in light and
- * dark, and the screenshots in docs/screenshots/.
+ * dark, and screenshots of the popup and options page (see screenshotsDir).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/browsers';
 import { serve, type StaticServer } from './harness/server';
-import { readMarks, until, waitForMarks, waitForPopover } from './harness/page-helpers';
+import { readMarks, screenshotsDir, until, waitForMarks, waitForPopover } from './harness/page-helpers';
 import {
   axePage,
   chooseFile,
@@ -24,7 +24,7 @@ import {
 } from './harness/popup-helpers';
 
 const SITE = '127.0.0.1';
-const SHOTS = path.resolve('docs/screenshots');
+const SHOTS = screenshotsDir();
 /** Browsers cap a toolbar popup at 600 px and scroll the rest: the screenshot shows what fits. */
 const POPUP_MAX_HEIGHT = 600;
 

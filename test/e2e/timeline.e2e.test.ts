@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/browsers';
-import { until } from './harness/page-helpers';
+import { screenshotsDir, until } from './harness/page-helpers';
 import { axePage, openPopup, screenshotElement } from './harness/popup-helpers';
 import entities from '../../src/data/entities.json';
 import facts from '../../src/data/facts.json';
 
-const SHOTS = path.resolve('docs/screenshots');
+const SHOTS = screenshotsDir();
 const topicOf = new Map(entities.map((e) => [e.id, e.topic]));
 const dated = (facts as { id: string; entity: string; date?: string }[]).filter((f) => f.date);
 

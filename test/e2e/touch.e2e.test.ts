@@ -8,7 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/browsers';
 import { serve, type StaticServer } from './harness/server';
-import { readMarks, until, waitForMarks, waitForPopover, type MarkInfo } from './harness/page-helpers';
+import { readMarks, screenshotsDir, until, waitForMarks, waitForPopover, type MarkInfo } from './harness/page-helpers';
+import { mkdir } from 'node:fs/promises';
 import { TOUCH_HOLD_MS } from '../../src/shared/limits';
 
 const PHONE = { width: 360, height: 740 };
@@ -72,7 +73,8 @@ describe.each(BROWSERS)('%s', (name) => {
       expect(b.bottom).toBeLessThanOrEqual(PHONE.height);
       if (name === 'chromium' && text === 'LLaMA') {
         await new Promise((r) => setTimeout(r, 300)); // the entrance animation
-        await page.screenshot(path.resolve('docs/screenshots/popover-touch-360.png'));
+        await mkdir(screenshotsDir(), { recursive: true });
+        await page.screenshot(path.join(screenshotsDir(), 'popover-touch-360.png'));
       }
       const blank = await page.evaluate(() => {
         const r = document.getElementById('blank')!.getBoundingClientRect();

@@ -3,6 +3,7 @@
  * document's HighlightRegistry, which the page can see too: that is how tests count and locate
  * marks without any hook in the extension.
  */
+import path from 'node:path';
 import type { DomNode, TestPage } from './browsers';
 
 export interface MarkInfo {
@@ -105,4 +106,13 @@ export function findContentTab(extensionPage: TestPage, site = '127.0.0.1'): Pro
       return null;
     }, site),
   );
+}
+
+/**
+ * Where the end-to-end tests save the screenshots they take to be looked at: `.tmp/screenshots/`
+ * (ignored by git), so a test run never rewrites the tracked images. `scripts/screenshots.ts` runs
+ * those tests with `LENS_SCREENSHOTS=docs/screenshots` to refresh the images in docs/.
+ */
+export function screenshotsDir(): string {
+  return path.resolve(process.env.LENS_SCREENSHOTS ?? '.tmp/screenshots');
 }
