@@ -3,6 +3,7 @@
  * harness/suite.ts). Each module's cases live in test/browser/<module>.page.ts.
  */
 import { moduleSuites } from './harness/suite';
+import { cases as claimLayer } from './claim-layer.page';
 import { cases as frameGate } from './frame-gate.page';
 import { cases as hitTest } from './hit-test.page';
 import { cases as marks } from './marks.page';
@@ -17,4 +18,5 @@ moduleSuites([
   { module: 'src/content/scan.ts', file: 'test/browser/scan.page.ts', cases: scan },
   { module: 'src/content/mark-sync.ts', file: 'test/browser/mark-sync.page.ts', cases: markSync },
   { module: 'src/content/frame-gate.ts', file: 'test/browser/frame-gate.page.ts', cases: frameGate },
+  { module: 'src/content/claim-layer.ts', file: 'test/browser/claim-layer.page.ts', cases: claimLayer },
 ]);

@@ -31,7 +31,9 @@ async function bundle(suites: readonly ModuleCases[], dir: string): Promise<void
   const table = suites.map((s, i) => `${JSON.stringify(s.module)}: c${i}`).join(', ');
   await build({
     stdin: {
-      contents: `${imports}
+      // The fake extension API first: modules read it when they are evaluated.
+      contents: `import './harness/fake-extension-api';
+${imports}
 const all = { ${table} };
 globalThis.${RUNNER} = async (module, name) => {
   const c = all[module]?.[name];

@@ -1,0 +1,148 @@
+/**
+ * Cases for src/content/claim-layer.ts in a real page, with a stand-in background
+ * (harness/fake-extension-api.ts): the layer sends the sentences of scanned blocks that name
+ * something, marks the claims that come back at the words they name, and drops the claims of text
+ * that was rescanned, changed or removed while the background was checking it.
+ */
+import { ClaimLayer } from '../../src/content/claim-layer';
+import { walkBlocks, type Block } from '../../src/content/text-blocks';
+import type { CheckedClaim } from '../../src/shared/claims';
+import type { Mention } from '../../src/shared/dataset';
+import { answerWith } from './harness/fake-extension-api';
+import { browserCase } from './harness/cases';
+import { errorsLoggedBy } from './harness/page-helpers';
+
+interface Asked {
+  pageDate?: string;
+  sentences: { text: string; mentions: Mention[] }[];
+}
+
+/** The page's one block, with its "LLaMA" found as the matcher would. */
+function scanned(): { block: Block; mentions: Mention[] } {
+  const [block] = [...walkBlocks(document.body)];
+  const at = block!.text.indexOf('LLaMA');
+  return { block: block!, mentions: [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }] };
+}
+
+/** A contradicted release date over `said` in the sentence, as the background would answer it. */
+function dateClaim(sentence: string, said: string): CheckedClaim {
+  const start = sentence.indexOf(said);
+  return {
+    start,
+    end: start + said.length,
+    verdict: 'contradicted',
+    attribute: 'release-date',
+    entity: 'llama-1',
+    about: ['llama-1', 'llama-family'],
+    view: { verdict: 'contradicted', attribute: 'release-date', said, truths: [] },
+  };
+}
+
+/** A background that answers only when released, so a case can change the page meanwhile. */
+function heldBackground(): { asked: Asked[]; release(): void } {
+  const asked: Asked[] = [];
+  let release = (): void => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  answerWith(async (type, payload) => {
+    if (type !== 'claims/check') throw new Error(`unexpected ${type}`);
+    const p = payload as Asked;
+    asked.push(p);
+    await held;
+    return { claims: p.sentences.map((s) => (s.text.includes('February 27') ? [dateClaim(s.text, 'February 27, 2023')] : [])) };
+  });
+  return { asked, release };
+}
+
+const ARTICLE = '<p>The weather was fine. Meta unveiled <b>LLaMA</b> on February 27, 2023. Nothing else happened.</p>';
+
+export const cases = {
+  'sends only the sentences that name something, and marks each claim at its words': browserCase({
+    html: ARTICLE,
+    async run() {
+      const bg = heldBackground();
+      const layer = new ClaimLayer(false);
+      try {
+        const { block, mentions } = scanned();
+        layer.onBlock(block, mentions);
+        const done = layer.check();
+        bg.release();
+        await done;
+        return {
+          sent: bg.asked.flatMap((a) => a.sentences.map((s) => [s.text, s.mentions.map((m) => s.text.slice(m.start, m.end))])),
+          marked: layer.marks.inOrder().map((m) => m.range.toString()),
+          popup: layer.summary().map((c) => `${c.verdict} ${c.said}`),
+        };
+      } finally {
+        layer.dispose();
+      }
+    },
+    expected: {
+      sent: [['Meta unveiled LLaMA on February 27, 2023.', ['LLaMA']]],
+      marked: ['February 27, 2023'],
+      popup: ['contradicted February 27, 2023'],
+    },
+  }),
+
+  'drops the claims of text rescanned while the background checked it': browserCase({
+    html: ARTICLE,
+    async run() {
+      const bg = heldBackground();
+      const layer = new ClaimLayer(false);
+      try {
+        const { block, mentions } = scanned();
+        layer.onBlock(block, mentions);
+        const done = layer.check();
+        layer.rescanning([document.body.firstElementChild!]);
+        bg.release();
+        await done;
+        return { marked: layer.marks.inOrder().length };
+      } finally {
+        layer.dispose();
+      }
+    },
+    expected: { marked: 0 },
+  }),
+
+  'drops the claims of text that changed while the background checked it': browserCase({
+    html: ARTICLE,
+    async run() {
+      const bg = heldBackground();
+      const layer = new ClaimLayer(false);
+      try {
+        const { block, mentions } = scanned();
+        layer.onBlock(block, mentions);
+        const done = layer.check();
+        // An edit before the date: the offsets the background answers with no longer fit the text.
+        (block.nodes[0] as Text).data = 'It rained. Meta unveiled ';
+        bg.release();
+        await done;
+        return { marked: layer.marks.inOrder().length };
+      } finally {
+        layer.dispose();
+      }
+    },
+    expected: { marked: 0 },
+  }),
+
+  'logs a check that fails and keeps the claims it already marked': browserCase({
+    html: ARTICLE,
+    async run() {
+      const bg = heldBackground();
+      const layer = new ClaimLayer(false);
+      try {
+        const { block, mentions } = scanned();
+        layer.onBlock(block, mentions);
+        const first = layer.check();
+        bg.release();
+        await first;
+        answerWith(() => Promise.reject(new Error('the background is gone')));
+        layer.onBlock(block, mentions);
+        const { logged } = await errorsLoggedBy(() => layer.check());
+        return { logged: logged.map((l) => l.includes('could not check the claims')), marked: layer.marks.inOrder().map((m) => m.range.toString()) };
+      } finally {
+        layer.dispose();
+      }
+    },
+    expected: { logged: [true], marked: ['February 27, 2023'] },
+  }),
+};
