@@ -29,7 +29,7 @@ import type {
 } from '../shared/claims';
 import { dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { DEFINITE, INDEFINITE, NEGATION } from './lexicon';
+import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, REPORTING_VERB } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { bind, clauseOf, entitiesOf, frameHits, gated, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -105,6 +105,19 @@ const nearestFrame = (k: Knowledge, s: Sentence, frames: string[], span: Span, r
 
 // ---------------------------------------------------------------- dates
 
+/**
+ * Whether another verb owns the date rather than the frame: a reporting verb between them; after
+ * the frame, an auxiliary (a verb phrase of its own: "LLaMA, which leaked, was discussed on …"; one
+ * before the frame is the frame's own, "was leaked", or German's verb bracket, "hatte … angekündigt");
+ * or a date that opens a clause after a comma while the frame stands before it.
+ */
+function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
+  const frameFirst = hit.end <= d.start;
+  const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
+  if (REPORTING_VERB.test(between)) return true;
+  return frameFirst && (AUXILIARY.test(between) || DATE_OPENS_CLAUSE.test(between));
+}
+
 function judgeDate(v: DateClaimValue, d: WrittenDate): Judged | undefined {
   const ok = dateAgrees(d, v.date, v.until ?? v.date);
   if (ok === undefined) return undefined;
@@ -141,7 +154,7 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
     // A period ("trained between January and July") or its ends are not events.
     if (/\b(?:between|zwischen|from|von|until|bis|to|through)\s+$/i.test(before)) continue;
     if (/\b(?:between|zwischen|from|von)\s+[^,;]{1,30}\s(?:and|und|to|bis|-|–)\s+$/i.test(before)) continue;
-    const near = framesNear(k, s, frames, d);
+    const near = framesNear(k, s, frames, d).filter((f) => !dateOwnedElsewhere(s, d, f.hit));
     const named = dateAfterName(s, d);
     if (named && (!near[0] || near[0].frame === releaseFrame) && entitiesOf(k, named, 'release-date', s).length) {
       const insideParens = s.text.lastIndexOf('(', d.start) > named.end;

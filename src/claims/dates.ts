@@ -29,12 +29,18 @@ export interface WrittenDuration {
 const monthAlt = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
+/** Abbreviated month names ("Feb", "Sept"): a key that another name of the same month starts with. Only these take a full stop of their own. */
+const abbreviationAlt = Object.keys(MONTHS)
+  .filter((a) => Object.keys(MONTHS).some((b) => b !== a && b.startsWith(a) && MONTHS[b] === MONTHS[a]))
+  .join('|');
 const partAlt = MONTH_PARTS.map((p) => p.pattern).join('|');
 const ORD = String.raw`(?:st|nd|rd|th|\.)?`;
+/** After the month only English ordinals: a full stop after "March 3" ends the sentence (German writes the day first, "3. März"). */
+const ORD_AFTER_MONTH = String.raw`(?:st|nd|rd|th)?`;
 const DATE = new RegExp(
   String.raw`(?<approx>\b(?:around|about|circa|ca\.|etwa|um)\s+)?(?:(?<part>\b(?:${partAlt}))[\s-]+)?` +
-    String.raw`(?:(?<dayFirst>\b\d{1,2})${ORD}\s+(?:of\s+)?)?(?<month>\b(?:${monthAlt}))\b\.?` +
-    String.raw`(?:\s+(?<day>\d{1,2})${ORD}(?![\d.,]\d))?(?:,?\s+(?<year>(?:19\d{2}|20[0-3]\d))\b)?`,
+    String.raw`(?:(?<dayFirst>\b\d{1,2})${ORD}\s+(?:of\s+)?)?(?<month>\b(?:${monthAlt}))\b(?:(?<=\b(?:${abbreviationAlt}))\.)?` +
+    String.raw`(?:\s+(?<day>\d{1,2})${ORD_AFTER_MONTH}(?![\d.,]\d))?(?:,?\s+(?<year>(?:19\d{2}|20[0-3]\d))\b)?`,
   'giu',
 );
 const ISO = /\b(?<year>(?:19\d{2}|20[0-3]\d))-(?<month>\d{2})-(?<day>\d{2})\b/g;

@@ -120,6 +120,23 @@ export const INDEFINITE = /\b(?:a|an|ein|eine|einem|einen|einer)\s+$/i;
 /** Negation close before a phrase turns it around; the checker then says nothing. */
 export const NEGATION = /\b(?:not|no|never|without|nor|nicht|kein\w*|ohne|nie)\b/i;
 
+/**
+ * A date belongs to the verb nearest it. Verbs that report or discuss ("Meta said on March 8",
+ * "was discussed on March 10") take a date of their own: one of them between a value's frame and a
+ * date means the date is the report's, not the event's.
+ */
+export const REPORTING_VERB =
+  /\b(?:said|says|confirmed|confirms|told|reported|reports|wrote|writes|stated|states|added|explained|noted|commented|acknowledged|admitted|claimed|denied|discussed|tweeted|argued|warned|sagte|sagt|erklärte|erklärt|bestätigte|bestätigt|berichtete|berichtet|schrieb|schreibt|teilte)\b/i;
+
+/** Auxiliaries: after a value's frame, one opens a verb phrase of its own ("LLaMA, which leaked, was discussed …"). */
+export const AUXILIARY = /\b(?:was|were|is|are|has|have|had|will|would|wurde|wurden|ist|sind|hat|haben|hatte|wird)\b/i;
+
+/**
+ * A date that opens a clause after a comma or semicolon ("…, and on March 20 Meta sent …") belongs
+ * to the verb that follows it, not to one before the comma.
+ */
+export const DATE_OPENS_CLAUSE = /[,;]\s*(?:(?:and|but|then|so|und|aber|dann)\s+)?(?:(?:on|in|by|am|im)\s+)?$/i;
+
 /** A clause ends at these; a value and its subject are looked for inside one clause. */
 export const CLAUSE_BREAK = /;|\s(?:but|while|whereas|although|aber|sondern|während|jedoch|obwohl)\s/gi;
 

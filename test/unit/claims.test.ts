@@ -67,6 +67,12 @@ describe('claim checker: confirms and contradicts', () => {
       'supported hf-ceo hugging-face «Hugging Face’s CEO, Clément Delangue»',
       'contradicted takedown meta-dmca-takedown «staff update» (takedown-staff-update)',
     ]],
+    // An auxiliary before the frame is the frame's own, in English and in German's verb bracket.
+    ['On 3 March 2023, LLaMA was leaked on 4chan.', ['supported leak llama-leak «3 March 2023»', 'supported leak llama-leak «4chan»']],
+    ['Ende Februar hatte Meta sein Modell LLaMA angekündigt.', ['supported release-date llama-1 «Ende Februar»']],
+    // A full stop after a month or a day ends the sentence; only an abbreviated month takes one ("Feb.").
+    ['The LLaMA weights leaked on March 10.', ['contradicted leak llama-leak «March 10»']],
+    ['Meta announced LLaMA in Feb. 2023.', ['supported release-date llama-1 «Feb. 2023»']],
     // A year after a sentence-initial preposition is a date like any other.
     ['In 2020, Facebook changed its name to Meta.', ['contradicted rename meta-platforms «In 2020»']],
     // The event's own verb beside the misreported wording names the event, whatever else the sentence names.
@@ -100,10 +106,14 @@ describe('claim checker: says nothing', () => {
     ['a near-miss size is rounding, not an error', 'LLaMA-13B beats the 170-billion-parameter GPT-3.', ['supported gpt3 gpt-3 «LLaMA-13B beats»']],
     ['"known as Meta" followed by a product name', 'Oculus Quest will now be known as Meta Quest.', []],
     ['a release verb\u2019s object is the first name after it', 'Stanford released Alpaca on March 13, 2023, about three weeks after LLaMA was announced.', []],
-    ['the model a likeness is drawn to is not the subject', 'Llama 3.3 offers similar performance to Llama 3.1 405B and was released in December.', ['supported release-date llama-3-3 «December.»']],
+    ['the model a likeness is drawn to is not the subject', 'Llama 3.3 offers similar performance to Llama 3.1 405B and was released in December.', ['supported release-date llama-3-3 «December»']],
     ['a wording is not confirmed when its clause gives a rival value', 'Meta\u2019s DMCA takedown was sent by Hugging Face staff.', []],
     ['the model a comparison is drawn with ("than that used for …") is not the subject', 'It was trained on over 15T tokens of data, a dataset seven times larger than that used for Llama 2.', []],
     ['a misreported wording without its event', 'Hugging Face posted a staff update about its new pricing.', []],
+    // A date belongs to the verb nearest it.
+    ['a date a reporting verb takes is the report\u2019s', 'LLaMA leaked online last week, Meta confirmed on March 8, 2023.', []],
+    ['after the frame, an auxiliary opens a verb phrase of its own', 'LLaMA, which leaked on 4chan, was mirrored by others on March 10.', ['supported leak llama-leak «4chan»']],
+    ['a date opening a clause after a comma is the next verb\u2019s', 'LLaMA leaked, and on March 20 Meta wrote to GitHub.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
   });
