@@ -29,7 +29,7 @@ import type {
 } from '../shared/claims';
 import { dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, REPORTING_VERB } from './lexicon';
+import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { bind, clauseOf, entitiesOf, frameHits, gated, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -82,6 +82,19 @@ function namesModel(s: Sentence, g: QuantityGroup): boolean {
   return g.items.length === 1 && s.mentions.some((m) => m.end <= g.start && /^[\s-]*$/.test(s.text.slice(m.end, g.start)));
 }
 
+/** The size of the one model a mention names by its size ("LLaMA-65B", "LLaMA 65B", "the 65-billion-parameter LLaMA"), in parameters. */
+function sizeNamed(s: Sentence, m: Mention): number | undefined {
+  const own = /(\d+(?:\.\d+)?)\s*([BM])\b/i.exec(s.text.slice(m.start, m.end));
+  if (own) return Number(own[1]) * (own[2]!.toUpperCase() === 'B' ? 1e9 : 1e6);
+  const x = s.groups.find(
+    (g) =>
+      g.items.length === 1 &&
+      (g.items[0]!.scale === 1e9 || g.items[0]!.word === 'parameters') &&
+      ((g.start >= m.end && /^[\s-]*$/.test(s.text.slice(m.end, g.start))) || (g.end <= m.start && /^[\s-]*(?:parameters?)?[\s-]*$/i.test(s.text.slice(g.end, m.start)))),
+  );
+  return x?.items[0]!.value;
+}
+
 /** Hits of `frames` near `span`, nearest first: inside its clause, within reach, with no other date or number between. */
 function framesNear(k: Knowledge, s: Sentence, frames: string[], span: Span, reach = CLAIM_FRAME_REACH_WORDS): { frame: string; hit: Span }[] {
   const clause = clauseOf(s, span.start);
@@ -106,7 +119,8 @@ const nearestFrame = (k: Knowledge, s: Sentence, frames: string[], span: Span, r
 // ---------------------------------------------------------------- dates
 
 /**
- * Whether another verb owns the date rather than the frame: a reporting verb between them; after
+ * Whether another verb owns the date rather than the frame: a reporting verb between them, or a
+ * word opening a temporal clause about another event ("In March, a week after Meta announced …"); after
  * the frame, an auxiliary (a verb phrase of its own: "LLaMA, which leaked, was discussed on …"; one
  * before the frame is the frame's own, "was leaked", or German's verb bracket, "hatte … angekündigt");
  * or a date that opens a clause after a comma while the frame stands before it.
@@ -114,7 +128,7 @@ const nearestFrame = (k: Knowledge, s: Sentence, frames: string[], span: Span, r
 function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   const frameFirst = hit.end <= d.start;
   const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
-  if (REPORTING_VERB.test(between)) return true;
+  if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between)) return true;
   return frameFirst && (AUXILIARY.test(between) || DATE_OPENS_CLAUSE.test(between));
 }
 
@@ -151,8 +165,9 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
   const releaseSaid = releaseFrame !== undefined && frameHits(k, s, releaseFrame).length > 0;
   for (const d of s.dates) {
     const before = s.text.slice(0, d.start);
-    // A period ("trained between January and July") or its ends are not events.
-    if (/\b(?:between|zwischen|from|von|until|bis|to|through)\s+$/i.test(before)) continue;
+    // A period ("trained between January and July"), its ends, or the start of a state ("parent
+    // company since 2021") are not events.
+    if (/\b(?:between|zwischen|from|von|until|bis|to|through|since|seit)\s+$/i.test(before) || /^(?:since|seit)\b/i.test(s.text.slice(d.start, d.end))) continue;
     if (/\b(?:between|zwischen|from|von)\s+[^,;]{1,30}\s(?:and|und|to|bis|-|–)\s+$/i.test(before)) continue;
     const near = framesNear(k, s, frames, d).filter((f) => !dateOwnedElsewhere(s, d, f.hit));
     const named = dateAfterName(s, d);
@@ -248,6 +263,12 @@ function judgeNumbers(v: QuantityClaimValue, items: Quantity[]): Judged | undefi
 }
 
 const agrees = (value: number, truth: number) => Math.abs(value - truth) <= truth * TOLERANCE.parameters;
+
+/** The value as it is for one model size (`bySize`), or undefined when the data does not say. */
+function forSize(v: QuantityClaimValue, size: number): QuantityClaimValue | undefined {
+  const own = v.bySize?.find((b) => agrees(size, b.size));
+  return own && { ...v, values: [own.value] };
+}
 
 /** Sizes a sentence says were not released: "(with the 34B version not being released)". */
 function saidUnreleased(s: Sentence, g: QuantityGroup): Set<number> {
@@ -385,8 +406,13 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     }
     b ??= bind(k, s, attribute, g, { following: true });
     if (!b) continue;
+    const size = unit === 'parameters' ? undefined : sizeNamed(s, b.mention);
     const j = judgeBinding(b, (e) => {
-      const v = values.find((x) => x.entity === e);
+      const found = values.find((x) => x.entity === e);
+      // A sentence about one model by its size is judged by that model's value where values differ
+      // by model ("7B and 13B on 1T tokens, 33B and 65B on 1.4T"); by none when the data does not
+      // say which value is that model's.
+      const v = found && size !== undefined && found.values.length > 1 ? forSize(found, size) : found;
       if (!v) return undefined;
       return unit === 'parameters' ? judgeSizes(k, s, v, g) : judgeNumbers(v, g.items);
     });

@@ -132,6 +132,12 @@ export const REPORTING_VERB =
 export const AUXILIARY = /\b(?:was|were|is|are|has|have|had|will|would|wurde|wurden|ist|sind|hat|haben|hatte|wird)\b/i;
 
 /**
+ * Words that open a temporal clause or phrase about another event ("In March 2023, a week after
+ * Meta announced LLaMA, the weights leaked"): a frame inside one does not take a date outside it.
+ */
+export const TEMPORAL_SUBORDINATOR = /\b(?:after|before|following|once|nach|nachdem|bevor)\b/i;
+
+/**
  * A date that opens a clause after a comma or semicolon ("…, and on March 20 Meta sent …") belongs
  * to the verb that follows it, not to one before the comma.
  */

@@ -129,9 +129,13 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const possessor = s.mentions.find((m) => candidate(m) && owned(s, m) && within(span, owned(s, m)!));
   if (possessor) return of(possessor);
   const before = s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
+  // Inside a relative clause set off by commas that closes before the value ("Alpaca, which Stanford
+  // built on LLaMA 7B, was released …"): the name belongs to that clause, not to the verb after it.
+  const insideRelative = (m: Mention) => /,\s*(?:which|who|that|die|der|das|welche\w*)\b[^,]*$/iu.test(s.text.slice(clause.start, m.start));
   for (const m of before) {
     if (opts.near !== undefined && wordsBetween(s.text, m.end, span.start) > opts.near) break;
     const between = s.text.slice(m.end, span.start);
+    if (between.includes(',') && insideRelative(m)) continue;
     if (RELATIVE.test(between) && !/[.;]/.test(between)) return of(m);
     // A relative clause on another noun ("… a model called Code Llama, which is trained on …") is about that noun.
     if (/,\s*(?:which|who|die|der|das|welche\w*)\b/i.test(between)) return undefined;

@@ -67,6 +67,11 @@ export interface QuantityClaimValue extends ValueBase {
   unreleased?: number[];
   /** For sizes: how many models were released (a page saying "three models" is checked against it). */
   models?: number;
+  /**
+   * For values that differ by model (LLaMA's 7B and 13B models on 1T tokens, 33B and 65B on 1.4T):
+   * each model's size in parameters and its value, so a sentence about one model is judged by its own.
+   */
+  bySize?: { size: number; value: number }[];
   /** Mixture-of-experts models: active and total parameters and expert count per released model. */
   variants?: { name: string; active: number; total: number; experts: number }[];
 }

@@ -73,6 +73,9 @@ describe('claim checker: confirms and contradicts', () => {
     // A full stop after a month or a day ends the sentence; only an abbreviated month takes one ("Feb.").
     ['The LLaMA weights leaked on March 10.', ['contradicted leak llama-leak «March 10»']],
     ['Meta announced LLaMA in Feb. 2023.', ['supported release-date llama-1 «Feb. 2023»']],
+    // Values that differ by model: a sentence about one model by its size is judged by that model's value.
+    ['LLaMA 65B was trained on 1 trillion tokens.', ['contradicted training-tokens llama-1 «1 trillion tokens»']],
+    ['LLaMA 7B was trained on 1T tokens.', ['supported training-tokens llama-1 «1T tokens»']],
     // A year after a sentence-initial preposition is a date like any other.
     ['In 2020, Facebook changed its name to Meta.', ['contradicted rename meta-platforms «In 2020»']],
     // The event's own verb beside the misreported wording names the event, whatever else the sentence names.
@@ -114,6 +117,10 @@ describe('claim checker: says nothing', () => {
     ['a date a reporting verb takes is the report\u2019s', 'LLaMA leaked online last week, Meta confirmed on March 8, 2023.', []],
     ['after the frame, an auxiliary opens a verb phrase of its own', 'LLaMA, which leaked on 4chan, was mirrored by others on March 10.', ['supported leak llama-leak «4chan»']],
     ['a date opening a clause after a comma is the next verb\u2019s', 'LLaMA leaked, and on March 20 Meta wrote to GitHub.', []],
+    ['a frame inside a temporal clause about another event does not take the date outside it', 'In March 2023, a week after Meta announced LLaMA, the weights leaked.', []],
+    ['the start of a state is not an event', 'Meta, the parent company of Facebook since 2021, released LLaMA in 2023.', ['supported release-date llama-1 «in 2023»']],
+    ['a name inside a relative clause set off by commas is not the subject of the verb after it', 'Alpaca, which Stanford built on LLaMA 7B, was released on March 13, 2023.', []],
+    ['values that differ by model: a model size the data does not tie to a value', 'LLaMA 30B was trained on 1.4T tokens.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
   });
@@ -150,6 +157,8 @@ describe('claim data validation', () => {
     expect(broken((d) => ((d.values[0] as { frame: string }).frame = 'nope'))).toEqual([expect.stringContaining('frame "nope" is not defined')]);
     expect(broken((d) => (d.frames.release = ['(unclosed']))).toEqual([expect.stringContaining('must be a valid regular expression')]);
     expect(broken((d) => (d.misreports[0]!.sources = []))).toEqual([expect.stringMatching(/misreports\[0\].*sources must not be empty/)]);
+    const tokens = (d: ClaimData) => d.values.find((x) => x.id === 'llama-1-training-tokens') as { bySize: { value: number }[] };
+    expect(broken((d) => (tokens(d).bySize[0]!.value = 5))).toEqual([expect.stringContaining('bySize gives 5 for size 7000000000, which is not among its values')]);
   });
 });
 
