@@ -31,7 +31,7 @@ import { dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
 import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
-import { bind, clauseOf, entitiesOf, frameHits, gated, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+import { bind, clauseOf, entitiesOf, frameHits, gated, insideRelativeClause, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
 export interface CheckOptions {
   /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
@@ -123,12 +123,16 @@ const nearestFrame = (k: Knowledge, s: Sentence, frames: string[], span: Span, r
  * word opening a temporal clause about another event ("In March, a week after Meta announced …"); after
  * the frame, an auxiliary (a verb phrase of its own: "LLaMA, which leaked, was discussed on …"; one
  * before the frame is the frame's own, "was leaked", or German's verb bracket, "hatte … angekündigt");
- * or a date that opens a clause after a comma while the frame stands before it.
+ * or a date that opens a clause after a comma while the frame stands before it; or either inside a
+ * relative clause set off by commas that the other is outside of.
  */
 function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   const frameFirst = hit.end <= d.start;
   const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
   if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between)) return true;
+  // A relative clause set off by commas keeps what is inside it: "GitHub, which Microsoft bought in
+  // 2018, took down …"; "LLaMA, which leaked on 4chan, was mirrored on March 10".
+  if (between.includes(',') && insideRelativeClause(s, frameFirst ? hit.start : d.start)) return true;
   return frameFirst && (AUXILIARY.test(between) || DATE_OPENS_CLAUSE.test(between));
 }
 
@@ -197,7 +201,7 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
         });
       } else {
         // Event dates (the leak, the takedown, the rename…): one value per frame; the sentence must name something related.
-        const v = candidates.find((x) => gated(k, s, x.entity));
+        const v = candidates.find((x) => gated(k, s, x.entity) && identified(s, x));
         if (!v) continue;
         j = judgeDate(v, d);
       }
@@ -212,7 +216,7 @@ function checkDurations(k: Knowledge, s: Sentence, out: Claim[]): void {
   for (const du of s.durations) {
     const frame = nearestFrame(k, s, [...new Set(byKind(k.values, 'date').filter((v) => v.after).map((v) => v.frame))], du);
     if (!frame) continue;
-    const v = byKind(k.values, 'date').find((x) => x.after && x.frame === frame.frame && gated(k, s, x.entity));
+    const v = byKind(k.values, 'date').find((x) => x.after && x.frame === frame.frame && gated(k, s, x.entity) && identified(s, x));
     if (!v?.after) continue;
     const [lo, hi] = v.after.days;
     const ok = du.days[0] <= hi && du.days[1] >= lo;
@@ -263,6 +267,15 @@ function judgeNumbers(v: QuantityClaimValue, items: Quantity[]): Judged | undefi
 }
 
 const agrees = (value: number, truth: number) => Math.abs(value - truth) <= truth * TOLERANCE.parameters;
+
+/**
+ * Whether the sentence holds one of the event's own details (`identifiedBy`), when the data names
+ * them: another event of the same kind ("Hugging Face took down copies of LLaMA" from its own Hub)
+ * is not this one.
+ */
+function identified(s: Sentence, v: ClaimValue): boolean {
+  return !v.identifiedBy || v.identifiedBy.some((p) => dataPattern(p, 'i').test(s.text));
+}
 
 /** The value as it is for one model size (`bySize`), or undefined when the data does not say. */
 function forSize(v: QuantityClaimValue, size: number): QuantityClaimValue | undefined {
@@ -368,7 +381,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     const event = values.find((v) => valuesFor(k, attribute).every((x) => x.entity === v.entity));
     if (event) {
       // Event numbers (the takedown's repository count): the frame must be in the sentence.
-      if (!gated(k, s, event.entity) || !frameHits(k, s, event.frame).length) continue;
+      if (!gated(k, s, event.entity) || !identified(s, event) || !frameHits(k, s, event.frame).length) continue;
       const j = judgeNumbers(event, g.items);
       if (j) out.push(claim(g, attribute, j, k));
       continue;
@@ -482,6 +495,7 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
     const hits = frameHits(k, s, v.frame);
     if (!hits.length) continue;
     const found = (pattern: string) => [...s.text.matchAll(dataPattern(pattern, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    if (!identified(s, v)) continue;
     const slotOk = (span: Span) => {
       if (!v.slot) return true;
       return hits.some((h) => {

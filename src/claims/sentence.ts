@@ -131,7 +131,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const before = s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
   // Inside a relative clause set off by commas that closes before the value ("Alpaca, which Stanford
   // built on LLaMA 7B, was released …"): the name belongs to that clause, not to the verb after it.
-  const insideRelative = (m: Mention) => /,\s*(?:which|who|that|die|der|das|welche\w*)\b[^,]*$/iu.test(s.text.slice(clause.start, m.start));
+  const insideRelative = (m: Mention) => insideRelativeClause(s, m.start, clause.start);
   for (const m of before) {
     if (opts.near !== undefined && wordsBetween(s.text, m.end, span.start) > opts.near) break;
     const between = s.text.slice(m.end, span.start);
@@ -155,6 +155,11 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const subjects = s.mentions.filter((m) => candidate(m) && !isBaseline(s, m) && !ownsOther(s, m, span) && m.end <= span.start);
   const entities = new Set(subjects.map((m) => m.entity));
   return entities.size === 1 ? of(subjects[0]!) : undefined;
+}
+
+/** Whether the text at `at` is inside a relative clause opened by a comma (", which …") and not closed before it. */
+export function insideRelativeClause(s: Sentence, at: number, from = 0): boolean {
+  return /,\s*(?:which|who|that|die|der|das|welche\w*)\b[^,]*$/iu.test(s.text.slice(from, at));
 }
 
 /** True when the sentence mentions the entity, or an entity related to it either way. */

@@ -43,6 +43,13 @@ interface ValueBase {
   sources: string[];
   /** For values that can change (who holds a role): the day they were last known true. */
   asOf?: IsoDate;
+  /**
+   * Patterns of the event's own details (its platform, its kind of notice), one of which the
+   * sentence must hold before the value is checked at all (a date, a number or a wording): other events of the same kind exist
+   * (Hugging Face removed copies of LLaMA from its own Hub), and a sentence about one of those is
+   * neither supported nor contradicted by this one.
+   */
+  identifiedBy?: string[];
 }
 
 /** A day (or, with `until`, a span of days the sources leave open) on which something happened. */

@@ -120,6 +120,8 @@ describe('claim checker: says nothing', () => {
     ['a frame inside a temporal clause about another event does not take the date outside it', 'In March 2023, a week after Meta announced LLaMA, the weights leaked.', []],
     ['the start of a state is not an event', 'Meta, the parent company of Facebook since 2021, released LLaMA in 2023.', ['supported release-date llama-1 «in 2023»']],
     ['a name inside a relative clause set off by commas is not the subject of the verb after it', 'Alpaca, which Stanford built on LLaMA 7B, was released on March 13, 2023.', []],
+    ['another event of the same kind is not this one (identifiedBy)', 'Hugging Face took down copies of LLaMA uploaded by users.', []],
+    ['a date inside a relative clause set off by commas is that clause\u2019s', 'GitHub, which Microsoft bought in 2018, took down the llama-dl repository after Meta complained.', []],
     ['values that differ by model: a model size the data does not tie to a value', 'LLaMA 30B was trained on 1.4T tokens.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
