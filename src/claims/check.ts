@@ -193,6 +193,12 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
       if (frame.frame === releaseFrame) {
         const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS });
         if (!b) continue;
+        // A participle after a comma modifies the noun just before the comma; when a phrase of its own
+        // ends there ("added LLaMA in version 4.28, released in April 2023"), a name further back is not
+        // what was released then, unless a copula makes them one ("Llama 3.1 is Meta's family of
+        // models, released …"). The date is still this verb's: nothing else is judged by it.
+        const lead = b.mention.end <= frame.hit.start ? s.text.slice(b.mention.end, frame.hit.start) : '';
+        if (/\b(?:in|on|at|with|of|to|for|from|im|in|mit|von|für|zu)\b[^,]*,\s*$/i.test(lead) && !/\b(?:is|was|are|were|ist|war|sind|waren)\b/i.test(lead)) break;
         // A release's object is the first name after the verb: "Stanford released Alpaca … after LLaMA" is not LLaMA's release.
         if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
         j = judgeBinding(b, (e) => {

@@ -105,9 +105,9 @@ export const HEDGES = {
   atMost: ['up to', 'under', 'less than', 'fewer than', 'bis zu', 'weniger als', 'unter'],
 };
 
-/** Words just before a mention that make it the point of comparison, not the subject. */
+/** Words just before a mention that make it the point of comparison or the base a thing is built on, not the subject. */
 export const BASELINE_BEFORE =
-  /(?:\bcompared (?:to|with)|\b(?:similar|comparable|equivalent|superior|inferior|close|identical)(?:\s+\p{L}+)?\s+to|\bthan(?:\s+(?:that|those|the ones?)(?:\s+\p{L}+)?\s+(?:of|for|in|by|with))?|\bunlike|\blike|\bfrom|\bover|\bversus|\bvs\.?|\bsuccessor (?:to|of)|\bup from|\bincrease from|\btimes(?: the \w+(?: \w+)? (?:of|for|used for))?|\bgegenüber|\bim Vergleich (?:zu|mit)|\bals|\bwie|\bVorgänger|\bNachfolger (?:von|des))\s+(?:the\s+|der\s+|die\s+|dem\s+|den\s+|das\s+)?(?:original\s+|previous\s+|first\s+|earlier\s+|ursprünglichen\s+)?$/iu;
+  /(?:\bcompared (?:to|with)|\b(?:similar|comparable|equivalent|superior|inferior|close|identical)(?:\s+\p{L}+)?\s+to|\bthan(?:\s+(?:that|those|the ones?)(?:\s+\p{L}+)?\s+(?:of|for|in|by|with))?|\bunlike|\blike|\bfrom|\bover|\bversus|\bvs\.?|\bsuccessor (?:to|of)|\b(?:built|based) (?:on|upon)|\bderived from|\bbasierend auf|\bbasiert auf|\bauf Basis von|\bup from|\bincrease from|\btimes(?: the \w+(?: \w+)? (?:of|for|used for))?|\bgegenüber|\bim Vergleich (?:zu|mit)|\bals|\bwie|\bVorgänger|\bNachfolger (?:von|des))\s+(?:the\s+|der\s+|die\s+|dem\s+|den\s+|das\s+)?(?:original\s+|previous\s+|first\s+|earlier\s+|ursprünglichen\s+)?$/iu;
 
 /** A relative pronoun opening a clause about the noun before it ("LLaMA 1, which was released…"). */
 export const RELATIVE = /^(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s*,?\s*\b(?:which|who|that|die|der|das|welche[rsmn]?)\b/u;
@@ -142,6 +142,15 @@ export const TEMPORAL_SUBORDINATOR = /\b(?:after|before|following|once|nach|nach
  * to the verb that follows it, not to one before the comma.
  */
 export const DATE_OPENS_CLAUSE = /[,;]\s*(?:(?:and|but|then|so|und|aber|dann)\s+)?(?:(?:on|in|by|am|im)\s+)?$/i;
+
+/** Between a value and the name it is given for: "4K for Llama 2", "2K for the original LLaMA". */
+export const VALUE_FOR = /^\s*(?:tokens?\s+)?(?:for|für|bei)\s+(?:the\s+|der\s+|die\s+|das\s+|dem\s+)?(?:original\s+|first\s+|ursprünglichen\s+)?$/i;
+
+/**
+ * A clause that opens with a name of its own (a capitalised word that is not a pronoun or an
+ * article) has its own subject ("…, while Mistral offers 7B and 22B models").
+ */
+export const OWN_SUBJECT = /^\s*(?!(?:The|This|That|These|Those|Its|Their|It|They|He|She|We|Both|All|Each|Der|Die|Das|Dies\w*|Es|Sie|Er|Ihre?|Seine?|Beide|Alle)\b)\p{Lu}/u;
 
 /** A clause ends at these; a value and its subject are looked for inside one clause. */
 export const CLAUSE_BREAK = /;|\s(?:but|while|whereas|although|aber|sondern|während|jedoch|obwohl)\s/gi;

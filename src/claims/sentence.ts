@@ -9,7 +9,7 @@ import type { Mention } from '../shared/dataset';
 import type { ClaimAttribute } from '../shared/claims';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { BASELINE_BEFORE, CLAUSE_BREAK, RELATIVE, detectLang, type Lang } from './lexicon';
+import { BASELINE_BEFORE, CLAUSE_BREAK, OWN_SUBJECT, RELATIVE, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -128,6 +128,9 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const inClause = (m: Mention) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
   const possessor = s.mentions.find((m) => candidate(m) && owned(s, m) && within(span, owned(s, m)!));
   if (possessor) return of(possessor);
+  // A value followed by "for" and a name is that name's ("4K for Llama 2"): whatever the subject is.
+  const named = s.mentions.find((m) => m.start >= span.end && VALUE_FOR.test(s.text.slice(span.end, m.start)));
+  if (named) return candidate(named) ? of(named) : undefined;
   const before = s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
   // Inside a relative clause set off by commas that closes before the value ("Alpaca, which Stanford
   // built on LLaMA 7B, was released …"): the name belongs to that clause, not to the verb after it.
@@ -150,8 +153,9 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
       return of(m);
     }
   }
-  // A clause without a name of its own continues the sentence's one subject ("…, while the smaller models were trained on 1T tokens").
-  if (opts.near !== undefined || s.mentions.some(inClause)) return undefined;
+  // A clause without a name of its own continues the sentence's one subject ("…, while the smaller
+  // models were trained on 1T tokens"), unless it opens with a subject of its own ("while Mistral offers …").
+  if (opts.near !== undefined || s.mentions.some(inClause) || OWN_SUBJECT.test(s.text.slice(clause.start, span.start))) return undefined;
   const subjects = s.mentions.filter((m) => candidate(m) && !isBaseline(s, m) && !ownsOther(s, m, span) && m.end <= span.start);
   const entities = new Set(subjects.map((m) => m.entity));
   return entities.size === 1 ? of(subjects[0]!) : undefined;

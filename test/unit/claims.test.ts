@@ -73,6 +73,10 @@ describe('claim checker: confirms and contradicts', () => {
     // A full stop after a month or a day ends the sentence; only an abbreviated month takes one ("Feb.").
     ['The LLaMA weights leaked on March 10.', ['contradicted leak llama-leak «March 10»']],
     ['Meta announced LLaMA in Feb. 2023.', ['supported release-date llama-1 «Feb. 2023»']],
+    // A copula makes the noun a participle modifies one with the subject.
+    ['Llama 3.1 is Meta\u2019s family of open models, released on July 23, 2024.', ['supported release-date llama-3-1 «July 23, 2024»']],
+    // A value followed by "for" and a name is that name's, whatever the subject.
+    ['Llama 3 has an 8K context window, compared with 4K for Llama 2.', ['supported context-length llama-3 «8K»', 'supported context-length llama-2 «4K»']],
     // Values that differ by model: a sentence about one model by its size is judged by that model's value.
     ['LLaMA 65B was trained on 1 trillion tokens.', ['contradicted training-tokens llama-1 «1 trillion tokens»']],
     ['LLaMA 7B was trained on 1T tokens.', ['supported training-tokens llama-1 «1T tokens»']],
@@ -120,6 +124,9 @@ describe('claim checker: says nothing', () => {
     ['a frame inside a temporal clause about another event does not take the date outside it', 'In March 2023, a week after Meta announced LLaMA, the weights leaked.', []],
     ['the start of a state is not an event', 'Meta, the parent company of Facebook since 2021, released LLaMA in 2023.', ['supported release-date llama-1 «in 2023»']],
     ['a name inside a relative clause set off by commas is not the subject of the verb after it', 'Alpaca, which Stanford built on LLaMA 7B, was released on March 13, 2023.', []],
+    ['the model a thing is built on is not its subject', 'Code Llama, built on Llama 2, came in 7B, 13B and 34B sizes.', []],
+    ['a clause with a subject of its own does not continue the sentence\u2019s', 'Meta\u2019s Llama 3.2 Vision is available in 11B and 90B sizes, while Mistral offers 7B and 22B models.', ['supported sizes llama-3-2 «11B and 90B»']],
+    ['a participle after a phrase of its own modifies that phrase\u2019s noun', 'Hugging Face\u2019s Transformers library added LLaMA in version 4.28, released in April 2023.', []],
     ['another event of the same kind is not this one (identifiedBy)', 'Hugging Face took down copies of LLaMA uploaded by users.', []],
     ['a date inside a relative clause set off by commas is that clause\u2019s', 'GitHub, which Microsoft bought in 2018, took down the llama-dl repository after Meta complained.', []],
     ['values that differ by model: a model size the data does not tie to a value', 'LLaMA 30B was trained on 1.4T tokens.', []],
