@@ -152,6 +152,9 @@ export const VALUE_FOR = /^\s*(?:tokens?\s+)?(?:for|für|bei)\s+(?:the\s+|der\s+
  */
 export const OWN_SUBJECT = /^\s*(?!(?:The|This|That|These|Those|Its|Their|It|They|He|She|We|Both|All|Each|Der|Die|Das|Dies\w*|Es|Sie|Er|Ihre?|Seine?|Beide|Alle)\b)\p{Lu}/u;
 
+/** Words by which a clause calls what it reports wrong: the page does not assert it, so it is not checked. */
+export const REFUTED = /\b(?:wrongly|falsely|incorrectly|erroneously|mistakenly|fälschlich\w*|irrtümlich\w*|zu Unrecht)\b/i;
+
 /** A clause ends at these; a value and its subject are looked for inside one clause. */
 export const CLAUSE_BREAK = /;|\s(?:but|while|whereas|although|aber|sondern|während|jedoch|obwohl)\s/gi;
 

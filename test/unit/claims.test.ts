@@ -124,6 +124,7 @@ describe('claim checker: says nothing', () => {
     ['a frame inside a temporal clause about another event does not take the date outside it', 'In March 2023, a week after Meta announced LLaMA, the weights leaked.', []],
     ['the start of a state is not an event', 'Meta, the parent company of Facebook since 2021, released LLaMA in 2023.', ['supported release-date llama-1 «in 2023»']],
     ['a name inside a relative clause set off by commas is not the subject of the verb after it', 'Alpaca, which Stanford built on LLaMA 7B, was released on March 13, 2023.', []],
+    ['a clause that calls what it reports wrong does not assert it', 'The site wrongly claimed that a staff update from Hugging Face\u2019s CEO took down LLaMA on GitHub.', []],
     ['the model a thing is built on is not its subject', 'Code Llama, built on Llama 2, came in 7B, 13B and 34B sizes.', []],
     ['a clause with a subject of its own does not continue the sentence\u2019s', 'Meta\u2019s Llama 3.2 Vision is available in 11B and 90B sizes, while Mistral offers 7B and 22B models.', ['supported sizes llama-3-2 «11B and 90B»']],
     ['a participle after a phrase of its own modifies that phrase\u2019s noun', 'Hugging Face\u2019s Transformers library added LLaMA in version 4.28, released in April 2023.', []],
