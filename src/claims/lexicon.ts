@@ -117,8 +117,12 @@ export const DEFINITE = /\b(?:the|this|that|these|those|its|their|der|die|das|de
 /** Words before a number that introduce it as new information ("a 65B model", "is a …"). */
 export const INDEFINITE = /\b(?:a|an|ein|eine|einem|einen|einer)\s+$/i;
 
-/** Negation close before a phrase turns it around; the checker then says nothing. */
-export const NEGATION = /\b(?:not|no|never|without|nor|nicht|kein\w*|ohne|nie)\b/i;
+/**
+ * Negation close before a phrase turns it around, and so does a verb that forbids or restricts
+ * ("forbids commercial use"); the checker then says nothing.
+ */
+export const NEGATION =
+  /\b(?:not|no|never|without|nor|nicht|kein\w*|ohne|nie|forb[ia]d\w*|prohibit\w*|bans?|banned|bars?|barred|disallow\w*|exclud\w*|restrict\w*|verbiet\w*|verbot\w*|untersag\w*|beschränk\w*)\b/i;
 
 /**
  * A date belongs to the verb nearest it. Verbs that report or discuss ("Meta said on March 8",

@@ -125,6 +125,7 @@ describe('claim checker: says nothing', () => {
     ['the start of a state is not an event', 'Meta, the parent company of Facebook since 2021, released LLaMA in 2023.', ['supported release-date llama-1 «in 2023»']],
     ['a name inside a relative clause set off by commas is not the subject of the verb after it', 'Alpaca, which Stanford built on LLaMA 7B, was released on March 13, 2023.', []],
     ['a clause that calls what it reports wrong does not assert it', 'The site wrongly claimed that a staff update from Hugging Face\u2019s CEO took down LLaMA on GitHub.', []],
+    ['a verb that forbids turns a licence phrase around', 'The LLaMA license forbids commercial use and applies to all four sizes.', []],
     ['the model a thing is built on is not its subject', 'Code Llama, built on Llama 2, came in 7B, 13B and 34B sizes.', []],
     ['a clause with a subject of its own does not continue the sentence\u2019s', 'Meta\u2019s Llama 3.2 Vision is available in 11B and 90B sizes, while Mistral offers 7B and 22B models.', ['supported sizes llama-3-2 «11B and 90B»']],
     ['a participle after a phrase of its own modifies that phrase\u2019s noun', 'Hugging Face\u2019s Transformers library added LLaMA in version 4.28, released in April 2023.', []],
@@ -188,5 +189,17 @@ describe('the sentences a page sends to be checked', () => {
     const long = `${sentence} ${'and so on '.repeat(Math.ceil(CLAIM_SENTENCE_MAX_CHARS / 10))}`;
     expect(checkText(knowledge, `${sentence}.`, matcher.find(sentence, pageContext(sentence)))).toHaveLength(1);
     expect(claimSentences(long, matcher.find(long, pageContext(long)))).toEqual([]);
+  });
+});
+
+describe('claim checker on sentences written to probe it', () => {
+  // test/fixtures/claim-probes.json: sentences the project wrote (not from any corpus) in the ways
+  // coverage writes about these models, each with the claims a reader would accept as right. Probing
+  // with them found false contradictions the dev set never showed (a date a reporting verb owns, a
+  // name inside a relative clause, another event of the same kind). Checked for precision: every
+  // claim the checker gives must be one of those listed, so a new right claim is added after review.
+  const probes = JSON.parse(readFileSync(new URL('../fixtures/claim-probes.json', import.meta.url), 'utf8')) as { text: string; allowed: string[] }[];
+  it.each(probes.map((p) => [p.text, p.allowed] as const))('%s', (text, allowed) => {
+    for (const c of check(text)) expect(allowed, `${text}\n  gave: ${c}`).toContain(c);
   });
 });
