@@ -29,7 +29,7 @@ import type {
 } from '../shared/claims';
 import { dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, REFUTED, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, NOT_ASSERTED, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { bind, clauseOf, entitiesOf, frameHits, gated, insideRelativeClause, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -643,8 +643,8 @@ export function checkSentence(k: Knowledge, text: string, mentions: Mention[], o
   checkHolders(k, s, opts, out);
   checkTerms(k, s, out);
   checkMisreportWording(k, s, out);
-  // A clause that calls what it reports wrong ("wrongly claimed … a staff update") does not assert it.
-  return settle(out.filter((c) => !REFUTED.test(s.text.slice(clauseOf(s, c.start).start, clauseOf(s, c.start).end))));
+  // A clause that calls what it reports wrong, supposes it or expects it does not assert it.
+  return settle(out.filter((c) => !NOT_ASSERTED.test(s.text.slice(clauseOf(s, c.start).start, clauseOf(s, c.start).end))));
 }
 
 /**

@@ -156,8 +156,26 @@ export const VALUE_FOR = /^\s*(?:tokens?\s+)?(?:for|für|bei)\s+(?:the\s+|der\s+
  */
 export const OWN_SUBJECT = /^\s*(?!(?:The|This|That|These|Those|Its|Their|It|They|He|She|We|Both|All|Each|Der|Die|Das|Dies\w*|Es|Sie|Er|Ihre?|Seine?|Beide|Alle)\b)\p{Lu}/u;
 
-/** Words by which a clause calls what it reports wrong: the page does not assert it, so it is not checked. */
-export const REFUTED = /\b(?:wrongly|falsely|incorrectly|erroneously|mistakenly|fälschlich\w*|irrtümlich\w*|zu Unrecht)\b/i;
+/**
+ * Words by which a clause does not assert what it says, so it is not checked: it calls it wrong
+ * ("wrongly claimed"), supposes what did not happen ("If Meta had released …", "might have come"; a condition
+ * of a licence, "If … more than 700 million monthly active users, you must …", is asserted), or expects it
+ * ("is expected to release Llama 3 in July"). A plain future ("will be known as Meta") still states
+ * a plan the sources date, and is checked.
+ */
+export const NOT_ASSERTED = new RegExp(
+  [
+    String.raw`\b(?:wrongly|falsely|incorrectly|erroneously|mistakenly|fälschlich\w*|irrtümlich\w*|zu Unrecht)\b`,
+    String.raw`^\W*(?:if|wenn|falls)\b[^,;]*\b(?:had|hätte\w*|wäre\w*)\b`,
+    String.raw`^\W*had\b`,
+    String.raw`\b(?:might|would|could|may)\s+have\b`,
+    String.raw`\b(?:hätte|hätten|wäre|wären|könnte|könnten|dürfte|dürften)\b`,
+    String.raw`\b(?:is|are|was|were)\s+(?:expected|set|due|likely|rumou?red|said)\s+to\b`,
+    String.raw`\b(?:plans?|planned|aims?|hopes?)\s+to\b`,
+    String.raw`\b(?:soll|sollen|sollte|sollten)\b`,
+  ].join('|'),
+  'i',
+);
 
 /** A clause ends at these; a value and its subject are looked for inside one clause. */
 export const CLAUSE_BREAK = /;|\s(?:but|while|whereas|although|aber|sondern|während|jedoch|obwohl)\s/gi;

@@ -126,6 +126,8 @@ describe('claim checker: says nothing', () => {
     ['a name inside a relative clause set off by commas is not the subject of the verb after it', 'Alpaca, which Stanford built on LLaMA 7B, was released on March 13, 2023.', []],
     ['a clause that calls what it reports wrong does not assert it', 'The site wrongly claimed that a staff update from Hugging Face\u2019s CEO took down LLaMA on GitHub.', []],
     ['a verb that forbids turns a licence phrase around', 'The LLaMA license forbids commercial use and applies to all four sizes.', []],
+    ['a clause that supposes what did not happen does not assert it', 'If Meta had released LLaMA in January 2023, the leak might have come sooner.', []],
+    ['a clause that expects something does not assert it', 'Meta is expected to release Llama 3 in July 2024, according to The Information.', []],
     ['the model a thing is built on is not its subject', 'Code Llama, built on Llama 2, came in 7B, 13B and 34B sizes.', []],
     ['a clause with a subject of its own does not continue the sentence\u2019s', 'Meta\u2019s Llama 3.2 Vision is available in 11B and 90B sizes, while Mistral offers 7B and 22B models.', ['supported sizes llama-3-2 «11B and 90B»']],
     ['a participle after a phrase of its own modifies that phrase\u2019s noun', 'Hugging Face\u2019s Transformers library added LLaMA in version 4.28, released in April 2023.', []],
