@@ -113,6 +113,7 @@ export class TermIndex {
   /** Per length, the `letterMask` of each term of `byLength`. */
   private masks: Uint32Array[] | null = null;
   private buf: Buffers | null = null;
+  private norms: Float64Array[] | null = null;
   /** How many documents of `buf.docs` the last search found. */
   private found = 0;
   /** The last stamp given out (see `search`). */
@@ -148,6 +149,7 @@ export class TermIndex {
     this.sorted = null;
     this.byLength = null;
     this.masks = null;
+    this.norms = null;
     return doc;
   }
 
@@ -238,6 +240,7 @@ export class TermIndex {
     this.stamp = groupStamp0 + groupIds.size;
 
     const { score, terms, groups, exactGroups, lastTerm, lastGroup, lastExact, docs: found } = b;
+    const norms = this.lengthNorms();
     let count = 0;
     for (const { q, group, term } of order) {
       const termStamp = termStamp0 + term;
@@ -266,15 +269,14 @@ export class TermIndex {
           const docs = p.docs[field]!;
           if (!fieldBoost || !docs.length) continue;
           const freqs = p.freqs[field]!;
-          const lengths = this.fieldLength[field]!;
-          const avg = this.avgFieldLength[field]!;
+          const norm = norms[field]!;
           const idf = Math.log(1 + (this.count - docs.length + 0.5) / (docs.length + 0.5));
           const w = weight * (q.boost ?? 1) * fieldBoost * idf;
           const exact = field === exactField && t === q.term;
           for (let i = 0; i < docs.length; i++) {
             const doc = docs[i]!;
             const tf = freqs[i]!;
-            score[doc]! += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / avg)));
+            score[doc]! += w * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm[doc]!));
             if (lastTerm[doc] !== termStamp) {
               if (terms[doc] === 0) found[count++] = doc;
               lastTerm[doc] = termStamp;
@@ -296,6 +298,20 @@ export class TermIndex {
     for (let i = 0; i < count; i++) score[found[i]!]! *= terms[found[i]!]!;
     this.found = count;
     return { docs: found.subarray(0, count), score, terms, groups, exactGroups };
+  }
+
+  /**
+   * Per field and document, BM25+'s length normalisation k × (1 − b + b × length / average length):
+   * the same for every term, so computed once after the last `add` rather than per posting.
+   */
+  private lengthNorms(): Float64Array[] {
+    this.norms ??= this.fieldLength.map((lengths, field) => {
+      const avg = this.avgFieldLength[field]!;
+      const norm = new Float64Array(this.count);
+      lengths.forEach((length, doc) => (norm[doc] = BM25.k * (1 - BM25.b + (BM25.b * length) / avg)));
+      return norm;
+    });
+    return this.norms;
   }
 
   private buffers(): Buffers {

@@ -103,11 +103,13 @@ function tierOf(target: Target, typed: string, phrase: string, namesHoldEveryWor
 }
 
 /**
- * The k-th largest of the values (k ≥ 1, at most their number), by quickselect on a copy: linear
- * time, where sorting tens of thousands of scores for the first few hundred is not.
+ * The k-th largest of the values (k ≥ 1, at most their number), by quickselect: linear time, where
+ * sorting tens of thousands of scores for the first few hundred is not. `scratch` (at least as long)
+ * receives a copy that is reordered.
  */
-export function nthLargest(values: Float64Array, k: number): number {
-  const a = values.slice();
+export function nthLargest(values: Float64Array, k: number, scratch = new Float64Array(values.length)): number {
+  const a = scratch.subarray(0, values.length);
+  a.set(values);
   let lo = 0;
   let hi = a.length - 1;
   const want = k - 1;
@@ -160,6 +162,10 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
   const isFact = Uint8Array.from(targets, (t) => (t.fact ? 1 : 0));
   const isEntity = Uint8Array.from(targets, (t) => (!t.fact && !t.note ? 1 : 0));
   const intentBoost = Object.fromEntries((['date', 'quantity', 'person', 'place'] as const).map((k) => [k, Float64Array.from(targets, (t) => t.boosts[k])])) as Record<keyof Intent, Float64Array>;
+  // Each search's scores and the selection's copy of them, reused: a common word matches tens of
+  // thousands of documents, and fresh arrays that size per keystroke keep the garbage collector busy.
+  const scoreBuffer = new Float64Array(targets.length);
+  const selectBuffer = new Float64Array(targets.length);
   /** Per entity number, 1 while a search's query names it. */
   const isNamed = new Uint8Array(entities.length);
   // Names and aliases by their first word, so a query is compared only with names it could contain.
@@ -202,7 +208,7 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       // A document's boost is the same for every term it matches, so it multiplies its total score.
       for (const id of namedEntities) isNamed[entityNumber.get(id)!] = 1;
       const boostsAsked = intents.map((k) => intentBoost[k]);
-      const score = new Float64Array(n);
+      const score = scoreBuffer.subarray(0, n);
       for (let i = 0; i < n; i++) {
         const doc = found.docs[i]!;
         let s = (!isFact[doc] && question ? ENTITY_IN_QUESTION : 1) * (isNamed[entityOfDoc[doc]!] ? NAMED_ENTITY_BOOST : 1);
@@ -214,7 +220,7 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       // to the top: only the first CANDIDATES by score are ranked (ties in the order found), plus
       // every entity (an entity's name can lift it to the top whatever its score). The CANDIDATES-th
       // score is found by selection, not by sorting every match (tens of thousands for a common word).
-      const threshold = n > CANDIDATES ? nthLargest(score, CANDIDATES) : -Infinity;
+      const threshold = n > CANDIDATES ? nthLargest(score, CANDIDATES, selectBuffer) : -Infinity;
       let above = 0;
       for (let i = 0; i < n; i++) if (score[i]! > threshold) above++;
       let ties = CANDIDATES - above;
