@@ -4,8 +4,15 @@
  * same weights for prefix and fuzzy matches, same field lengths), because MiniSearch costs about
  * 9 µs per matching document and query term (a callback, a Map entry and objects per document)
  * and a radix-tree insert per term occurrence: with 10,000 entities (90,000 documents) a common
- * word took 100–350 ms and building 10–30 s. Here scores add up in one typed array per query, and
- * the vocabulary is a Map plus terms sorted (for prefixes) and grouped by length (for typos).
+ * word took 100–350 ms and building 10–30 s. Here a search touches no object per document: scores
+ * and per-document counts (query terms, reader's words, words found exactly in the name) add up in
+ * typed arrays the index keeps and reuses, with BM25+'s length normalisation computed once per
+ * document. The vocabulary is a Map plus terms sorted (for prefixes) and grouped by length (for
+ * typos), each with a bit set of its letters that rules out most terms before the edit distance.
+ * Why not another library: the ranking (tuned on the question sets) rests on MiniSearch's BM25+ with
+ * per-term prefix and typo weights; keeping exactly that here was cheaper than re-tuning against
+ * another library's scoring, and once the index was fast the rest of the time was in our own
+ * re-ranking (search.ts), which no library would remove.
  */
 
 /** BM25+ as MiniSearch has it: term saturation k, length normalisation b, lower bound d. */

@@ -11,7 +11,9 @@
  * - the facts of an entity the query names are preferred, and a result's score is scaled by how
  *   many of the reader's words it contains.
  * The index is our own (search-index.ts says why it replaced MiniSearch): the tokenizer, the
- * fuzziness per term and the per-document boost are this file's anyway.
+ * fuzziness per term and the per-document boost are this file's anyway. A keystroke over 10,000
+ * entities can match tens of thousands of documents, so the ranking reads per-document typed
+ * arrays, not objects, and builds result objects only for the few hundred candidates it re-ranks.
  */
 import type { EntityView, FactView, SearchHit } from '../shared/messages';
 import { MAX_SEARCH_RESULTS } from '../shared/limits';
