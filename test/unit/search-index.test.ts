@@ -78,4 +78,14 @@ describe('TermIndex', () => {
     const ms = search(index(), [{ term: 'llama' }, { term: 'hub' }, { term: 'llama', prefix: true, boost: 0.5 }], [1, 1]);
     expect(ms.find((m) => m.doc === 0)!.terms).toBe(1);
   });
+
+  it('takes documents added after a search, and finds the old ones as before', () => {
+    const ix = index();
+    const before = search(ix, [{ term: 'llama' }], [1, 1]);
+    ix.add([['llama'], ['alpaca', 'fine', 'tune']]); // 3
+    const after = search(ix, [{ term: 'llama' }, { term: 'alpaca' }], [1, 1]);
+    expect(after.map((m) => m.doc).sort()).toEqual([0, 1, 3]);
+    expect(docsOf(after)[0]).toBe(3);
+    expect(before.map((m) => m.doc).sort()).toEqual([0, 1]);
+  });
 });
