@@ -38,6 +38,8 @@ export const SEARCH_TARGETS = { bundled: 30, synthetic: 60 };
 const SYNTHETIC_ENTITIES = 10_000;
 /** The first search after the background starts opens the data and builds the index: minutes at worst under load. */
 const FIRST_SEARCH_TIMEOUT_MS = 300_000;
+/** How many of the slowest keys each browser run names (with what the box held), to see what the tail is made of. */
+const SLOWEST_KEYS_SHOWN = 6;
 /** One key's answer; far above any target, so only a hang trips it. */
 const KEY_TIMEOUT_MS = 30_000;
 
@@ -185,18 +187,25 @@ function armInPage(timeoutMs: number): void {
   });
 }
 
-async function typeQuery(popup: TestPage, query: string): Promise<{ inDom: number; painted: number }[]> {
+interface KeySample {
+  inDom: number;
+  painted: number;
+  /** What the box held after the key. */
+  box: string;
+}
+
+async function typeQuery(popup: TestPage, query: string): Promise<KeySample[]> {
   await popup.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
     input.focus();
   });
-  const out: { inDom: number; painted: number }[] = [];
-  for (const ch of query) {
+  const out: KeySample[] = [];
+  for (const [i, ch] of [...query].entries()) {
     await popup.evaluate(armInPage, KEY_TIMEOUT_MS);
     await popup.press(ch);
     const r = await popup.evaluate(() => (window as unknown as Probe).__answered);
     if (!r) throw new Error(`no answer within ${KEY_TIMEOUT_MS} ms after typing "${ch}" of "${query}"`);
-    out.push(r);
+    out.push({ ...r, box: query.slice(0, i + 1) });
   }
   // Escape clears the box, as a reader starting over would.
   await popup.press('Escape');
@@ -242,8 +251,11 @@ async function benchBrowser(name: BrowserName, extensionDir: string, queries: re
       firstSearchMs = await popup.evaluate(() => (window as unknown as { __first: number | null }).__first);
     }
     log(`${name}: first search after the background started ${fmt(firstSearchMs)} ms`);
-    const samples: { inDom: number; painted: number }[] = [];
+    const samples: KeySample[] = [];
     for (let r = 0; r < rounds; r++) for (const q of queries) samples.push(...(await typeQuery(popup, q)));
+    // The slowest keys, with what the box held and when (key number): the tail the p95 is about.
+    const slowest = samples.map((s, n) => ({ ...s, n })).sort((a, b) => b.painted - a.painted).slice(0, SLOWEST_KEYS_SHOWN);
+    log(`${name}: slowest keys ${slowest.map((s) => `#${s.n} ${JSON.stringify(s.box)} ${fmt(s.painted)} ms`).join(', ')}`);
     const trips: number[] = [];
     for (let r = 0; r < rounds; r++) trips.push(...(await roundTrips(popup, keystrokes(queries))));
     return { browser: name, painted: stats(samples.map((s) => s.painted)), inDom: stats(samples.map((s) => s.inDom)), roundTrip: stats(trips), firstSearchMs };

@@ -11,7 +11,9 @@
  * - the facts of an entity the query names are preferred, and a result's score is scaled by how
  *   many of the reader's words it contains.
  * The index is our own (search-index.ts says why it replaced MiniSearch): the tokenizer, the
- * fuzziness per term and the per-document boost are this file's anyway.
+ * fuzziness per term and the per-document boost are this file's anyway. A keystroke over 10,000
+ * entities can match tens of thousands of documents, so the ranking reads per-document typed
+ * arrays, not objects, and builds result objects only for the few hundred candidates it re-ranks.
  */
 import type { EntityView, FactView, SearchHit } from '../shared/messages';
 import { MAX_SEARCH_RESULTS } from '../shared/limits';
@@ -102,6 +104,38 @@ function tierOf(target: Target, typed: string, phrase: string, namesHoldEveryWor
   return namesHoldEveryWord ? 2 : 4;
 }
 
+/**
+ * The k-th largest of the values (k ≥ 1, at most their number), by quickselect: linear time, where
+ * sorting tens of thousands of scores for the first few hundred is not. `scratch` (at least as long)
+ * receives a copy that is reordered.
+ */
+export function nthLargest(values: Float64Array, k: number, scratch = new Float64Array(values.length)): number {
+  const a = scratch.subarray(0, values.length);
+  a.set(values);
+  let lo = 0;
+  let hi = a.length - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    // Descending: values above the pivot to the left.
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else return a[want]!;
+  }
+  return a[want]!;
+}
+
 export function buildIndex(entities: readonly EntityView[]): SearchIndex {
   // Documents are numbered in the order they are added: targets[n] is document n.
   const targets: Target[] = [];
@@ -123,6 +157,19 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       add({ entity, fact, names: phrases, boosts: factBoosts(entity, fact) }, { text: indexTerms(fact.value === undefined ? fact.text : `${fact.text} \n ${fact.value}`), about: nameTerms });
     }
   }
+  // What the ranking reads of every matching document, per document number in typed arrays: a
+  // common word matches tens of thousands, and reading as many target objects is the slow part.
+  const entityNumber = new Map(entities.map((e, i) => [e.id, i]));
+  const entityOfDoc = Int32Array.from(targets, (t) => entityNumber.get(t.entity.id)!);
+  const isFact = Uint8Array.from(targets, (t) => (t.fact ? 1 : 0));
+  const isEntity = Uint8Array.from(targets, (t) => (!t.fact && !t.note ? 1 : 0));
+  const intentBoost = Object.fromEntries((['date', 'quantity', 'person', 'place'] as const).map((k) => [k, Float64Array.from(targets, (t) => t.boosts[k])])) as Record<keyof Intent, Float64Array>;
+  // Each search's scores and the selection's copy of them, reused: a common word matches tens of
+  // thousands of documents, and fresh arrays that size per keystroke keep the garbage collector busy.
+  const scoreBuffer = new Float64Array(targets.length);
+  const selectBuffer = new Float64Array(targets.length);
+  /** Per entity number, 1 while a search's query names it. */
+  const isNamed = new Uint8Array(entities.length);
   // Names and aliases by their first word, so a query is compared only with names it could contain.
   const namesByFirstWord = new Map<string, { id: string; phrase: string }[]>();
   for (const e of entities) {
@@ -130,7 +177,9 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       const phrase = namePhrase(n);
       const first = phrase.split(' ')[0]!;
       if (!phrase) continue;
-      namesByFirstWord.set(first, [...(namesByFirstWord.get(first) ?? []), { id: e.id, phrase }]);
+      let list = namesByFirstWord.get(first);
+      if (!list) namesByFirstWord.set(first, (list = []));
+      list.push({ id: e.id, phrase });
     }
   }
   /** Entities whose name or alias the query contains as whole words, the longest only ("llama 3.1", not "llama"). */
@@ -144,38 +193,53 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
     search(query) {
       const q = analyseQuery(query);
       if (!q.words.length) return [];
+      // Which of the reader's words each term stands for, to count how many words a result covers.
+      const wordOf = new Map<string, number>();
+      q.words.forEach((w, i) => [...w.terms, w.raw].forEach((t) => wordOf.set(t, i)));
       const queries: TermQuery[] = q.words.flatMap((w) => [
-        ...w.terms.map((term) => ({ term, fuzzy: w.numeric ? 0 : fuzziness(term) })),
-        ...(w.last ? [{ term: w.raw, prefix: true, boost: PREFIX_TERM_BOOST }] : []),
+        ...w.terms.map((term) => ({ term, fuzzy: w.numeric ? 0 : fuzziness(term), group: wordOf.get(term)! })),
+        ...(w.last ? [{ term: w.raw, prefix: true, boost: PREFIX_TERM_BOOST, group: wordOf.get(w.raw)! }] : []),
       ]);
       const short = query.trim().length < SHORT_QUERY_CHARS;
       const intents = (Object.keys(q.intent) as (keyof Intent)[]).filter((k) => q.intent[k]);
       const question = intents.length > 0 || q.words.length < query.trim().split(/\s+/).length;
       const namedEntities = named(namePhrase(query));
       const boosts = FIELDS.map((f) => (short && f !== 'name' ? 0 : FIELD_BOOST[f]));
+      const found = index.search(queries, boosts, NAME);
+      const n = found.docs.length;
       // A document's boost is the same for every term it matches, so it multiplies its total score.
-      const results = index
-        .search(queries, boosts, NAME)
-        .map((m) => {
-          const target = targets[m.doc]!;
-          const base = (!target.fact && question ? ENTITY_IN_QUESTION : 1) * (namedEntities.has(target.entity.id) ? NAMED_ENTITY_BOOST : 1);
-          return { target, match: m, score: intents.reduce((b, k) => b * target.boosts[k], base) * m.score };
-        })
-        .sort((x, y) => y.score - x.score);
+      for (const id of namedEntities) isNamed[entityNumber.get(id)!] = 1;
+      const boostsAsked = intents.map((k) => intentBoost[k]);
+      const score = scoreBuffer.subarray(0, n);
+      for (let i = 0; i < n; i++) {
+        const doc = found.docs[i]!;
+        let s = (!isFact[doc] && question ? ENTITY_IN_QUESTION : 1) * (isNamed[entityOfDoc[doc]!] ? NAMED_ENTITY_BOOST : 1);
+        for (const b of boostsAsked) s *= b[doc]!;
+        score[i] = s * found.score[doc]!;
+      }
+      for (const id of namedEntities) isNamed[entityNumber.get(id)!] = 0;
+      // Ranking below only lowers fact scores (by coverage), so facts far down the list cannot climb
+      // to the top: only the first CANDIDATES by score are ranked (ties in the order found), plus
+      // every entity (an entity's name can lift it to the top whatever its score). The CANDIDATES-th
+      // score is found by selection, not by sorting every match (tens of thousands for a common word).
+      const threshold = n > CANDIDATES ? nthLargest(score, CANDIDATES, selectBuffer) : -Infinity;
+      let above = 0;
+      for (let i = 0; i < n; i++) if (score[i]! > threshold) above++;
+      let ties = CANDIDATES - above;
       const typed = namePhrase(query);
-      // Which of the reader's words each term stands for, to count how many words a result covers.
-      const wordOf = new Map<string, number>();
-      q.words.forEach((w, i) => [...w.terms, w.raw].forEach((t) => wordOf.set(t, i)));
-      // Results come best first. Ranking below only lowers fact scores (by coverage), so facts far down
-      // the list cannot climb to the top: only the first CANDIDATES are ranked, plus every entity
-      // (an entity's name can lift it to the top whatever its score).
-      const candidates = results.filter((r, i) => i < CANDIDATES || (!r.target.fact && !r.target.note));
-      const ranked = candidates.map(({ target, match, score }) => {
-        const covered = new Set(match.terms.map((t) => wordOf.get(t))).size;
-        const inName = new Set(match.exactIn.map((t) => wordOf.get(t))).size;
-        return { target, tier: tierOf(target, typed, q.phrase, !question && inName === q.words.length), score: score * (covered / q.words.length) ** COVERAGE_POWER };
-      });
-      ranked.sort((a, b) => a.tier - b.tier || b.score - a.score);
+      const ranked: { target: Target; tier: number; score: number; base: number; at: number }[] = [];
+      for (let i = 0; i < n; i++) {
+        const doc = found.docs[i]!;
+        const s = score[i]!;
+        const candidate = s > threshold || (s === threshold && ties-- > 0) || isEntity[doc];
+        if (!candidate) continue;
+        const target = targets[doc]!;
+        const namesHoldEveryWord = !question && found.exactGroups[doc] === q.words.length;
+        const coverage = (found.groups[doc]! / q.words.length) ** COVERAGE_POWER;
+        ranked.push({ target, tier: tierOf(target, typed, q.phrase, namesHoldEveryWord), score: s * coverage, base: s, at: i });
+      }
+      // Tier, then score; ties keep the order by score before coverage, then the order found.
+      ranked.sort((a, b) => a.tier - b.tier || b.score - a.score || b.base - a.base || a.at - b.at);
       return ranked.slice(0, MAX_SEARCH_RESULTS).map(({ target: { entity: e, fact, note } }) => ({
         id: e.id,
         name: e.name,

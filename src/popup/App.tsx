@@ -112,7 +112,9 @@ export function App() {
   // Where "Back" from an entry goes: the view the first entry was opened from.
   const backTo = useRef('');
   const [inTab, setInTab] = useState(false);
-  const [query, setQuery] = useState('');
+  // The search box's text, kept here so that it is still there after an entry is shown and closed.
+  // A ref, not state: the box is Search's own, and a keystroke must not re-render the whole popup.
+  const query = useRef('');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
@@ -189,7 +191,7 @@ export function App() {
         <Timeline onOpenInTab={inTab ? undefined : openTimelineInTab} />
       ) : (
         <>
-          <Search query={query} onQuery={setQuery} onOpen={open} />
+          <Search initialQuery={query.current} onQuery={(q) => (query.current = q)} onOpen={open} />
           <OnThisPage page={page} />
         </>
       )}

@@ -65,7 +65,17 @@ function Hits({ hits, active, onOpen }: { hits: SearchHit[]; active: number; onO
   );
 }
 
-export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: string): void; onOpen(id: string, factId?: string): void }) {
+/** The same hits, in the same order, with the same content: the rows on screen need no new render. */
+function sameHits(a: readonly SearchHit[], b: readonly SearchHit[]): boolean {
+  return a.length === b.length && a.every((hit, i) => JSON.stringify(hit) === JSON.stringify(b[i]));
+}
+
+/**
+ * The box holds its own text: a keystroke renders this component only. `onQuery` tells the popup the
+ * text (it gives it back as `initialQuery` when the search view is shown again).
+ */
+export function Search({ initialQuery, onQuery, onOpen }: { initialQuery: string; onQuery(q: string): void; onOpen(id: string, factId?: string): void }) {
+  const [query, setQueryState] = useState(initialQuery);
   const [answer, setAnswer] = useState<Answer>({ query: '', hits: [] });
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -94,7 +104,8 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
       .then(({ hits }) => {
         // Answers can arrive out of order; only the newest query's answer is shown.
         if (ticket !== latest.current) return;
-        setAnswer({ query: q, hits });
+        // An answer like the one shown keeps its hits array, so the memoised rows are not diffed again.
+        setAnswer((shown) => ({ query: q, hits: sameHits(shown.hits, hits) ? shown.hits : hits }));
         setActive(0);
         setError(null);
       })
@@ -102,13 +113,14 @@ export function Search({ query, onQuery, onOpen }: { query: string; onQuery(q: s
   };
   const setQuery = (q: string) => {
     search(q);
+    setQueryState(q);
     onQuery(q);
   };
-  // A query set from outside (the view shown again with the query it had) is searched here. A layout
-  // effect runs as soon as the render commits; a plain effect would wait until after the next paint.
+  // The query the view was shown again with is searched as soon as the first render commits (a plain
+  // effect would wait until after the next paint).
   useLayoutEffect(() => {
     if (sent.current !== query) search(query);
-  }, [query]);
+  }, []);
 
   const { hits } = answer;
   const openRef = useRef(onOpen);
