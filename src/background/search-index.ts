@@ -160,6 +160,18 @@ export class TermIndex {
     return doc;
   }
 
+  /**
+   * Builds now what the first search would otherwise build (the sorted vocabulary and its length
+   * groups, the length norms, the score buffers): the index is built when the popup opens, before
+   * the reader types, and with 10,000 entities sorting the vocabulary alone made the first keystrokes
+   * the slowest. A later `add` drops them again, to be rebuilt on the next search.
+   */
+  prepare(): void {
+    this.vocabulary();
+    this.lengthNorms();
+    this.buffers();
+  }
+
   private vocabulary(): { sorted: string[]; byLength: string[][]; masks: Uint32Array[] } {
     if (!this.sorted || !this.byLength || !this.masks) {
       this.sorted = [...this.postings.keys()].sort();

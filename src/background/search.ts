@@ -157,6 +157,7 @@ export function buildIndex(entities: readonly EntityView[]): SearchIndex {
       add({ entity, fact, names: phrases, boosts: factBoosts(entity, fact) }, { text: indexTerms(fact.value === undefined ? fact.text : `${fact.text} \n ${fact.value}`), about: nameTerms });
     }
   }
+  index.prepare();
   // What the ranking reads of every matching document, per document number in typed arrays: a
   // common word matches tens of thousands, and reading as many target objects is the slow part.
   const entityNumber = new Map(entities.map((e, i) => [e.id, i]));
