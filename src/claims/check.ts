@@ -82,17 +82,21 @@ function namesModel(s: Sentence, g: QuantityGroup): boolean {
   return g.items.length === 1 && s.mentions.some((m) => m.end <= g.start && /^[\s-]*$/.test(s.text.slice(m.end, g.start)));
 }
 
-/** The size of the one model a mention names by its size ("LLaMA-65B", "LLaMA 65B", "the 65-billion-parameter LLaMA"), in parameters. */
+/**
+ * The size of the one model a mention names by its size ("LLaMA-65B", "LLaMA 65B", "the
+ * 65-billion-parameter LLaMA"), in parameters; none when the size starts a list of sizes ("LLaMA 7B
+ * and 65B were trained on 1T and 1.4T tokens, respectively": several models).
+ */
 function sizeNamed(s: Sentence, m: Mention): number | undefined {
+  const listed = (end: number) => /^\s*(?:,|and|und|&|\/|or|oder)\s*\d/i.test(s.text.slice(end, end + 12));
   const own = /(\d+(?:\.\d+)?)\s*([BM])\b/i.exec(s.text.slice(m.start, m.end));
-  if (own) return Number(own[1]) * (own[2]!.toUpperCase() === 'B' ? 1e9 : 1e6);
+  if (own) return listed(m.end) ? undefined : Number(own[1]) * (own[2]!.toUpperCase() === 'B' ? 1e9 : 1e6);
   const x = s.groups.find(
     (g) =>
-      g.items.length === 1 &&
       (g.items[0]!.scale === 1e9 || g.items[0]!.word === 'parameters') &&
       ((g.start >= m.end && /^[\s-]*$/.test(s.text.slice(m.end, g.start))) || (g.end <= m.start && /^[\s-]*(?:parameters?)?[\s-]*$/i.test(s.text.slice(g.end, m.start)))),
   );
-  return x?.items[0]!.value;
+  return x && x.items.length === 1 ? x.items[0]!.value : undefined;
 }
 
 /** Hits of `frames` near `span`, nearest first: inside its clause, within reach, with no other date or number between. */

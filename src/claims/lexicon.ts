@@ -147,8 +147,8 @@ export const TEMPORAL_SUBORDINATOR = /\b(?:after|before|following|once|nach|nach
  */
 export const DATE_OPENS_CLAUSE = /[,;]\s*(?:(?:and|but|then|so|und|aber|dann)\s+)?(?:(?:on|in|by|am|im)\s+)?$/i;
 
-/** Between a value and the name it is given for: "4K for Llama 2", "2K for the original LLaMA". */
-export const VALUE_FOR = /^\s*(?:tokens?\s+)?(?:for|für|bei)\s+(?:the\s+|der\s+|die\s+|das\s+|dem\s+)?(?:original\s+|first\s+|ursprünglichen\s+)?$/i;
+/** Between a value and the name it is given for: "4K for Llama 2", "2K for the original LLaMA", "up from 2048 in LLaMA". */
+export const VALUE_FOR = /^\s*(?:tokens?\s+)?(?:for|in|für|bei)\s+(?:the\s+|der\s+|die\s+|das\s+|dem\s+)?(?:original\s+|first\s+|ursprünglichen\s+)?$/i;
 
 /**
  * A clause that opens with a name of its own (a capitalised word that is not a pronoun or an

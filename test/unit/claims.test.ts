@@ -77,6 +77,9 @@ describe('claim checker: confirms and contradicts', () => {
     ['Llama 3.1 is Meta\u2019s family of open models, released on July 23, 2024.', ['supported release-date llama-3-1 «July 23, 2024»']],
     // A value followed by "for" and a name is that name's, whatever the subject.
     ['Llama 3 has an 8K context window, compared with 4K for Llama 2.', ['supported context-length llama-3 «8K»', 'supported context-length llama-2 «4K»']],
+    // A list of sizes is several models, judged by any of their values; "up from 2048 in LLaMA" is LLaMA's.
+    ['LLaMA 7B and 65B were trained on 1T and 1.4T tokens, respectively.', ['supported training-tokens llama-1 «1T and 1.4T tokens»']],
+    ['Llama 2 supports 4096 tokens of context, up from 2048 in LLaMA.', ['supported context-length llama-2 «4096 tokens»', 'supported context-length llama-1 «2048»']],
     // Values that differ by model: a sentence about one model by its size is judged by that model's value.
     ['LLaMA 65B was trained on 1 trillion tokens.', ['contradicted training-tokens llama-1 «1 trillion tokens»']],
     ['LLaMA 7B was trained on 1T tokens.', ['supported training-tokens llama-1 «1T tokens»']],
