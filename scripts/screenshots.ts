@@ -23,7 +23,10 @@ try {
         const page = await session.newPage();
         await page.goto(server.url('index.html'));
         await waitForMarks(page, 5);
-        const mark = (await readMarks(page)).find((m) => m.text === 'LLaMA' && m.y > 150)!;
+        // The article's first LLaMA below the headline, scrolled up into the window (as far as the page goes).
+        const first = (await readMarks(page)).find((m) => m.text === 'LLaMA' && m.y > 150)!;
+        await page.evaluate((y: number) => window.scrollBy({ top: y - 250, behavior: 'instant' }), first.y);
+        const mark = (await readMarks(page)).filter((m) => m.text === 'LLaMA' && m.y > 100).sort((a, b) => a.y - b.y)[0]!;
         await page.mouseMove(mark.x, mark.y, 3);
         await waitForPopover(page);
         await new Promise((r) => setTimeout(r, 400)); // the entrance animation
