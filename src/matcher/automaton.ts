@@ -159,17 +159,16 @@ export class Trie {
    * such a unit is native (see starts()); JavaScript only looks at the positions it finds.
    */
   nextStart(text: string, from: number): number {
-    const re = this.startsRe ?? this.seal();
-    for (re.lastIndex = from; ; ) {
-      // test(), not exec(): no match object per word start. The match is one unit, or a surrogate pair.
-      if (!re.test(text)) return -1;
-      let i = re.lastIndex - 1;
-      if (i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
-      if (i < from) {
-        // A unicode RegExp never starts inside a surrogate pair: it stepped back to the pair's start.
-        re.lastIndex = from + 1;
-        continue;
-      }
+    const exact = this.startsRe ?? this.seal();
+    const quick = this.quickRe!;
+    for (quick.lastIndex = from; ; ) {
+      // test(), not exec(): no match object per unit. `quick` matches one unit, wherever `exact` may.
+      if (!quick.test(text)) return -1;
+      const i = quick.lastIndex - 1;
+      // A unicode RegExp never starts inside a surrogate pair: the pair was looked at from its start.
+      if (isLowSurrogate(text.charCodeAt(i)) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
+      exact.lastIndex = i;
+      if (!exact.test(text)) continue;
       // Most word starts end here: no alias begins with these two (or three) units.
       const a = fold(text.charCodeAt(i));
       let b = text.charCodeAt(i + 1);
@@ -187,12 +186,42 @@ export class Trie {
   }
 
   private startsRe: RegExp | null = null;
+  private quickRe: RegExp | null = null;
 
-  /** Builds the word-start RegExp once all aliases are in (and compiles it, by running it once). */
+  /** Builds the word-start RegExps once all aliases are in (and compiles them, by running them once). */
   seal(): RegExp {
     this.startsRe = this.starts();
     this.startsRe.test('');
+    this.quickRe = this.quickStarts();
+    this.quickRe.test('');
     return this.startsRe;
+  }
+
+  /**
+   * The units where `starts()` may match, as a plain RegExp: a Unicode RegExp with a `\p{…}`
+   * lookbehind is slow to scan with, so `nextStart` scans with this one and tries the exact one
+   * (sticky) only where it matched. ASCII units a word-like alias starts with, in either case, not
+   * after an ASCII letter, digit or underscore, with the two non-ASCII letters Unicode folds into
+   * ASCII (the long s, the Kelvin sign); ASCII units a symbol alias starts with, anywhere; and if
+   * any alias starts outside ASCII, every non-ASCII unit (the exact RegExp decides).
+   */
+  private quickStarts(): RegExp {
+    let word = '';
+    let any = '';
+    let other = false;
+    for (const [c, kind] of this.firsts) {
+      if (c >= 128) other = true;
+      else {
+        const unit = `\\x${c.toString(16).padStart(2, '0')}`;
+        if (kind & START_WORD) word += unit;
+        if (kind & START_ANY) any += unit;
+      }
+    }
+    const parts: string[] = [];
+    if (word) parts.push(`(?<![A-Za-z0-9_])[${word}\\u017f\\u212a]`);
+    if (any) parts.push(`[${any}]`);
+    if (other) parts.push('[\\u0080-\\uffff]');
+    return new RegExp(parts.length ? parts.join('|') : '(?!)', 'gi');
   }
 
   /**
@@ -215,7 +244,8 @@ export class Trie {
     if (word.size) parts.push(`(?<![\\p{L}\\p{N}\\p{M}_])[${[...word].join('')}]`);
     if (any.size) parts.push(`[${[...any].join('')}]`);
     // Case-insensitive by Unicode's folding, a superset of fold(): the trie walk has the last word.
-    return new RegExp(parts.length ? parts.join('|') : '(?!)', 'giu');
+    // Sticky: nextStart tries it only where quickStarts() matched.
+    return new RegExp(parts.length ? parts.join('|') : '(?!)', 'iuy');
   }
 
   /** Every alias that starts at `start`, shortest first. */

@@ -54,6 +54,9 @@ export interface CompiledSense {
   lowerCasePrefix: boolean;
   notAmongEmoji: boolean;
   need: { name: number; other: number };
+  /** The last page this sense was weighed on, and its page difference there (see `pageDifference`). */
+  pageSeen: PageContext | null;
+  pageDifference: number;
 }
 
 /** Software is the weak domain: a sign of technical text, not of machine learning. */
@@ -81,6 +84,8 @@ export function compileSense(s: Sense): CompiledSense {
     lowerCasePrefix: s.lowerCasePrefix,
     notAmongEmoji: s.notAmongEmoji,
     need: s.need,
+    pageSeen: null,
+    pageDifference: 0,
   };
 }
 
@@ -523,11 +528,16 @@ const counted = (n: number) => Math.min(n, EVIDENCE.wordsCounted);
 const domainCount = (s: Scene, d: Domain) => s.sentence.perDomain[DOMAINS.indexOf(d)]!;
 const domainWeight = (d: Domain) => (WEAK_DOMAINS.has(d) ? EVIDENCE.weakDomainWord : EVIDENCE.domainWord);
 
-/** How much more the page is about the entity's field than about the everyday sense's. */
+/** How much more the page is about the entity's field than about the everyday sense's (kept per sense for the last page). */
 function pageDifference(s: Scene): number {
   const { page } = s.block;
-  const top = (ds: Domain[]) => ds.reduce((m, d) => Math.max(m, page[d]), 0);
-  return top(s.sense.forDomains) - top(s.sense.against);
+  const { sense } = s;
+  if (sense.pageSeen !== page) {
+    const top = (ds: Domain[]) => ds.reduce((m, d) => Math.max(m, page[d]), 0);
+    sense.pageSeen = page;
+    sense.pageDifference = top(sense.forDomains) - top(sense.against);
+  }
+  return sense.pageDifference;
 }
 
 /** The ambiguous-candidate rules, cheapest and most decisive first. Exported for the ablation script. */

@@ -14,6 +14,18 @@ function found(search: WordSearch, text: string): [number, number][] {
   return out;
 }
 
+describe('plain RegExps as a first pass', () => {
+  it('rely on Unicode folding only the long s and the Kelvin sign into ASCII (the word-start search lists them)', () => {
+    const asciiLetter = /^[a-z]$/iu;
+    const found: string[] = [];
+    for (let c = 128; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      if (asciiLetter.test(String.fromCharCode(c))) found.push(c.toString(16));
+    }
+    expect(found).toEqual(['17f', '212a']);
+  });
+});
+
 describe('vocabulary word search', () => {
   it('lists every non-ASCII character that a Unicode case-insensitive RegExp or toLowerCase reads as a vocabulary letter', () => {
     // The quick search has no `u` flag: a character it does not fold to the letter must be listed.
