@@ -202,15 +202,19 @@ export class Trie {
    * lookbehind is slow to scan with, so `nextStart` scans with this one and tries the exact one
    * (sticky) only where it matched. ASCII units a word-like alias starts with, in either case, not
    * after an ASCII letter, digit or underscore, with the two non-ASCII letters Unicode folds into
-   * ASCII (the long s, the Kelvin sign); ASCII units a symbol alias starts with, anywhere; and if
-   * any alias starts outside ASCII, every non-ASCII unit (the exact RegExp decides).
+   * ASCII (the long s, the Kelvin sign); ASCII units a symbol alias starts with, anywhere; the
+   * high surrogates of symbols outside the BMP (🤗); and if any alias starts with another non-ASCII
+   * unit, every non-ASCII unit (the exact RegExp decides).
    */
   private quickStarts(): RegExp {
     let word = '';
     let any = '';
     let other = false;
+    let surrogates = '';
     for (const [c, kind] of this.firsts) {
-      if (c >= 128) other = true;
+      // A high surrogate stands for a symbol (🤗): no case, it matches only itself.
+      if (isHighSurrogate(c)) surrogates += `\\u${c.toString(16)}`;
+      else if (c >= 128) other = true;
       else {
         const unit = `\\x${c.toString(16).padStart(2, '0')}`;
         if (kind & START_WORD) word += unit;
@@ -221,6 +225,7 @@ export class Trie {
     if (word) parts.push(`(?<![A-Za-z0-9_])[${word}\\u017f\\u212a]`);
     if (any) parts.push(`[${any}]`);
     if (other) parts.push('[\\u0080-\\uffff]');
+    else if (surrogates) parts.push(`[${surrogates}]`);
     return new RegExp(parts.length ? parts.join('|') : '(?!)', 'gi');
   }
 
