@@ -371,16 +371,64 @@ interface Block {
   page: PageContext;
   /** Asked for only when a rule weighs it: the content script reads it from the DOM. */
   kind: BlockKind | (() => BlockKind);
-  /** Per `for`-word search (by its domains' bits): does the block hold such a word at all? */
-  forWords?: Map<number, boolean>;
+  /** Per `for`-word search (by its domains' bits): where the block's such words are, as read so far. */
+  forWords?: Map<number, ForWords>;
 }
 
-/** Whether the block holds any word of the sense's `for` domains (one native search per block and set of domains). */
-function blockHasFor(block: Block, sense: CompiledSense): boolean {
-  const seen = (block.forWords ??= new Map());
-  let has = seen.get(sense.forBits);
-  if (has === undefined) seen.set(sense.forBits, (has = sense.forWord.find(block.text, 0) >= 0));
-  return has;
+/**
+ * Where a block's words of some domains start, read stretch by stretch (token edges, so a stretch
+ * reads what the whole block would) as candidates ask, and kept: the next candidate's stretch
+ * usually overlaps. Searching the whole block instead would cost a long <pre> its full length for
+ * one candidate.
+ */
+class ForWords {
+  private readonly starts: number[] = [];
+  private from = 0;
+  private to = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly search: WordSearch,
+  ) {}
+
+  /** Whether such a word starts in [from, to) (token edges). */
+  any(from: number, to: number): boolean {
+    const { starts } = this;
+    if (from < this.from || from > this.to) {
+      starts.length = 0;
+      this.from = this.to = from;
+    }
+    if (to > this.to) {
+      const base = this.to;
+      const stretch = this.text.slice(base, to);
+      for (let at = this.search.find(stretch, 0); at >= 0; at = this.search.find(stretch, this.search.end)) starts.push(base + at);
+      this.to = to;
+    }
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! < to;
+  }
+}
+
+/**
+ * Whether a word of the sense's `for` domains may be in the candidate's sentence: one starts in the
+ * farthest stretch its sentence can cover (SENTENCE_WINDOW_CHARS each side; an emoji's sentence may
+ * reach back over the sentence before it), widened to token edges, as the sentence's words are read.
+ */
+function forWordNear(s: Scene): boolean {
+  const { block, sense, c } = s;
+  const { text } = block;
+  const back = s.isWord ? SENTENCE_WINDOW_CHARS : 2 * SENTENCE_WINDOW_CHARS + 2;
+  const [from, to] = tokenStretch(text, Math.max(0, c.start - back), Math.min(text.length, c.end + SENTENCE_WINDOW_CHARS));
+  const all = (block.forWords ??= new Map());
+  let words = all.get(sense.forBits);
+  if (!words) all.set(sense.forBits, (words = new ForWords(text, sense.forWord)));
+  return words.any(from, to);
 }
 
 /** The sentence's words around a candidate, per domain (its own words left out). */
@@ -598,8 +646,8 @@ export const RULES: Rule[] = [
   {
     // Words of the entity's field in the sentence: "fine-tune Llama on one GPU".
     name: 'sentence-for',
-    // Nothing without a word of those domains anywhere in the block; at most the words counted otherwise.
-    most: (s) => (blockHasFor(s.block, s.sense) ? s.sense.forDomains.reduce((e, d) => e + EVIDENCE.wordsCounted * domainWeight(d), 0) : 0),
+    // Nothing without a word of those domains where the sentence can reach; at most the words counted otherwise.
+    most: (s) => (forWordNear(s) ? s.sense.forDomains.reduce((e, d) => e + EVIDENCE.wordsCounted * domainWeight(d), 0) : 0),
     weigh(s) {
       let e = 0;
       for (const d of s.sense.forDomains) {
