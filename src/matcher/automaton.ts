@@ -160,15 +160,26 @@ export class Trie {
    */
   nextStart(text: string, from: number): number {
     const exact = this.startsRe ?? this.seal();
-    const quick = this.quickRe!;
-    for (quick.lastIndex = from; ; ) {
-      // test(), not exec(): no match object per unit. `quick` matches one unit, wherever `exact` may.
-      if (!quick.test(text)) return -1;
-      const i = quick.lastIndex - 1;
-      // A unicode RegExp never starts inside a surrogate pair: the pair was looked at from its start.
-      if (isLowSurrogate(text.charCodeAt(i)) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
-      exact.lastIndex = i;
-      if (!exact.test(text)) continue;
+    const { quickRe: quick } = this;
+    const scan = quick ?? this.scanRe!;
+    for (scan.lastIndex = from; ; ) {
+      // test(), not exec(): no match object per unit. The match is one unit, or a surrogate pair.
+      if (!scan.test(text)) return -1;
+      let i = scan.lastIndex - 1;
+      if (quick) {
+        // `quick` matches one unit, wherever `exact` may. A unicode RegExp never starts inside a
+        // surrogate pair: the pair was looked at from its start.
+        if (isLowSurrogate(text.charCodeAt(i)) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
+        exact.lastIndex = i;
+        if (!exact.test(text)) continue;
+      } else {
+        if (i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+        if (i < from) {
+          // A unicode RegExp never starts inside a surrogate pair: it stepped back to the pair's start.
+          scan.lastIndex = from + 1;
+          continue;
+        }
+      }
       // Most word starts end here: no alias begins with these two (or three) units.
       const a = fold(text.charCodeAt(i));
       let b = text.charCodeAt(i + 1);
@@ -186,14 +197,18 @@ export class Trie {
   }
 
   private startsRe: RegExp | null = null;
+  /** The plain first pass, when it can reject word starts (see quickStarts). */
   private quickRe: RegExp | null = null;
+  /** Otherwise the exact RegExp, global: it scans alone. */
+  private scanRe: RegExp | null = null;
 
   /** Builds the word-start RegExps once all aliases are in (and compiles them, by running them once). */
   seal(): RegExp {
-    this.startsRe = this.starts();
+    this.startsRe = new RegExp(this.starts(), 'iuy');
     this.startsRe.test('');
     this.quickRe = this.quickStarts();
-    this.quickRe.test('');
+    if (this.quickRe) this.quickRe.test('');
+    else (this.scanRe = new RegExp(this.starts(), 'giu')).test('');
     return this.startsRe;
   }
 
@@ -206,7 +221,7 @@ export class Trie {
    * high surrogates of symbols outside the BMP (🤗); and if any alias starts with another non-ASCII
    * unit, every non-ASCII unit (the exact RegExp decides).
    */
-  private quickStarts(): RegExp {
+  private quickStarts(): RegExp | null {
     let word = '';
     let any = '';
     let other = false;
@@ -221,6 +236,11 @@ export class Trie {
         if (kind & START_ANY) any += unit;
       }
     }
+    // When aliases start with every letter (a large dictionary), a plain pass would stop at every
+    // word start the exact one stops at: it would only add a call per word. Scan with the exact one.
+    let letters = 0;
+    for (let c = 97; c <= 122; c++) if (this.firsts.has(c) && (this.firsts.get(c)! & START_WORD)) letters++;
+    if (letters === 26) return null;
     const parts: string[] = [];
     if (word) parts.push(`(?<![A-Za-z0-9_])[${word}\\u017f\\u212a]`);
     if (any) parts.push(`[${any}]`);
@@ -233,7 +253,7 @@ export class Trie {
    * Where aliases may start, as one RegExp: a unit a word-like alias starts with, not preceded by a
    * letter, digit, mark or underscore, or a unit a symbol alias (🤗) starts with, anywhere.
    */
-  private starts(): RegExp {
+  private starts(): string {
     const word = new Set<string>();
     const any = new Set<string>();
     for (const [c, kind] of this.firsts) {
@@ -249,8 +269,7 @@ export class Trie {
     if (word.size) parts.push(`(?<![\\p{L}\\p{N}\\p{M}_])[${[...word].join('')}]`);
     if (any.size) parts.push(`[${[...any].join('')}]`);
     // Case-insensitive by Unicode's folding, a superset of fold(): the trie walk has the last word.
-    // Sticky: nextStart tries it only where quickStarts() matched.
-    return new RegExp(parts.length ? parts.join('|') : '(?!)', 'iuy');
+    return parts.length ? parts.join('|') : '(?!)';
   }
 
   /** Every alias that starts at `start`, shortest first. */
