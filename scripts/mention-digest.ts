@@ -72,7 +72,7 @@ for (const f of readdirSync(pagesDir).filter((f) => f.endsWith('.md') && f !== '
   const document = window.document;
   document.write(html);
   document.title = title;
-  const page = pageContext(`${document.title}\n${sampleText(document.body, PAGE_CONTEXT_CHARS)}`);
+  const page = pageContext(`${document.title}\n${sampleText(document.body as unknown as Node, PAGE_CONTEXT_CHARS)}`);
   const blocks: { text: string; kind: 'prose' | 'label' }[] = [];
   for (const b of walkBlocks(document.documentElement as unknown as Node)) {
     out('walk', JSON.stringify([f, b.text, b.starts, b.nodes.length, b.kind]));
