@@ -6,7 +6,7 @@ import type { Matcher, Mention, PageContext } from '../matcher';
 import { BLOCK_WINDOW_OVERLAP_CHARS, MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE } from '../shared/limits';
 import type { MarkRegistry } from './marks';
 import { runSliced, type SliceStats } from './slices';
-import { walkBlocks, type Block, type WalkOptions } from './text-blocks';
+import { BlockReader, type Block, type WalkOptions } from './text-blocks';
 
 /** Index of the node holding the character at `offset` (the last node starting at or before it). */
 export function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
@@ -85,24 +85,34 @@ export function scanSubtrees(
   marks: MarkRegistry,
   options: WalkOptions & { cancelled?: () => boolean; onMentions?: (block: Block, mentions: Mention[]) => void } = {},
 ): Promise<SliceStats & { added: number; failed: number }> {
-  function* allBlocks() {
-    for (const root of roots) yield* walkBlocks(root, options);
-  }
-  const blocks = allBlocks();
+  // The roots' blocks one after another; a root's reader is made when the one before is done.
+  let at = 0;
+  let reader: BlockReader | null = null;
+  const nextBlock = (): Block | null => {
+    for (;;) {
+      if (!reader) {
+        if (at >= roots.length) return null;
+        reader = new BlockReader(roots[at++]!, options);
+      }
+      const block = reader.next();
+      if (block) return block;
+      reader = null;
+    }
+  };
   let added = 0;
   let failed = 0;
   return runSliced(() => {
-    let next: IteratorResult<Block>;
+    let block: Block | null;
     try {
-      next = blocks.next();
+      block = nextBlock();
     } catch (error) {
       failed++;
       console.error('[llama-lens] scan stopped early', error);
       return false;
     }
-    if (next.done) return false;
+    if (!block) return false;
     try {
-      added += markBlock(next.value, matcher, page, marks, options.onMentions);
+      added += markBlock(block, matcher, page, marks, options.onMentions);
     } catch (error) {
       failed++;
       console.error('[llama-lens] could not mark a block', error);

@@ -76,10 +76,32 @@ export interface WalkOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
+/** Node types as numbers: reading `Node.TEXT_NODE` is a property lookup on the window each time. */
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT */
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+
+/**
+ * Per tag name as the DOM gives it (upper case for HTML, as written for SVG and XML): in SKIP, in
+ * INLINE. Memoised, so a walk does not upper-case the tag of every element it meets.
+ */
+const skipTag = new Map<string, boolean>();
+const inlineTag = new Map<string, boolean>();
+function isSkipTag(tag: string): boolean {
+  let skip = skipTag.get(tag);
+  if (skip === undefined) skipTag.set(tag, (skip = SKIP.has(tag.toUpperCase())));
+  return skip;
+}
+function isInlineTag(tag: string): boolean {
+  let inline = inlineTag.get(tag);
+  if (inline === undefined) inlineTag.set(tag, (inline = INLINE.has(tag.toUpperCase())));
+  return inline;
+}
+
 function skipped(el: Element, ignore: Element | null | undefined): boolean {
   if (el === ignore) return true;
-  const tag = el.tagName.toUpperCase();
-  if (SKIP.has(tag)) return true;
+  if (isSkipTag(el.tagName)) return true;
   // Editable regions are the user's own writing: marking them would get in the way of typing.
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -88,91 +110,140 @@ function skipped(el: Element, ignore: Element | null | undefined): boolean {
 /** The nearest ancestor (or self) that is not inline: text nodes sharing it form one block. */
 export function blockOf(node: Node): Node | null {
   let el = node.parentNode;
-  while (el && el.nodeType === Node.ELEMENT_NODE && INLINE.has((el as Element).tagName.toUpperCase())) {
-    el = el.parentNode;
-  }
+  while (el && el.nodeType === ELEMENT_NODE && isInlineTag((el as Element).tagName)) el = el.parentNode;
   return el;
 }
 
 /** Is this node inside a region that is never scanned (scripts, inputs, editable text)? */
 export function isInSkippedRegion(node: Node, ignore?: Element | null): boolean {
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
     if (skipped(el, ignore)) return true;
   }
   return false;
 }
 
+/** Something other than whitespace (as `String.prototype.trim` defines it). */
+const NOT_BLANK = /\S/;
+
 /**
- * Yields the blocks under `root` one at a time, so a caller can stop between blocks to yield to
- * the page. A whole-document walk uses a bare TreeWalker (no filter callback, which would cost a
- * call per node) and skips rejected subtrees by hand.
+ * Reads the blocks under `root` one at a time (`next()`), so a caller can stop between blocks to
+ * yield to the page. A whole-document walk uses a bare TreeWalker (no filter callback, which would
+ * cost a call per node) and skips rejected subtrees by hand. A plain object rather than a
+ * generator: the scan asks for every block of the page, and a generator's resumption and result
+ * objects cost more than reading a block of a few words.
  */
-export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Block, void, undefined> {
-  const doc = root.ownerDocument ?? (root as Document);
-  if (doc.designMode === 'on') return;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let nodes: Text[] = [];
-  let starts: number[] = [];
-  let text = '';
-  let block: Node | null = null;
+export class BlockReader {
+  private readonly walker: TreeWalker;
+  private readonly root: Node;
+  private readonly options: WalkOptions;
+  /** The next node to look at; null once the walk is over. */
+  private node: Node | null;
+  /** A bare text node as root: one block of one node, read on the first call. */
+  private single: Text | null = null;
+  // The block being read: its text nodes, their texts and offsets, and the element it belongs to.
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private parts: string[] = [];
+  private length = 0;
+  private block: Node | null = null;
+  // Sibling text nodes share a parent, and so a block: the block is looked up once per parent.
+  private lastParent: Node | null = null;
+  private lastBlock: Node | null = null;
+  /** A text node whose block was found before the previous block was handed out. */
+  private opening: Text | null = null;
 
-  const flush = (): Block | null => {
-    const out = text.trim() ? new ReadBlock(nodes, starts, text) : null;
-    nodes = [];
-    starts = [];
-    text = '';
-    return out;
-  };
-
-  // Sibling text nodes share a parent, and so a block: look the block up once per parent.
-  let lastParent: Node | null = null;
-  let lastBlock: Node | null = null;
-
-  let node: Node | null = walker.currentNode;
-  if (node.nodeType === Node.TEXT_NODE) {
-    // A bare text node as root: one block of one node.
-    const t = node as Text;
-    if (!isInSkippedRegion(t, options.ignore)) yield new ReadBlock([t], [0], t.data);
-    return;
+  constructor(root: Node, options: WalkOptions = {}) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.root = root;
+    this.options = options;
+    this.walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+    if (doc.designMode === 'on') this.node = null;
+    else if (root.nodeType === TEXT_NODE) {
+      this.node = null;
+      if (!isInSkippedRegion(root, options.ignore)) this.single = root as Text;
+    } else this.node = this.walker.nextNode();
   }
-  node = walker.nextNode();
-  while (node) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const t = node as Text;
-      if (t.parentNode !== lastParent) {
-        lastParent = t.parentNode;
-        lastBlock = blockOf(t);
-      }
-      const b = lastBlock;
-      if (b !== block) {
-        const out = flush();
-        if (out) yield out;
-        block = b;
-      }
-      starts.push(text.length);
-      nodes.push(t);
-      text += t.data;
-      node = walker.nextNode();
-      continue;
+
+  /** The next block, or null when there is none. */
+  next(): Block | null {
+    if (this.single) {
+      const t = this.single;
+      this.single = null;
+      return new ReadBlock([t], [0], t.data);
     }
-    const el = node as Element;
-    if (el.shadowRoot && options.onShadowRoot) options.onShadowRoot(el.shadowRoot);
-    if (!skipped(el, options.ignore)) {
-      node = walker.nextNode();
-      continue;
-    }
-    // Skip the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
-    node = walker.nextSibling();
-    while (!node) {
-      if (!walker.parentNode() || walker.currentNode === root) {
-        node = null;
-        break;
+    const { walker, options } = this;
+    let node = this.node;
+    while (node) {
+      if (node.nodeType === TEXT_NODE) {
+        const t = node as Text;
+        if (this.opening === t) this.opening = null;
+        else {
+          const parent = t.parentNode;
+          if (parent !== this.lastParent) {
+            this.lastParent = parent;
+            // A text node right inside the block being read belongs to it (a block is never inline).
+            this.lastBlock = parent !== null && parent === this.block ? parent : blockOf(t);
+          }
+          if (this.lastBlock !== this.block) {
+            const out = this.flush();
+            this.block = this.lastBlock;
+            if (out) {
+              // `t` opens the next block: it is read when the caller asks for that block.
+              this.opening = t;
+              this.node = t;
+              return out;
+            }
+          }
+        }
+        const data = t.data;
+        this.starts.push(this.length);
+        this.nodes.push(t);
+        this.parts.push(data);
+        this.length += data.length;
+        node = walker.nextNode();
+        continue;
       }
+      const el = node as Element;
+      if (options.onShadowRoot) {
+        const shadow = el.shadowRoot;
+        if (shadow) options.onShadowRoot(shadow);
+      }
+      if (!skipped(el, options.ignore)) {
+        node = walker.nextNode();
+        continue;
+      }
+      // Skip the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
       node = walker.nextSibling();
+      while (!node) {
+        if (!walker.parentNode() || walker.currentNode === this.root) {
+          node = null;
+          break;
+        }
+        node = walker.nextSibling();
+      }
     }
+    this.node = null;
+    return this.flush();
   }
-  const out = flush();
-  if (out) yield out;
+
+  /** The block read so far (null if it is only whitespace); starts the next one. */
+  private flush(): Block | null {
+    const { parts } = this;
+    if (!parts.length) return null;
+    const text = parts.length === 1 ? parts[0]! : parts.join('');
+    const out = NOT_BLANK.test(text) ? new ReadBlock(this.nodes, this.starts, text) : null;
+    this.nodes = [];
+    this.starts = [];
+    this.parts = [];
+    this.length = 0;
+    return out;
+  }
+}
+
+/** The blocks under `root`, one at a time (see BlockReader). */
+export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Block, void, undefined> {
+  const reader = new BlockReader(root, options);
+  for (let b = reader.next(); b; b = reader.next()) yield b;
 }
 
 /**

@@ -159,16 +159,26 @@ export class Trie {
    * such a unit is native (see starts()); JavaScript only looks at the positions it finds.
    */
   nextStart(text: string, from: number): number {
-    const re = this.startsRe ?? this.seal();
-    for (re.lastIndex = from; ; ) {
-      // test(), not exec(): no match object per word start. The match is one unit, or a surrogate pair.
-      if (!re.test(text)) return -1;
-      let i = re.lastIndex - 1;
-      if (i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
-      if (i < from) {
-        // A unicode RegExp never starts inside a surrogate pair: it stepped back to the pair's start.
-        re.lastIndex = from + 1;
-        continue;
+    const exact = this.startsRe ?? this.seal();
+    const { quickRe: quick } = this;
+    const scan = quick ?? this.scanRe!;
+    for (scan.lastIndex = from; ; ) {
+      // test(), not exec(): no match object per unit. The match is one unit, or a surrogate pair.
+      if (!scan.test(text)) return -1;
+      let i = scan.lastIndex - 1;
+      if (quick) {
+        // `quick` matches one unit, wherever `exact` may. A unicode RegExp never starts inside a
+        // surrogate pair: the pair was looked at from its start.
+        if (isLowSurrogate(text.charCodeAt(i)) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
+        exact.lastIndex = i;
+        if (!exact.test(text)) continue;
+      } else {
+        if (i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+        if (i < from) {
+          // A unicode RegExp never starts inside a surrogate pair: it stepped back to the pair's start.
+          scan.lastIndex = from + 1;
+          continue;
+        }
       }
       // Most word starts end here: no alias begins with these two (or three) units.
       const a = fold(text.charCodeAt(i));
@@ -187,19 +197,63 @@ export class Trie {
   }
 
   private startsRe: RegExp | null = null;
+  /** The plain first pass, when it can reject word starts (see quickStarts). */
+  private quickRe: RegExp | null = null;
+  /** Otherwise the exact RegExp, global: it scans alone. */
+  private scanRe: RegExp | null = null;
 
-  /** Builds the word-start RegExp once all aliases are in (and compiles it, by running it once). */
+  /** Builds the word-start RegExps once all aliases are in (and compiles them, by running them once). */
   seal(): RegExp {
-    this.startsRe = this.starts();
+    this.startsRe = new RegExp(this.starts(), 'iuy');
     this.startsRe.test('');
+    this.quickRe = this.quickStarts();
+    if (this.quickRe) this.quickRe.test('');
+    else (this.scanRe = new RegExp(this.starts(), 'giu')).test('');
     return this.startsRe;
+  }
+
+  /**
+   * The units where `starts()` may match, as a plain RegExp: a Unicode RegExp with a `\p{…}`
+   * lookbehind is slow to scan with, so `nextStart` scans with this one and tries the exact one
+   * (sticky) only where it matched. ASCII units a word-like alias starts with, in either case, not
+   * after an ASCII letter, digit or underscore, with the two non-ASCII letters Unicode folds into
+   * ASCII (the long s, the Kelvin sign); ASCII units a symbol alias starts with, anywhere; the
+   * high surrogates of symbols outside the BMP (🤗); and if any alias starts with another non-ASCII
+   * unit, every non-ASCII unit (the exact RegExp decides).
+   */
+  private quickStarts(): RegExp | null {
+    let word = '';
+    let any = '';
+    let other = false;
+    let surrogates = '';
+    for (const [c, kind] of this.firsts) {
+      // A high surrogate stands for a symbol (🤗): no case, it matches only itself.
+      if (isHighSurrogate(c)) surrogates += `\\u${c.toString(16)}`;
+      else if (c >= 128) other = true;
+      else {
+        const unit = `\\x${c.toString(16).padStart(2, '0')}`;
+        if (kind & START_WORD) word += unit;
+        if (kind & START_ANY) any += unit;
+      }
+    }
+    // When aliases start with every letter (a large dictionary), a plain pass would stop at every
+    // word start the exact one stops at: it would only add a call per word. Scan with the exact one.
+    let letters = 0;
+    for (let c = 97; c <= 122; c++) if (this.firsts.has(c) && (this.firsts.get(c)! & START_WORD)) letters++;
+    if (letters === 26) return null;
+    const parts: string[] = [];
+    if (word) parts.push(`(?<![A-Za-z0-9_])[${word}\\u017f\\u212a]`);
+    if (any) parts.push(`[${any}]`);
+    if (other) parts.push('[\\u0080-\\uffff]');
+    else if (surrogates) parts.push(`[${surrogates}]`);
+    return new RegExp(parts.length ? parts.join('|') : '(?!)', 'gi');
   }
 
   /**
    * Where aliases may start, as one RegExp: a unit a word-like alias starts with, not preceded by a
    * letter, digit, mark or underscore, or a unit a symbol alias (🤗) starts with, anywhere.
    */
-  private starts(): RegExp {
+  private starts(): string {
     const word = new Set<string>();
     const any = new Set<string>();
     for (const [c, kind] of this.firsts) {
@@ -215,7 +269,7 @@ export class Trie {
     if (word.size) parts.push(`(?<![\\p{L}\\p{N}\\p{M}_])[${[...word].join('')}]`);
     if (any.size) parts.push(`[${[...any].join('')}]`);
     // Case-insensitive by Unicode's folding, a superset of fold(): the trie walk has the last word.
-    return new RegExp(parts.length ? parts.join('|') : '(?!)', 'giu');
+    return parts.length ? parts.join('|') : '(?!)';
   }
 
   /** Every alias that starts at `start`, shortest first. */

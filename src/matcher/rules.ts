@@ -7,7 +7,7 @@
 import type { Domain, Mention, Sense } from '../shared/dataset';
 import { DOMAINS } from '../shared/dataset';
 import { EVIDENCE, SENTENCE_WINDOW_CHARS } from '../shared/limits';
-import { BIT, EVIDENCE_WORD, FUNCTION_WORD_DOMAINS, MODIFIER_SUFFIXES, SIZE_TOKEN, VOCAB } from './vocab';
+import { BIT, EVIDENCE_WORD, FUNCTION_WORD_DOMAINS, MODIFIER_SUFFIXES, SIZE_TOKEN, VOCAB, WordSearch } from './vocab';
 import type { DictionaryEntry } from '../shared/dataset';
 
 export interface Candidate {
@@ -41,6 +41,8 @@ const NO_PAGE: PageContext = Object.fromEntries(DOMAINS.map((d) => [d, 0])) as R
 /** A sense, with its word lists as sets and its domains as class bits. */
 export interface CompiledSense {
   forBits: number;
+  /** Finds a word of the `for` domains (or a size, when machine learning is one). */
+  forWord: WordSearch;
   /** Of forBits, the weak domain (software). */
   weakBits: number;
   against: Domain[];
@@ -52,16 +54,26 @@ export interface CompiledSense {
   lowerCasePrefix: boolean;
   notAmongEmoji: boolean;
   need: { name: number; other: number };
+  /** The last page this sense was weighed on, and its page difference there (see `pageDifference`). */
+  pageSeen: PageContext | null;
+  pageDifference: number;
 }
 
 /** Software is the weak domain: a sign of technical text, not of machine learning. */
 const WEAK_DOMAINS = new Set<Domain>(['software']);
 
+/** One `for`-word search per set of domains, shared by the senses that have it. */
+const FOR_WORDS = new Map<number, WordSearch>();
+
 export function compileSense(s: Sense): CompiledSense {
   const bits = (ds: Domain[]) => ds.reduce((b, d) => b | BIT[d], 0);
   const lower = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
+  const forBits = bits(s.for);
+  let forWord = FOR_WORDS.get(forBits);
+  if (!forWord) FOR_WORDS.set(forBits, (forWord = new WordSearch(forBits)));
   return {
-    forBits: bits(s.for),
+    forBits,
+    forWord,
     weakBits: bits(s.for.filter((d) => WEAK_DOMAINS.has(d))),
     against: s.against,
     againstBits: bits(s.against),
@@ -72,6 +84,8 @@ export function compileSense(s: Sense): CompiledSense {
     lowerCasePrefix: s.lowerCasePrefix,
     notAmongEmoji: s.notAmongEmoji,
     need: s.need,
+    pageSeen: null,
+    pageDifference: 0,
   };
 }
 
@@ -251,23 +265,32 @@ class WordIndex {
     // The search runs on the stretch alone, so it cannot run on into the rest of the block; its
     // edges are token edges, so its lookarounds read there what they would read in the whole text.
     const stretch = text.slice(from, to);
-    const { evidence } = this;
-    const re = evidence ? EVIDENCE_WORD : TOKEN;
-    re.lastIndex = 0;
-    for (let m = re.exec(stretch); m; m = re.exec(stretch)) {
-      // A match of TOKEN is a whole token; one of EVIDENCE_WORD may be a part of one.
-      const start = evidence ? tokenStartBefore(text, from + m.index) : from + m.index;
-      const token = evidence ? tokenAt(text, start) : m[0];
-      if (evidence) re.lastIndex = Math.max(re.lastIndex, start + token.length - from);
-      else if (token.length < 4 || !/^\p{L}/u.test(token)) continue;
-      const lower = token.toLowerCase();
-      const cls = evidence ? classify(lower) : isCapitalised(token) ? 1 : 2;
-      if (!cls) continue;
-      this.starts.push(start);
-      this.ends.push(start + token.length);
-      this.lower.push(lower);
-      this.cls.push(cls);
+    if (this.evidence) {
+      // A match of EVIDENCE_WORD may be a part of a token: the token is read whole, once.
+      for (let at = EVIDENCE_WORD.find(stretch, 0); at >= 0; ) {
+        const start = tokenStartBefore(text, from + at);
+        const token = tokenAt(text, start);
+        const next = Math.max(EVIDENCE_WORD.end, start + token.length - from);
+        const lower = token.toLowerCase();
+        const cls = classify(lower);
+        if (cls) this.push(start, token, lower, cls);
+        at = EVIDENCE_WORD.find(stretch, next);
+      }
+      return;
     }
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(stretch); m; m = TOKEN.exec(stretch)) {
+      const token = m[0];
+      if (token.length < 4 || !/^\p{L}/u.test(token)) continue;
+      this.push(from + m.index, token, token.toLowerCase(), isCapitalised(token) ? 1 : 2);
+    }
+  }
+
+  private push(start: number, token: string, lower: string, cls: number): void {
+    this.starts.push(start);
+    this.ends.push(start + token.length);
+    this.lower.push(lower);
+    this.cls.push(cls);
   }
 
   /** Index of the first word ending after `pos`. */
@@ -290,7 +313,6 @@ interface Word {
 }
 
 const NEXT_WORD = /(?:['’]s)?[ \t\u00a0]+([\p{L}\p{N}][\p{L}\p{N}-]*)(\.?)/uy;
-const PREV_WORD = /([\p{L}\p{N}][\p{L}\p{N}-]*)[ \t\u00a0]+$/u;
 
 function nextWord(text: string, end: number): (Word & { dot: boolean }) | null {
   NEXT_WORD.lastIndex = end;
@@ -300,12 +322,29 @@ function nextWord(text: string, end: number): (Word & { dot: boolean }) | null {
   return { text: w, lower: w.toLowerCase(), start: m.index + m[0].length - w.length - m[2]!.length, dot: m[2] === '.' };
 }
 
+/**
+ * The word before `start`: the letters, digits and hyphens (from a letter or digit) that end at the
+ * blanks (spaces, tabs, no-break spaces) right before it, within 40 characters. Read backwards
+ * from `start`; the same word as /([\p{L}\p{N}][\p{L}\p{N}-]*)[ \t\u00a0]+$/u on those 40
+ * characters, without trying that pattern at each of them.
+ */
 function prevWord(text: string, start: number): Word | null {
   const from = Math.max(0, start - 40);
-  const m = PREV_WORD.exec(text.slice(from, start));
-  if (!m) return null;
-  const w = m[1]!;
-  return { text: w, lower: w.toLowerCase(), start: from + m.index };
+  let end = start;
+  for (let c = text.charCodeAt(end - 1); end > from && (c === 32 || c === 9 || c === 0xa0); c = text.charCodeAt(--end - 1));
+  if (end === start) return null;
+  let first = -1;
+  for (let i = end; i > from; ) {
+    const cp = codePointEndingAt(text, i - 1);
+    const width = cp > 0xffff ? 2 : 1;
+    // A pair cut by the window's edge is a lone surrogate there: neither letter nor digit.
+    if (cp === 45) i--;
+    else if (i - width >= from && isLetterOrDigit(cp)) first = i -= width;
+    else break;
+  }
+  if (first < 0) return null;
+  const w = text.slice(first, end);
+  return { text: w, lower: w.toLowerCase(), start: first };
 }
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
@@ -332,6 +371,64 @@ interface Block {
   page: PageContext;
   /** Asked for only when a rule weighs it: the content script reads it from the DOM. */
   kind: BlockKind | (() => BlockKind);
+  /** Per `for`-word search (by its domains' bits): where the block's such words are, as read so far. */
+  forWords?: Map<number, ForWords>;
+}
+
+/**
+ * Where a block's words of some domains start, read stretch by stretch (token edges, so a stretch
+ * reads what the whole block would) as candidates ask, and kept: the next candidate's stretch
+ * usually overlaps. Searching the whole block instead would cost a long <pre> its full length for
+ * one candidate.
+ */
+class ForWords {
+  private readonly starts: number[] = [];
+  private from = 0;
+  private to = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly search: WordSearch,
+  ) {}
+
+  /** Whether such a word starts in [from, to) (token edges). */
+  any(from: number, to: number): boolean {
+    const { starts } = this;
+    if (from < this.from || from > this.to) {
+      starts.length = 0;
+      this.from = this.to = from;
+    }
+    if (to > this.to) {
+      const base = this.to;
+      const stretch = this.text.slice(base, to);
+      for (let at = this.search.find(stretch, 0); at >= 0; at = this.search.find(stretch, this.search.end)) starts.push(base + at);
+      this.to = to;
+    }
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! < to;
+  }
+}
+
+/**
+ * Whether a word of the sense's `for` domains may be in the candidate's sentence: one starts in the
+ * farthest stretch its sentence can cover (SENTENCE_WINDOW_CHARS each side; an emoji's sentence may
+ * reach back over the sentence before it), widened to token edges, as the sentence's words are read.
+ */
+function forWordNear(s: Scene): boolean {
+  const { block, sense, c } = s;
+  const { text } = block;
+  const back = s.isWord ? SENTENCE_WINDOW_CHARS : 2 * SENTENCE_WINDOW_CHARS + 2;
+  const [from, to] = tokenStretch(text, Math.max(0, c.start - back), Math.min(text.length, c.end + SENTENCE_WINDOW_CHARS));
+  const all = (block.forWords ??= new Map());
+  let words = all.get(sense.forBits);
+  if (!words) all.set(sense.forBits, (words = new ForWords(text, sense.forWord)));
+  return words.any(from, to);
 }
 
 /** The sentence's words around a candidate, per domain (its own words left out). */
@@ -346,12 +443,12 @@ export class Scene {
   readonly before: string;
   readonly after: string;
   readonly after2: string;
-  readonly prev: Word | null;
-  readonly next: (Word & { dot: boolean }) | null;
-  readonly possessive: boolean;
-  readonly nextCls: number;
-  readonly shape: Shape;
   readonly isWord: boolean;
+  private prevWord: Word | null | undefined;
+  private nextWord: (Word & { dot: boolean }) | null | undefined;
+  private nextClass: number | undefined;
+  private formShape: Shape | undefined;
+  private isPossessive: boolean | undefined;
   private counted: SentenceCounts | null = null;
   private span: [number, number] | null = null;
   private headlineCounts: { long: number; caps: number } | null = null;
@@ -366,12 +463,39 @@ export class Scene {
     this.before = text[c.start - 1] ?? '';
     this.after = text[c.aliasEnd] ?? '';
     this.after2 = text[c.aliasEnd + 1] ?? '';
-    this.prev = prevWord(text, c.start);
-    this.next = nextWord(text, c.aliasEnd);
-    this.possessive = /^['’]s\b/u.test(text.slice(c.aliasEnd, c.aliasEnd + 3));
-    this.nextCls = this.next ? classify(this.next.lower) : 0;
-    this.shape = shape(text.slice(c.start, c.aliasEnd));
     this.isWord = /\p{L}/u.test(c.entry.alias.text);
+  }
+
+  // The words around the form are read when a rule first asks (most candidates are settled by a
+  // few rules, or by the bound in `judge`, without them).
+
+  /** The word before the form. */
+  get prev(): Word | null {
+    if (this.prevWord === undefined) this.prevWord = prevWord(this.block.text, this.c.start);
+    return this.prevWord;
+  }
+
+  /** The word after the form (after a possessive "'s" too). */
+  get next(): (Word & { dot: boolean }) | null {
+    if (this.nextWord === undefined) this.nextWord = nextWord(this.block.text, this.c.aliasEnd);
+    return this.nextWord;
+  }
+
+  /** "Meta's": the form is a possessive. */
+  get possessive(): boolean {
+    const { aliasEnd } = this.c;
+    return (this.isPossessive ??= /^['’]s\b/u.test(this.block.text.slice(aliasEnd, aliasEnd + 3)));
+  }
+
+  /** The classes of the word after the form. */
+  get nextCls(): number {
+    if (this.nextClass === undefined) this.nextClass = this.next ? classify(this.next.lower) : 0;
+    return this.nextClass;
+  }
+
+  /** How the form is written (lower case, capitals, capitalised, mixed). */
+  get shape(): Shape {
+    return (this.formShape ??= shape(this.block.text.slice(this.c.start, this.c.aliasEnd)));
   }
 
   /** The word after the form, as the noun it modifies (not after a possessive: "Meta's data"). */
@@ -441,10 +565,28 @@ export interface Rule {
   name: string;
   /** Evidence: positive for the entity, negative for the everyday sense, RULED_OUT to settle it. */
   weigh(s: Scene): number;
+  /**
+   * For a rule that reads the candidate's sentence: the most `weigh` can give, found without
+   * reading it (finite, and never RULED_OUT). A rule without it is cheap, and `judge` uses `weigh`.
+   */
+  most?(s: Scene): number;
 }
 
 const counted = (n: number) => Math.min(n, EVIDENCE.wordsCounted);
 const domainCount = (s: Scene, d: Domain) => s.sentence.perDomain[DOMAINS.indexOf(d)]!;
+const domainWeight = (d: Domain) => (WEAK_DOMAINS.has(d) ? EVIDENCE.weakDomainWord : EVIDENCE.domainWord);
+
+/** How much more the page is about the entity's field than about the everyday sense's (kept per sense for the last page). */
+function pageDifference(s: Scene): number {
+  const { page } = s.block;
+  const { sense } = s;
+  if (sense.pageSeen !== page) {
+    const top = (ds: Domain[]) => ds.reduce((m, d) => Math.max(m, page[d]), 0);
+    sense.pageSeen = page;
+    sense.pageDifference = top(sense.forDomains) - top(sense.against);
+  }
+  return sense.pageDifference;
+}
 
 /** The ambiguous-candidate rules, cheapest and most decisive first. Exported for the ablation script. */
 export const RULES: Rule[] = [
@@ -504,10 +646,12 @@ export const RULES: Rule[] = [
   {
     // Words of the entity's field in the sentence: "fine-tune Llama on one GPU".
     name: 'sentence-for',
+    // Nothing without a word of those domains where the sentence can reach; at most the words counted otherwise.
+    most: (s) => (forWordNear(s) ? s.sense.forDomains.reduce((e, d) => e + EVIDENCE.wordsCounted * domainWeight(d), 0) : 0),
     weigh(s) {
       let e = 0;
       for (const d of s.sense.forDomains) {
-        e += counted(domainCount(s, d)) * (WEAK_DOMAINS.has(d) ? EVIDENCE.weakDomainWord : EVIDENCE.domainWord);
+        e += counted(domainCount(s, d)) * domainWeight(d);
       }
       return e;
     },
@@ -516,6 +660,7 @@ export const RULES: Rule[] = [
     // Words of the everyday sense's domain in the sentence: "a herd of llamas", "HF is a polar molecule".
     // Function words of another language count from two (one "la" or "de" is common in English names).
     name: 'sentence-against',
+    most: () => 0,
     weigh(s) {
       let e = 0;
       for (const d of s.sense.against) {
@@ -530,18 +675,19 @@ export const RULES: Rule[] = [
     // What the page is about settles what its sentences leave open ("we switched to Llama last spring"
     // on a page about models). A label in site chrome is not about the page's topic.
     name: 'page',
+    // A label gets 0, prose the difference: at most the larger (the block's kind is read from the DOM).
+    most: (s) => Math.max(0, pageDifference(s)),
     weigh(s) {
       const { block } = s;
       if (typeof block.kind === 'function') block.kind = block.kind();
       if (block.kind === 'label') return 0;
-      const page = s.block.page;
-      const top = (ds: Domain[]) => ds.reduce((m, d) => Math.max(m, page[d]), 0);
-      return top(s.sense.forDomains) - top(s.sense.against);
+      return pageDifference(s);
     },
   },
   {
     // An unambiguous mention of ours in the same sentence: the sentence is about our entities.
     name: 'sure-mention-nearby',
+    most: (s) => (s.block.sure.length ? EVIDENCE.sureMentionNearby : 0),
     weigh(s) {
       const [start, end] = s.sentenceSpan;
       return s.block.sure.some((o) => o.start >= start && o.end <= end) ? EVIDENCE.sureMentionNearby : 0;
@@ -575,6 +721,8 @@ export const RULES: Rule[] = [
   {
     // Other capitalised neighbours make another name: "Llama TV", "Ilir Meta", "Meta L." (not in a headline).
     name: 'other-name',
+    // Only ever counts against (it reads the sentence to tell a headline).
+    most: () => 0,
     weigh(s) {
       if (s.shape !== 'title') return 0;
       const { prev, head, c } = s;
@@ -595,12 +743,28 @@ export const RULES: Rule[] = [
 const need = (s: Scene) => (s.shape === 'title' || s.shape === 'mixed' ? s.sense.need.name : s.sense.need.other);
 
 function judge(s: Scene): boolean {
-  let e = 0;
+  // First the most the rules can give without reading the sentence: the cheap rules exactly, the
+  // others at their bound. Under what the form needs, the full weighing could not reach it either
+  // (and a rule that rules the candidate out does so in both). Most everyday uses end here.
+  let cheap = 0;
+  let most = 0;
   for (const rule of RULES) {
+    if (rule.most) most += rule.most(s);
+    else {
+      cheap += rule.weigh(s);
+      if (cheap === RULED_OUT) return false;
+    }
+  }
+  const needed = need(s);
+  if (cheap + most < needed) return false;
+  // Then the rules that read the sentence, added to what the cheap ones gave.
+  let e = cheap;
+  for (const rule of RULES) {
+    if (!rule.most) continue;
     e += rule.weigh(s);
     if (e === RULED_OUT) return false;
   }
-  return e >= need(s);
+  return e >= needed;
 }
 
 export interface SureRule {

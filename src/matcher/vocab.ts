@@ -93,17 +93,78 @@ export const FUNCTION_WORD_DOMAINS = new Set<Domain>(['spanish']);
 const SIZE = String.raw`(?:\d+x)?\d+(?:\.\d+)?[bmk]`;
 export const SIZE_TOKEN = new RegExp(`^${SIZE}$`, 'i');
 
-/** One RegExp alternative matching exactly `words`, factored by common prefix (the engine then tries a letter once, not once per word). */
-function prefixTree(words: string[]): string {
+/**
+ * Letters outside ASCII that a case-insensitive Unicode RegExp or `toLowerCase` takes for an ASCII
+ * letter of the vocabulary, and a RegExp without the `u` flag does not (the Kelvin sign is a "k",
+ * the long s an "s"). test/unit/vocab.test.ts checks this list against every BMP character.
+ */
+export const ASCII_LOOKALIKES: Readonly<Record<string, string>> = { k: '\u212a', s: '\u017f' };
+
+const escapeChar = (c: string): string => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A vocabulary letter for the quick search: itself, or a class with its lookalike. */
+const lookalikeClass = (c: string): string => {
+  const other = ASCII_LOOKALIKES[c.toLowerCase()];
+  return other ? `[${c}${other}]` : escapeChar(c);
+};
+
+/**
+ * One RegExp alternative matching exactly `words`, factored by common prefix (the engine then
+ * tries a letter once, not once per word); `char` writes one letter.
+ */
+function prefixTree(words: string[], char: (c: string) => string = escapeChar): string {
   const byFirst = new Map<string, string[]>();
   let ends = false;
   for (const w of words) {
     if (!w) ends = true;
     else (byFirst.get(w[0]!) ?? byFirst.set(w[0]!, []).get(w[0]!)!).push(w.slice(1));
   }
-  const alternatives = [...byFirst].map(([c, rest]) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + prefixTree(rest));
+  const alternatives = [...byFirst].map(([c, rest]) => char(c) + prefixTree(rest, char));
   if (!alternatives.length) return '';
   return alternatives.length === 1 && !ends ? alternatives[0]! : `(?:${alternatives.join('|')})${ends ? '?' : ''}`;
+}
+
+/** SIZE for the quick search (the Kelvin sign is a "k" to `toLowerCase`). */
+const QUICK_SIZE = String.raw`(?:\d+x)?\d+(?:\.\d+)?[bmk\u212a]`;
+
+/**
+ * A search for the words of some domains (`bits`, a class mask; sizes count for machine learning),
+ * case-insensitive, where a token or a token's part begins and ends: `exact` is that RegExp.
+ * Unicode RegExps with `\p{…}` lookarounds are slow to scan with (about 20× a plain one over the
+ * same text), so `find` scans with `quick`, a plain case-insensitive RegExp that matches wherever
+ * `exact` does (ASCII word edges, the lookalike letters), and tries `exact` only where `quick`
+ * matched: it finds exactly what `exact` run from the same position finds.
+ */
+export class WordSearch {
+  /** Where the match `find` returned ends. */
+  end = -1;
+  readonly exact: RegExp;
+  private readonly quick: RegExp;
+
+  constructor(bits: number) {
+    const words = [...VOCAB].filter(([, cls]) => cls & bits).map(([w]) => w);
+    const size = (bits & BIT.ml) !== 0;
+    const exact = [...(words.length ? [prefixTree(words)] : []), ...(size ? [SIZE] : [])];
+    const quick = [...(words.length ? [prefixTree(words, lookalikeClass)] : []), ...(size ? [QUICK_SIZE] : [])];
+    this.exact = new RegExp(exact.length ? `(?<![\\p{L}\\p{N}])(?:${exact.join('|')})(?![\\p{L}\\p{N}])` : '(?!)', 'iuy');
+    this.quick = new RegExp(quick.length ? `(?<![A-Za-z0-9])(?:${quick.join('|')})(?![A-Za-z0-9])` : '(?!)', 'gi');
+  }
+
+  /** Where the first match at or after `from` starts (its end in `end`), or -1. */
+  find(text: string, from: number): number {
+    const { quick, exact } = this;
+    quick.lastIndex = from;
+    for (let q = quick.exec(text); q; q = quick.exec(text)) {
+      exact.lastIndex = q.index;
+      const m = exact.exec(text);
+      if (m) {
+        this.end = q.index + m[0].length;
+        return q.index;
+      }
+      // A match of `exact` may start inside one of `quick` ("meta-analysis" holds "analysis").
+      quick.lastIndex = q.index + 1;
+    }
+    return -1;
+  }
 }
 
 /**
@@ -113,7 +174,7 @@ function prefixTree(words: string[]): string {
  * the tokens around these matches instead of reading every word of a sentence. A match may also be
  * a token that turns out to have no class ("fine-tuning-free" is read whole, then by its parts).
  */
-export const EVIDENCE_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${prefixTree([...VOCAB.keys()])}|${SIZE})(?![\\p{L}\\p{N}])`, 'giu');
+export const EVIDENCE_WORD = new WordSearch(-1);
 
 /**
  * English suffixes of a hyphenated compound that keep the first part's meaning as a modifier

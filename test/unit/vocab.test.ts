@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ASCII_LOOKALIKES, BIT, EVIDENCE_WORD, VOCAB, WordSearch } from '../../src/matcher/vocab';
+
+/** Every match of a global RegExp, as [start, end] pairs. */
+function allMatches(re: RegExp, text: string): [number, number][] {
+  const global = new RegExp(re.source, 'giu');
+  return [...text.matchAll(global)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Every match `find` gives, resuming at each match's end (as a global RegExp does). */
+function found(search: WordSearch, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = search.find(text, 0); at >= 0; at = search.find(text, search.end)) out.push([at, search.end]);
+  return out;
+}
+
+describe('plain RegExps as a first pass', () => {
+  it('rely on Unicode folding only the long s and the Kelvin sign into ASCII (the word-start search lists them)', () => {
+    const asciiLetter = /^[a-z]$/iu;
+    const found: string[] = [];
+    for (let c = 128; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      if (asciiLetter.test(String.fromCharCode(c))) found.push(c.toString(16));
+    }
+    expect(found).toEqual(['17f', '212a']);
+  });
+});
+
+describe('vocabulary word search', () => {
+  it('lists every non-ASCII character that a Unicode case-insensitive RegExp or toLowerCase reads as a vocabulary letter', () => {
+    // The quick search has no `u` flag: a character it does not fold to the letter must be listed.
+    const letters = [...new Set([...VOCAB.keys()].join('') + 'xbmk0123456789')].map((w) => {
+      const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return { w, unicode: new RegExp(`^${escaped}$`, 'iu'), plain: new RegExp(`^${escaped}$`, 'i') };
+    });
+    const missing: string[] = [];
+    for (let c = 128; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      const lower = ch.toLowerCase();
+      for (const { w, unicode, plain } of letters) {
+        const readAs = unicode.test(ch) || lower === w;
+        const quick = plain.test(ch) || ASCII_LOOKALIKES[w] === ch;
+        if (readAs && !quick) missing.push(`U+${c.toString(16)} as ${w}`);
+      }
+      // A lower case of several characters keeps a mark (İ → i̇): never a vocabulary word or a part of one.
+      if (lower.length > 1) expect(/\p{M}/u.test(lower), `U+${c.toString(16)}`).toBe(true);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('finds exactly what the exact RegExp finds, part words, lookalikes and sizes included', () => {
+    const texts = [
+      'We fine-tuned the model on 8 GPUs; a meta-analysis of FINE-TUNING-free runs followed.',
+      'The \u212aeyboard and the Ctrl key; 7\u212a and 8x7B and 1.5B and 70b-chat; cla\u017fs.',
+      'Llamas graze on the Andes; the herd’s wool and the alpaca’s fleece. Vicuña, VICUÑA, según la granja.',
+      'GPT-4, LLMs, API’s, HTML head tags, HF radio at 7 MHz, hydrogen-fluoride etching, xoxo thanks!',
+      'remodel maintain said again: no words here but parts of words; ai ai-based AI. modèle modele.',
+      '',
+    ];
+    const searches = [EVIDENCE_WORD, new WordSearch(BIT.ml | BIT.software), new WordSearch(BIT.animal), new WordSearch(BIT['meta-word'])];
+    for (const search of searches) {
+      for (const text of texts) expect(found(search, text), text).toEqual(allMatches(search.exact, text));
+    }
+    expect(found(EVIDENCE_WORD, texts[0]!).length).toBeGreaterThan(3);
+  });
+});
