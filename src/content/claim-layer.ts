@@ -23,6 +23,11 @@ interface Waiting {
   mentions: Mention[];
 }
 
+/** A block whose nodes are still on the page with the text the scan read: offsets into it still hold. */
+function unchanged(block: Block): boolean {
+  return block.nodes.every((n) => n.isConnected) && block.nodes.map((n) => n.data).join('') === block.text;
+}
+
 export class ClaimLayer {
   readonly marks: ClaimRegistry;
   readonly pageDate: string | undefined;
@@ -53,18 +58,28 @@ export class ClaimLayer {
   async check(): Promise<void> {
     const batch = this.unsent;
     this.unsent = [];
-    const requests: Promise<void>[] = [];
-    for (let i = 0; i < batch.length; i += CLAIM_SENTENCES_PER_MESSAGE) {
+    // One message at a time: copying a message into the channel is the page's work, so a page with
+    // thousands of sentences sends them in parts that each fit a time slice, not in one long task.
+    for (let i = 0; i < batch.length && !this.disposed; i += CLAIM_SENTENCES_PER_MESSAGE) {
       const part = batch.slice(i, i + CLAIM_SENTENCES_PER_MESSAGE);
       const sentences = part.map(({ text, mentions }) => ({ text, mentions }));
-      requests.push(
-        ask('claims/check', this.pageDate ? { sentences, pageDate: this.pageDate } : { sentences })
-          .then(({ claims }) => part.forEach((w, k) => this.mark(w, claims[k] ?? [])))
-          .catch((error: unknown) => console.error('[llama-lens] could not check the claims on this page', error))
-          .finally(() => part.forEach((w) => this.waiting.delete(w))),
-      );
+      try {
+        const { claims } = await ask('claims/check', this.pageDate ? { sentences, pageDate: this.pageDate } : { sentences });
+        // Whether each block is still as it was scanned, read once per block.
+        const whole = new Map<Block, boolean>();
+        part.forEach((w, k) => {
+          const list = claims[k];
+          if (!list?.length || !this.waiting.has(w)) return;
+          let ok = whole.get(w.block);
+          if (ok === undefined) whole.set(w.block, (ok = unchanged(w.block)));
+          if (ok) this.mark(w, list);
+        });
+      } catch (error) {
+        console.error('[llama-lens] could not check the claims on this page', error);
+      } finally {
+        part.forEach((w) => this.waiting.delete(w));
+      }
     }
-    await Promise.all(requests);
   }
 
   /** Sentences inside these roots are being scanned again: their claims, marked or on their way, are dropped. */
@@ -75,10 +90,7 @@ export class ClaimLayer {
   }
 
   private mark(w: Waiting, claims: CheckedClaim[]): void {
-    // Dropped by a rescan while the background checked it, or its text changed or left the page.
-    if (this.disposed || !this.waiting.has(w) || !claims.length) return;
     const { block } = w;
-    if (!block.nodes.every((n) => n.isConnected) || block.nodes.map((n) => n.data).join('') !== block.text) return;
     for (const claim of claims) {
       const start = w.start + claim.start;
       const end = w.start + claim.end;
