@@ -6,7 +6,7 @@
 import { buildDictionary, compileMatcher, pageContext, type DictionaryEntry, type Matcher } from '../src/matcher';
 import { Lens } from '../src/content/lens';
 import { MarkRegistry } from '../src/content/marks';
-import { markBlock, nodeAt } from '../src/content/scan';
+import { markBlock, rangeOver } from '../src/content/scan';
 import { sampleText, walkBlocks, type Block } from '../src/content/text-blocks';
 import { claimSentences, type ClaimSentence } from '../src/claims/split';
 import { createClaimChecker } from '../src/claims/service';
@@ -321,14 +321,7 @@ const api = {
             if (s < w.from || s >= w.from + MAX_BLOCK_CHARS) continue;
             if (found >= MAX_MARKS_PER_PAGE) break outer;
             found++;
-            if (withRanges) {
-              const e = m.end + w.windowStart;
-              const a = nodeAt(b, s, false);
-              const z = nodeAt(b, e, true);
-              const r = new Range();
-              r.setStart(b.nodes[a]!, s - b.starts[a]!);
-              r.setEnd(b.nodes[z]!, e - b.starts[z]!);
-            }
+            if (withRanges) rangeOver(b, s, m.end + w.windowStart);
           }
         }
       }

@@ -12,7 +12,7 @@ import type { Mention } from '../shared/dataset';
 import { CLAIM_SENTENCES_PER_MESSAGE } from '../shared/limits';
 import { ClaimRegistry } from './claim-marks';
 import { pageDate } from './page-date';
-import { nodeAt } from './scan';
+import { rangeOver } from './scan';
 import type { Block } from './text-blocks';
 
 /** A sentence waiting for its claims: its block, where it starts there, and what it said then. */
@@ -91,16 +91,7 @@ export class ClaimLayer {
 
   private mark(w: Waiting, claims: CheckedClaim[]): void {
     const { block } = w;
-    for (const claim of claims) {
-      const start = w.start + claim.start;
-      const end = w.start + claim.end;
-      const a = nodeAt(block, start, false);
-      const b = nodeAt(block, end, true);
-      const range = new Range();
-      range.setStart(block.nodes[a]!, start - block.starts[a]!);
-      range.setEnd(block.nodes[b]!, end - block.starts[b]!);
-      this.marks.add({ claim, range, nodes: block.nodes.slice(a, b + 1) });
-    }
+    for (const claim of claims) this.marks.add({ claim, ...rangeOver(block, w.start + claim.start, w.start + claim.end) });
   }
 
   /** Supported claims about an entity (or one it stands for), for its popover's "On this page". */

@@ -9,7 +9,7 @@ import { runSliced, type SliceStats } from './slices';
 import { BlockReader, type Block, type WalkOptions } from './text-blocks';
 
 /** Index of the node holding the character at `offset` (the last node starting at or before it). */
-export function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
+function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {
@@ -19,6 +19,16 @@ export function nodeAt(block: Block, offset: number, preferEnd: boolean): number
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** A live Range over [start, end) of a block's text, and the text nodes it spans. */
+export function rangeOver(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {
+  const a = nodeAt(block, start, false);
+  const b = nodeAt(block, end, true);
+  const range = new Range();
+  range.setStart(block.nodes[a]!, start - block.starts[a]!);
+  range.setEnd(block.nodes[b]!, end - block.starts[b]!);
+  return { range, nodes: block.nodes.slice(a, b + 1) };
 }
 
 /**
@@ -59,12 +69,7 @@ export function markBlock(
         break;
       }
       found.push({ ...m, start, end });
-      const a = nodeAt(block, start, false);
-      const b = nodeAt(block, end, true);
-      const range = new Range();
-      range.setStart(block.nodes[a]!, start - block.starts[a]!);
-      range.setEnd(block.nodes[b]!, end - block.starts[b]!);
-      marks.add({ entity: m.entity, topic: m.topic, range, nodes: block.nodes.slice(a, b + 1) });
+      marks.add({ entity: m.entity, topic: m.topic, ...rangeOver(block, start, end) });
       added++;
     }
   }

@@ -53,6 +53,23 @@ function heldBackground(): { asked: Asked[]; release(): void } {
   return { asked, release };
 }
 
+/** How many claims are marked when `meanwhile` happens while the background is checking the page's sentence. */
+async function markedAfter(meanwhile: (layer: ClaimLayer, block: Block) => void): Promise<{ marked: number }> {
+  const bg = heldBackground();
+  const layer = new ClaimLayer(false);
+  try {
+    const { block, mentions } = scanned();
+    layer.onBlock(block, mentions);
+    const done = layer.check();
+    meanwhile(layer, block);
+    bg.release();
+    await done;
+    return { marked: layer.marks.inOrder().length };
+  } finally {
+    layer.dispose();
+  }
+}
+
 const ARTICLE = '<p>The weather was fine. Meta unveiled <b>LLaMA</b> on February 27, 2023. Nothing else happened.</p>';
 
 export const cases = {
@@ -85,42 +102,14 @@ export const cases = {
 
   'drops the claims of text rescanned while the background checked it': browserCase({
     html: ARTICLE,
-    async run() {
-      const bg = heldBackground();
-      const layer = new ClaimLayer(false);
-      try {
-        const { block, mentions } = scanned();
-        layer.onBlock(block, mentions);
-        const done = layer.check();
-        layer.rescanning([document.body.firstElementChild!]);
-        bg.release();
-        await done;
-        return { marked: layer.marks.inOrder().length };
-      } finally {
-        layer.dispose();
-      }
-    },
+    run: () => markedAfter((layer) => layer.rescanning([document.body.firstElementChild!])),
     expected: { marked: 0 },
   }),
 
   'drops the claims of text that changed while the background checked it': browserCase({
     html: ARTICLE,
-    async run() {
-      const bg = heldBackground();
-      const layer = new ClaimLayer(false);
-      try {
-        const { block, mentions } = scanned();
-        layer.onBlock(block, mentions);
-        const done = layer.check();
-        // An edit before the date: the offsets the background answers with no longer fit the text.
-        (block.nodes[0] as Text).data = 'It rained. Meta unveiled ';
-        bg.release();
-        await done;
-        return { marked: layer.marks.inOrder().length };
-      } finally {
-        layer.dispose();
-      }
-    },
+    // An edit before the date: the offsets the background answers with no longer fit the text.
+    run: () => markedAfter((_, block) => ((block.nodes[0] as Text).data = 'It rained. Meta unveiled ')),
     expected: { marked: 0 },
   }),
 
