@@ -202,7 +202,7 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
         // what was released then, unless a copula makes them one ("Llama 3.1 is Meta's family of
         // models, released …"). The date is still this verb's: nothing else is judged by it.
         const lead = b.mention.end <= frame.hit.start ? s.text.slice(b.mention.end, frame.hit.start) : '';
-        if (/\b(?:in|on|at|with|of|to|for|from|im|in|mit|von|für|zu)\b[^,]*,\s*$/i.test(lead) && !/\b(?:is|was|are|were|ist|war|sind|waren)\b/i.test(lead)) break;
+        if (/\b(?:in|on|at|with|of|to|for|from|im|mit|von|für|zu)\b[^,]*,\s*$/i.test(lead) && !/\b(?:is|was|are|were|ist|war|sind|waren)\b/i.test(lead)) break;
         // A release's object is the first name after the verb: "Stanford released Alpaca … after LLaMA" is not LLaMA's release.
         if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
         j = judgeBinding(b, (e) => {
@@ -503,9 +503,8 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
     // A wording that restates a dated event ("will now be known as Meta") is claimed once, by the date.
     if (v.restates && out.some((c) => c.facts.includes(v.restates!))) continue;
     const hits = frameHits(k, s, v.frame);
-    if (!hits.length) continue;
+    if (!hits.length || !identified(s, v)) continue;
     const found = (pattern: string) => [...s.text.matchAll(dataPattern(pattern, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-    if (!identified(s, v)) continue;
     const slotOk = (span: Span) => {
       if (!v.slot) return true;
       return hits.some((h) => {
@@ -648,7 +647,12 @@ export function checkSentence(k: Knowledge, text: string, mentions: Mention[], o
   checkTerms(k, s, out);
   checkMisreportWording(k, s, out);
   // A clause that calls what it reports wrong, supposes it or expects it does not assert it.
-  return settle(out.filter((c) => !NOT_ASSERTED.test(s.text.slice(clauseOf(s, c.start).start, clauseOf(s, c.start).end))));
+  return settle(
+    out.filter((c) => {
+      const clause = clauseOf(s, c.start);
+      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end));
+    }),
+  );
 }
 
 /**

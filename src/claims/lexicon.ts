@@ -109,6 +109,9 @@ export const HEDGES = {
 export const BASELINE_BEFORE =
   /(?:\bcompared (?:to|with)|\b(?:similar|comparable|equivalent|superior|inferior|close|identical)(?:\s+\p{L}+)?\s+to|\bthan(?:\s+(?:that|those|the ones?)(?:\s+\p{L}+)?\s+(?:of|for|in|by|with))?|\bunlike|\blike|\bfrom|\bover|\bversus|\bvs\.?|\bsuccessor (?:to|of)|\b(?:built|based) (?:on|upon)|\bderived from|\bbasierend auf|\bbasiert auf|\bauf Basis von|\bup from|\bincrease from|\btimes(?: the \w+(?: \w+)? (?:of|for|used for))?|\bgegenüber|\bim Vergleich (?:zu|mit)|\bals|\bwie|\bVorgänger|\bNachfolger (?:von|des))\s+(?:the\s+|der\s+|die\s+|dem\s+|den\s+|das\s+)?(?:original\s+|previous\s+|first\s+|earlier\s+|ursprünglichen\s+)?$/iu;
 
+/** Text ending inside a relative clause a comma opened and no comma has closed yet (", which Stanford built on …"). */
+export const INSIDE_RELATIVE = /,\s*(?:which|who|that|die|der|das|welche\w*)\b[^,]*$/iu;
+
 /** A relative pronoun opening a clause about the noun before it ("LLaMA 1, which was released…"). */
 export const RELATIVE = /^(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s*,?\s*\b(?:which|who|that|die|der|das|welche[rsmn]?)\b/u;
 

@@ -9,7 +9,7 @@ import type { Mention } from '../shared/dataset';
 import type { ClaimAttribute } from '../shared/claims';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { BASELINE_BEFORE, CLAUSE_BREAK, OWN_SUBJECT, RELATIVE, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { BASELINE_BEFORE, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -163,7 +163,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
 
 /** Whether the text at `at` is inside a relative clause opened by a comma (", which …") and not closed before it. */
 export function insideRelativeClause(s: Sentence, at: number, from = 0): boolean {
-  return /,\s*(?:which|who|that|die|der|das|welche\w*)\b[^,]*$/iu.test(s.text.slice(from, at));
+  return INSIDE_RELATIVE.test(s.text.slice(from, at));
 }
 
 /** True when the sentence mentions the entity, or an entity related to it either way. */

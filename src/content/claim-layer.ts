@@ -7,7 +7,7 @@
  */
 import { claimSentences } from '../claims/split';
 import { ask } from '../shared/ask';
-import type { CheckedClaim, PageClaim } from '../shared/claims';
+import type { CheckedClaim, ClaimView, PageClaim } from '../shared/claims';
 import type { Mention } from '../shared/dataset';
 import { CLAIM_SENTENCES_PER_MESSAGE } from '../shared/limits';
 import { ClaimRegistry } from './claim-marks';
@@ -95,7 +95,7 @@ export class ClaimLayer {
   }
 
   /** Supported claims about an entity (or one it stands for), for its popover's "On this page". */
-  supportedAbout(entity: string): CheckedClaim['view'][] {
+  supportedAbout(entity: string): ClaimView[] {
     return this.marks
       .inOrder()
       .filter((m) => m.claim.verdict === 'supported' && m.claim.about.includes(entity))

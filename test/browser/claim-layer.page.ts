@@ -53,8 +53,14 @@ function heldBackground(): { asked: Asked[]; release(): void } {
   return { asked, release };
 }
 
-/** How many claims are marked when `meanwhile` happens while the background is checking the page's sentence. */
-async function markedAfter(meanwhile: (layer: ClaimLayer, block: Block) => void): Promise<{ marked: number }> {
+/**
+ * The page's block scanned into a claim layer and checked by a held background; `meanwhile` runs
+ * while the background has the sentence, then the answer arrives and `read` says what the layer did.
+ */
+async function checkedPage<T>(
+  meanwhile: (layer: ClaimLayer, block: Block) => void,
+  read: (layer: ClaimLayer, page: { asked: Asked[]; block: Block; mentions: Mention[] }) => T | Promise<T>,
+): Promise<T> {
   const bg = heldBackground();
   const layer = new ClaimLayer(false);
   try {
@@ -64,35 +70,26 @@ async function markedAfter(meanwhile: (layer: ClaimLayer, block: Block) => void)
     meanwhile(layer, block);
     bg.release();
     await done;
-    return { marked: layer.marks.inOrder().length };
+    return await read(layer, { asked: bg.asked, block, mentions });
   } finally {
     layer.dispose();
   }
 }
+
+const nothing = (): void => undefined;
+const markedCount = (layer: ClaimLayer) => ({ marked: layer.marks.inOrder().length });
 
 const ARTICLE = '<p>The weather was fine. Meta unveiled <b>LLaMA</b> on February 27, 2023. Nothing else happened.</p>';
 
 export const cases = {
   'sends only the sentences that name something, and marks each claim at its words': browserCase({
     html: ARTICLE,
-    async run() {
-      const bg = heldBackground();
-      const layer = new ClaimLayer(false);
-      try {
-        const { block, mentions } = scanned();
-        layer.onBlock(block, mentions);
-        const done = layer.check();
-        bg.release();
-        await done;
-        return {
-          sent: bg.asked.flatMap((a) => a.sentences.map((s) => [s.text, s.mentions.map((m) => s.text.slice(m.start, m.end))])),
-          marked: layer.marks.inOrder().map((m) => m.range.toString()),
-          popup: layer.summary().map((c) => `${c.verdict} ${c.said}`),
-        };
-      } finally {
-        layer.dispose();
-      }
-    },
+    run: () =>
+      checkedPage(nothing, (layer, { asked }) => ({
+        sent: asked.flatMap((a) => a.sentences.map((s) => [s.text, s.mentions.map((m) => s.text.slice(m.start, m.end))])),
+        marked: layer.marks.inOrder().map((m) => m.range.toString()),
+        popup: layer.summary().map((c) => `${c.verdict} ${c.said}`),
+      })),
     expected: {
       sent: [['Meta unveiled LLaMA on February 27, 2023.', ['LLaMA']]],
       marked: ['February 27, 2023'],
@@ -102,36 +99,26 @@ export const cases = {
 
   'drops the claims of text rescanned while the background checked it': browserCase({
     html: ARTICLE,
-    run: () => markedAfter((layer) => layer.rescanning([document.body.firstElementChild!])),
+    run: () => checkedPage((layer) => layer.rescanning([document.body.firstElementChild!]), markedCount),
     expected: { marked: 0 },
   }),
 
   'drops the claims of text that changed while the background checked it': browserCase({
     html: ARTICLE,
     // An edit before the date: the offsets the background answers with no longer fit the text.
-    run: () => markedAfter((_, block) => ((block.nodes[0] as Text).data = 'It rained. Meta unveiled ')),
+    run: () => checkedPage((_, block) => ((block.nodes[0] as Text).data = 'It rained. Meta unveiled '), markedCount),
     expected: { marked: 0 },
   }),
 
   'logs a check that fails and keeps the claims it already marked': browserCase({
     html: ARTICLE,
-    async run() {
-      const bg = heldBackground();
-      const layer = new ClaimLayer(false);
-      try {
-        const { block, mentions } = scanned();
-        layer.onBlock(block, mentions);
-        const first = layer.check();
-        bg.release();
-        await first;
+    run: () =>
+      checkedPage(nothing, async (layer, { block, mentions }) => {
         answerWith(() => Promise.reject(new Error('the background is gone')));
         layer.onBlock(block, mentions);
         const { logged } = await errorsLoggedBy(() => layer.check());
         return { logged: logged.map((l) => l.includes('could not check the claims')), marked: layer.marks.inOrder().map((m) => m.range.toString()) };
-      } finally {
-        layer.dispose();
-      }
-    },
+      }),
     expected: { logged: [true], marked: ['February 27, 2023'] },
   }),
 };
