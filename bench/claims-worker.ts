@@ -1,12 +1,12 @@
 /**
  * The background's half of the claim check, for the bench: in the extension the service worker (or
- * Firefox's background page) checks the sentences a page sends, on its own thread. The bench page
+ * Firefox's background page) checks the blocks a page sends, on its own thread. The bench page
  * runs this in a dedicated Worker so that, as in the extension, the checking is not the page's
  * main-thread time; the time it takes is reported on its own. Same code as the background's
  * `claims/check` handler (src/claims/service.ts), same data.
  */
-import { createClaimChecker, type SentenceToCheck } from '../src/claims/service';
-import { claimSetup, type ClaimData } from '../src/shared/claims';
+import { createClaimChecker } from '../src/claims/service';
+import { claimSetup, type ClaimData, type ClaimPiece } from '../src/shared/claims';
 import type { Source } from '../src/shared/dataset';
 import entities from '../src/data/entities.json';
 import claimData from '../src/data/claims.json';
@@ -14,12 +14,12 @@ import sources from '../src/data/sources.json';
 
 const checker = createClaimChecker(claimSetup(claimData as unknown as ClaimData, sources as Source[], entities));
 
-self.onmessage = (e: MessageEvent<{ sentences: SentenceToCheck[]; pageDate?: string }>) => {
-  const { sentences, pageDate } = e.data;
+self.onmessage = (e: MessageEvent<{ pieces: ClaimPiece[]; pageDate?: string }>) => {
+  const { pieces, pageDate } = e.data;
   const t0 = performance.now();
   try {
-    const claims = checker.check(sentences, pageDate);
-    self.postMessage({ reply: { ok: true, value: { claims } }, ms: performance.now() - t0 });
+    const value = checker.check(pieces, pageDate);
+    self.postMessage({ reply: { ok: true, value }, ms: performance.now() - t0 });
   } catch (error) {
     self.postMessage({ reply: { ok: false, error: String(error) }, ms: performance.now() - t0 });
   }

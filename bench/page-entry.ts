@@ -8,13 +8,14 @@ import { Lens } from '../src/content/lens';
 import { MarkRegistry } from '../src/content/marks';
 import { markBlock, rangeOver } from '../src/content/scan';
 import { sampleText, walkBlocks, type Block } from '../src/content/text-blocks';
-import { claimSentences, type ClaimSentence } from '../src/claims/split';
+import { claimPieces, inMessages } from '../src/claims/pieces';
+import { ClaimRegistry } from '../src/content/claim-marks';
 import { createClaimChecker } from '../src/claims/service';
 import { background, waitHooks } from './polyfill-stub';
 import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE, PAGE_CONTEXT_CHARS } from '../src/shared/limits';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { TOPICS, type Alias, type Mention, type Source, type Topic } from '../src/shared/dataset';
-import { claimSetup, type ClaimData } from '../src/shared/claims';
+import { claimSetup, type ClaimData, type ClaimPiece } from '../src/shared/claims';
 import { syntheticAliases } from './synthetic-aliases';
 import entities from '../src/data/entities.json';
 import aliases from '../src/data/aliases.json';
@@ -170,10 +171,10 @@ export interface OursResult {
   marks: number;
   /** Constructing the Lens: compiling the matcher (and, with the claim check, reading the page date). */
   setupMs: number;
-  /** With the claim check: the background's time checking the sentences (off the page's thread). */
+  /** With the claim check: the background's time checking the blocks (off the page's thread). */
   backgroundMs: number;
-  /** With the claim check: sentences sent to the background. */
-  sentences: number;
+  /** With the claim check: blocks (or pieces of long blocks) sent to the background. */
+  pieces: number;
   /** Checked claims, by verdict (0 with the claim check off). */
   contradicted: number;
   supported: number;
@@ -242,7 +243,7 @@ const api = {
    * The content script's first scan, by the Lens itself: page context, then the sliced scan that
    * builds ranges and registers highlights (and its entity request, answered by the stub). The
    * dictionary is compiled in the constructor, outside the timing (compileSynthetic reports it).
-   * With `checkClaims` (the setting on, as by default), the Lens keeps the sentences that name
+   * With `checkClaims` (the setting on, as by default), the Lens keeps the blocks that name
    * something while it scans and, when the scan is done, sends them to the "background" (a Worker,
    * polyfill-stub.ts) and marks the claims that come back; the page's busy time includes all of
    * that except the wait for the reply, and the worker's time is reported as `backgroundMs`.
@@ -262,7 +263,7 @@ const api = {
     return {
       setupMs: t0 - ts,
       backgroundMs: background.checkMs - bg.checkMs,
-      sentences: background.sentences - bg.sentences,
+      pieces: background.pieces - bg.pieces,
       contradicted: checked.filter((c) => c.verdict === 'contradicted').length,
       supported: checked.filter((c) => c.verdict === 'supported').length,
       wallMs: t1 - t0,
@@ -340,13 +341,17 @@ const api = {
     const marks = registry.size;
     registry.dispose();
 
-    // The same again with the claim check's part in the page (keeping the sentences of prose blocks
+    // The same again with the claim check's part in the page (keeping the prose blocks
     // that name something); `checkMs` is what checking them costs where the background does it.
-    const sentences: ClaimSentence[] = [];
+    const pieces: ClaimPiece[] = [];
+    const blockOf: Block[] = [];
     let checkedBlocks = 0;
     const onBlock = (b: Block, mentions: Mention[]): void => {
       if (b.kind !== 'prose') return;
-      sentences.push(...claimSentences(b.text, mentions));
+      for (const p of claimPieces(b.text, mentions)) {
+        pieces.push(p);
+        blockOf.push(b);
+      }
       checkedBlocks++;
     };
     t = performance.now();
@@ -357,8 +362,19 @@ const api = {
     }
     const claimsMs = performance.now() - t;
     t = performance.now();
-    const claimCount = claimChecker.check(sentences).flat().length;
+    const reply = claimChecker.check(pieces);
     const checkMs = performance.now() - t;
+    const claimCount = reply.claims.length;
+    // The rest of the page's part, as the ClaimLayer does it, unsliced: the messages copied out
+    // (structuredClone copies out and back in: an upper bound of the page's half), the reply copied
+    // in (the same bound), and a Range and a highlight per claim.
+    t = performance.now();
+    for (const part of inMessages(pieces, (p) => p)) structuredClone({ pieces: part });
+    const { findings, claims } = structuredClone(reply);
+    const claimMarks = new ClaimRegistry(false);
+    for (const c of claims) claimMarks.add({ claim: findings[c.finding]!, ...rangeOver(blockOf[c.piece]!, c.start, c.end) });
+    const claimPageMs = performance.now() - t;
+    claimMarks.dispose();
 
     // The two parts of the Lens's rescan that scale with the marks already on the page, not with
     // the new text: one removeWhere per dirty root (100 appended paragraphs = 100 roots), and the
@@ -372,7 +388,7 @@ const api = {
     registry.entityCounts();
     const orderSortMs = performance.now() - t;
     clearMarks();
-    return { contextMs, walkMs, matchMs, rangesMs, fullMs, claimsMs, checkMs, checkedBlocks, claimCount, regexMs, removeWhere100Ms, orderSortMs, candidates, blocks, chars, marks };
+    return { contextMs, walkMs, matchMs, rangesMs, fullMs, claimsMs, claimPageMs, checkMs, checkedBlocks, claimCount, regexMs, removeWhere100Ms, orderSortMs, candidates, blocks, chars, marks };
   },
 
   clear(): void {

@@ -1,7 +1,7 @@
 /**
  * Stands in for the WebExtension API in the bench bundle, which runs in a plain page. The Lens
  * messages the background after a scan: for entity data (answered "no entities", which leaves the
- * measured marking path untouched) and, with the claim check on, with the sentences to check
+ * measured marking path untouched) and, with the claim check on, with the blocks to check
  * (answered by bench/claims-worker.ts in a Worker, as the extension's background answers them on
  * its own thread). scripts/bench.ts injects this file first (esbuild `inject`), so `browser` exists
  * before src/shared/webext.ts reads it.
@@ -15,14 +15,14 @@ declare const __CLAIMS_WORKER__: string;
 export const waitHooks: { begin?: () => number; end?: (since: number) => void } = {};
 
 /** What the claim check cost the "background" (the worker), summed over requests. */
-export const background = { checkMs: 0, requests: 0, sentences: 0 };
+export const background = { checkMs: 0, requests: 0, pieces: 0 };
 
 let worker: Worker | null = null;
 /** Replies come back in the order asked (one worker, one queue). */
 const pending: ((reply: unknown) => void)[] = [];
 let waitingSince: number | undefined;
 
-function checkClaims(payload: { sentences: unknown[] }): Promise<unknown> {
+function checkClaims(payload: { pieces: unknown[] }): Promise<unknown> {
   if (!worker) {
     worker = new Worker(URL.createObjectURL(new Blob([__CLAIMS_WORKER__], { type: 'text/javascript' })));
     worker.onmessage = (e: MessageEvent<{ reply: unknown; ms: number }>) => {
@@ -37,9 +37,9 @@ function checkClaims(payload: { sentences: unknown[] }): Promise<unknown> {
     };
   }
   background.requests++;
-  background.sentences += payload.sentences.length;
+  background.pieces += payload.pieces.length;
   return new Promise((resolve) => {
-    // Sending (the copy of the sentences) is the page's work; from then until the last reply it waits.
+    // Sending (the copy of the blocks) is the page's work; from then until the last reply it waits.
     worker!.postMessage(payload);
     pending.push(resolve);
     if (pending.length === 1) waitingSince = waitHooks.begin?.();
@@ -49,7 +49,7 @@ function checkClaims(payload: { sentences: unknown[] }): Promise<unknown> {
 const stub = {
   runtime: {
     id: 'bench',
-    sendMessage: (message: { type?: string; payload?: { sentences: unknown[] } }): Promise<unknown> =>
+    sendMessage: (message: { type?: string; payload?: { pieces: unknown[] } }): Promise<unknown> =>
       message.type === 'claims/check' && message.payload ? checkClaims(message.payload) : Promise.resolve({ ok: true, value: { entities: [] } }),
     onMessage: { addListener: (): void => undefined },
   },

@@ -92,8 +92,8 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
       return null;
     },
     'dictionary/get': () => dictionary(),
-    async 'claims/check'({ sentences, pageDate }) {
-      return { claims: (await claimChecker()).check(sentences, pageDate) };
+    async 'claims/check'({ pieces, pageDate }) {
+      return (await claimChecker()).check(pieces, pageDate);
     },
     async 'text/mentions'({ title, blocks }, sender) {
       // The sender's own frame URL, as the content script there keys its site.

@@ -7,7 +7,7 @@
  * sentence mentions. When either tie is unsure, there is no claim: a false "contradicted" is worse
  * than silence.
  */
-import type { Mention } from '../shared/dataset';
+import type { NamedSpan } from '../shared/dataset';
 import {
   CLAIM_FRAME_REACH_WORDS,
   CLAIM_SIZE_GRAY_ZONE,
@@ -87,7 +87,7 @@ function namesModel(s: Sentence, g: QuantityGroup): boolean {
  * 65-billion-parameter LLaMA"), in parameters; none when the size starts a list of sizes ("LLaMA 7B
  * and 65B were trained on 1T and 1.4T tokens, respectively": several models).
  */
-function sizeNamed(s: Sentence, m: Mention): number | undefined {
+function sizeNamed(s: Sentence, m: NamedSpan): number | undefined {
   const listed = (end: number) => /^\s*(?:,|and|und|&|\/|or|oder)\s*\d/i.test(s.text.slice(end, end + 12));
   const own = /(\d+(?:\.\d+)?)\s*([BM])\b/i.exec(s.text.slice(m.start, m.end));
   if (own) return listed(m.end) ? undefined : Number(own[1]) * (own[2]!.toUpperCase() === 'B' ? 1e9 : 1e6);
@@ -150,7 +150,7 @@ function judgeDate(v: DateClaimValue, d: WrittenDate): Judged | undefined {
 }
 
 /** A date in parentheses right after a name ("Llama 3.3 70B (December 2024)"), or "LLaMA (by Meta) in February". */
-function dateAfterName(s: Sentence, d: WrittenDate): Mention | undefined {
+function dateAfterName(s: Sentence, d: WrittenDate): NamedSpan | undefined {
   const before = s.text.slice(0, d.start);
   const open = before.lastIndexOf('(');
   if (open >= 0 && !before.slice(open).includes(')')) {
@@ -450,7 +450,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
 }
 
 /** The name a parenthesis follows: "Llama 3 (8B and 70B, April 2024)". */
-function parenthesisedAfter(s: Sentence, g: QuantityGroup): Mention | undefined {
+function parenthesisedAfter(s: Sentence, g: QuantityGroup): NamedSpan | undefined {
   const open = s.text.lastIndexOf('(', g.start);
   if (open < 0 || s.text.slice(open, g.start).includes(')') || !/^\(\s*$/.test(s.text.slice(open, g.start))) return undefined;
   return s.mentions.find((m) => /^\s*$/.test(s.text.slice(m.end, open)));
@@ -635,7 +635,7 @@ function checkMisreportWording(k: Knowledge, s: Sentence, out: Claim[]): void {
 }
 
 /** Claims in one sentence. `mentions` are the matcher's, with offsets into `text`. */
-export function checkSentence(k: Knowledge, text: string, mentions: Mention[], opts: CheckOptions = {}): Claim[] {
+export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[], opts: CheckOptions = {}): Claim[] {
   if (!mentions.length) return [];
   const s = readSentence(text, mentions);
   const out: Claim[] = [];

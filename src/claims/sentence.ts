@@ -5,7 +5,7 @@
  * to the noun a relative clause hangs on, to the name before a parenthesis, or to a possessive
  * ("Llama 2's 2 trillion tokens"); never to the point of comparison ("compared to Llama 1").
  */
-import type { Mention } from '../shared/dataset';
+import type { NamedSpan } from '../shared/dataset';
 import type { ClaimAttribute } from '../shared/claims';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
@@ -20,7 +20,7 @@ export interface Span {
 export interface Sentence {
   text: string;
   lang: Lang;
-  mentions: Mention[];
+  mentions: NamedSpan[];
   clauses: Span[];
   groups: QuantityGroup[];
   dates: WrittenDate[];
@@ -29,7 +29,7 @@ export interface Sentence {
   frameHits: Map<string, readonly Span[]>;
 }
 
-export function readSentence(text: string, mentions: Mention[]): Sentence {
+export function readSentence(text: string, mentions: NamedSpan[]): Sentence {
   const lang = detectLang(text);
   const clauses: Span[] = [];
   let from = 0;
@@ -75,18 +75,18 @@ export function wordsBetween(text: string, a: number, b: number): number {
 }
 
 /** True when the mention is the point of comparison ("compared to Llama 1", "up from Llama 2's"). */
-export function isBaseline(s: Sentence, m: Mention): boolean {
+export function isBaseline(s: Sentence, m: NamedSpan): boolean {
   const clause = clauseOf(s, m.start);
   return BASELINE_BEFORE.test(s.text.slice(clause.start, m.start));
 }
 
 /** The number group a possessive mention owns ("Llama-2's 2 trillion tokens"), if any. */
-function owned(s: Sentence, m: Mention): Span | undefined {
+function owned(s: Sentence, m: NamedSpan): Span | undefined {
   if (!/^['’]s\b/.test(s.text.slice(m.end, m.end + 3))) return undefined;
   return s.groups.find((g) => g.start >= m.end && g.start - m.end <= 8);
 }
 const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
-function ownsOther(s: Sentence, m: Mention, value: Span): boolean {
+function ownsOther(s: Sentence, m: NamedSpan, value: Span): boolean {
   const o = owned(s, m);
   return o !== undefined && !within(value, o) && !within(o, value);
 }
@@ -95,7 +95,7 @@ function ownsOther(s: Sentence, m: Mention, value: Span): boolean {
  * A family name inside a product's name ("Code Llama", "Llama Guard") is not the family: the
  * capitalised word beside it makes another name.
  */
-function inOtherName(s: Sentence, m: Mention): boolean {
+function inOtherName(s: Sentence, m: NamedSpan): boolean {
   const before = /([\p{Lu}][\p{L}’']*)\s+$/u.exec(s.text.slice(0, m.start))?.[1];
   const after = /^\s+[\p{Lu}][\p{L}]+/u.test(s.text.slice(m.end));
   return (before !== undefined && !NAME_LEAD.test(before)) || after;
@@ -104,7 +104,7 @@ function inOtherName(s: Sentence, m: Mention): boolean {
 const NAME_LEAD = /^(?:The|A|An|This|That|These|Our|Their|Its|In|On|With|For|By|From|Of|Der|Die|Das|Ein|Eine|Mit|Von|Im|Am|Meta|Meta['’]s|Metas|Facebook['’]s)$/u;
 
 /** The entities a mention stands for when checking `attribute`: itself, or a family's members. */
-export function entitiesOf(k: Knowledge, m: Mention, attribute: ClaimAttribute, s?: Sentence): string[] {
+export function entitiesOf(k: Knowledge, m: NamedSpan, attribute: ClaimAttribute, s?: Sentence): string[] {
   if (valuesFor(k, attribute, m.entity).length) return [m.entity];
   const members = k.families.get(m.entity);
   if (!members || (s && inOtherName(s, m))) return [];
@@ -112,7 +112,7 @@ export function entitiesOf(k: Knowledge, m: Mention, attribute: ClaimAttribute, 
 }
 
 export interface Binding {
-  mention: Mention;
+  mention: NamedSpan;
   entities: string[];
 }
 
@@ -123,9 +123,9 @@ export interface Binding {
  */
 export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span: Span, opts: { following: boolean; near?: number }): Binding | undefined {
   const clause = clauseOf(s, span.start);
-  const of = (m: Mention): Binding => ({ mention: m, entities: entitiesOf(k, m, attribute, s) });
-  const candidate = (m: Mention) => !(m.start < span.end && m.end > span.start) && entitiesOf(k, m, attribute, s).length > 0;
-  const inClause = (m: Mention) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
+  const of = (m: NamedSpan): Binding => ({ mention: m, entities: entitiesOf(k, m, attribute, s) });
+  const candidate = (m: NamedSpan) => !(m.start < span.end && m.end > span.start) && entitiesOf(k, m, attribute, s).length > 0;
+  const inClause = (m: NamedSpan) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
   const possessor = s.mentions.find((m) => candidate(m) && owned(s, m) && within(span, owned(s, m)!));
   if (possessor) return of(possessor);
   // A value followed by "for" and a name is that name's ("4K for Llama 2"): whatever the subject is.
@@ -134,7 +134,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const before = s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
   // Inside a relative clause set off by commas that closes before the value ("Alpaca, which Stanford
   // built on LLaMA 7B, was released …"): the name belongs to that clause, not to the verb after it.
-  const insideRelative = (m: Mention) => insideRelativeClause(s, m.start, clause.start);
+  const insideRelative = (m: NamedSpan) => insideRelativeClause(s, m.start, clause.start);
   for (const m of before) {
     if (opts.near !== undefined && wordsBetween(s.text, m.end, span.start) > opts.near) break;
     const between = s.text.slice(m.end, span.start);

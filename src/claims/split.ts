@@ -6,7 +6,7 @@
  * Kept apart from the checker: the content script splits a scanned block here and sends only the
  * sentences that name something to the background, which checks them (docs/claims.md).
  */
-import type { Mention } from '../shared/dataset';
+import type { NamedSpan } from '../shared/dataset';
 import { CLAIM_SENTENCE_MAX_CHARS } from '../shared/limits';
 
 const ABBREVIATION = /(?:^|[\s(])(?:[\p{L}]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez|Inc|Ltd|Corp|Co|resp|vs|etc|approx|ca|bzw|vgl|Nr|Dr|Mr|Mrs|Ms|Prof|St|No|e\.g|i\.e|z\.\s?B|u\.\s?a|d\.\s?h)\.$/iu;
@@ -30,7 +30,7 @@ export function splitSentences(text: string): { start: number; end: number }[] {
 export interface ClaimSentence {
   start: number;
   text: string;
-  mentions: Mention[];
+  mentions: NamedSpan[];
 }
 
 /**
@@ -38,7 +38,7 @@ export interface ClaimSentence {
  * than CLAIM_SENTENCE_MAX_CHARS is not one a reader reads as a statement (a log, a listing, minified
  * text): it is left out.
  */
-export function claimSentences(text: string, mentions: Mention[]): ClaimSentence[] {
+export function claimSentences(text: string, mentions: NamedSpan[]): ClaimSentence[] {
   if (!mentions.length) return [];
   const out: ClaimSentence[] = [];
   for (const s of splitSentences(text)) {

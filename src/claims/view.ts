@@ -1,9 +1,9 @@
 /**
- * What the popover shows for a claim, assembled from the claim data: what the page says, what the
- * sources say (with links and dates), and where a known misreport came from. Facts dated after the
+ * What the popover shows for a claim, assembled from the claim data: what the sources say (with
+ * links and dates), and where a known misreport came from. Facts dated after the
  * page are flagged, so a reader sees which sources the page's author could not have known.
  */
-import type { Claim, ClaimData, ClaimSourceView, ClaimValue, ClaimView, Misreport } from '../shared/claims';
+import type { Claim, ClaimData, ClaimFinding, ClaimSourceView, ClaimValue, Misreport } from '../shared/claims';
 import type { Source } from '../shared/dataset';
 
 export interface ClaimLookup {
@@ -20,7 +20,7 @@ export function claimLookup(data: ClaimData, sources: Source[]): ClaimLookup {
   };
 }
 
-export function claimView(c: Claim, said: string, lookup: ClaimLookup, pageDate?: string): ClaimView {
+export function claimFinding(c: Claim, about: string[], lookup: ClaimLookup, pageDate?: string): ClaimFinding {
   const after = (date: string | undefined) => Boolean(pageDate && date && date.slice(0, pageDate.length) > pageDate);
   const sourcesOf = (ids: string[]): ClaimSourceView[] =>
     ids.flatMap((id) => {
@@ -34,9 +34,9 @@ export function claimView(c: Claim, said: string, lookup: ClaimLookup, pageDate?
     const when = v.kind === 'date' ? v.date : v.asOf;
     return [{ id: v.id, text: v.text, ...(v.asOf ? { asOf: v.asOf } : {}), later: after(when) || (sources.length > 0 && sources.every((s) => s.later)), sources }];
   });
-  const view: ClaimView = { verdict: c.verdict, attribute: c.attribute, said, truths };
-  if (pageDate) view.pageDate = pageDate;
+  const finding: ClaimFinding = { verdict: c.verdict, attribute: c.attribute, entity: c.entity, about, truths };
+  if (pageDate) finding.pageDate = pageDate;
   const m = c.misreport ? lookup.misreports.get(c.misreport) : undefined;
-  if (m) view.misreport = { statement: m.statement, correction: m.correction, origin: m.origin, sources: sourcesOf(m.sources) };
-  return view;
+  if (m) finding.misreport = { statement: m.statement, correction: m.correction, origin: m.origin, sources: sourcesOf(m.sources) };
+  return finding;
 }

@@ -4,13 +4,19 @@
  * are marked only when the user asks for it. Indexed by text node for hit-testing and kept in
  * document order for the keyboard and the popup.
  */
-import type { CheckedClaim } from '../shared/claims';
+import type { ClaimFinding, ClaimView } from '../shared/claims';
 
 export interface ClaimMark {
-  /** The claim as the background checked it, with what its popover shows. */
-  claim: CheckedClaim;
+  /** What the background found (shared by the page's claims that rest on the same values). */
+  claim: ClaimFinding;
+  /** The words on the page that carry the claim (its text is what the popover quotes). */
   range: Range;
   nodes: readonly Text[];
+}
+
+/** What the popover shows for a claim mark: the words on the page, and what the sources say. */
+export function viewOf(mark: ClaimMark): ClaimView {
+  return { ...mark.claim, said: mark.range.toString() };
 }
 
 /** Highlight names; content.css styles each. Not `llama-lens-…`: those are mention marks. */

@@ -9,7 +9,7 @@ import { POPOVER_CLOSE_GRACE_MS } from '../shared/limits';
 import type { EntityView } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import type { ClaimLayer } from './claim-layer';
-import type { ClaimMark } from './claim-marks';
+import { viewOf, type ClaimMark } from './claim-marks';
 import type { EntityCache } from './entity-cache';
 import { markAt } from './hit-test';
 import type { Mark, MarkRegistry } from './marks';
@@ -190,7 +190,7 @@ export class PopoverControl {
   private showClaim(mark: ClaimMark, focus: boolean): void {
     this.popover.show(() => (mark.nodes.every((n) => n.isConnected) ? mark.range.getBoundingClientRect() : null), {
       entity: undefined,
-      claim: mark.claim.view,
+      claim: viewOf(mark),
       focus,
       onRelated: (id) => void this.loadAndShow(id, true),
       onMore: (id) => void ask('entry/open', { id }).catch((e: unknown) => console.error('[llama-lens]', e)),

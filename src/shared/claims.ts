@@ -179,31 +179,48 @@ export interface ClaimSourceView {
   later: boolean;
 }
 
-/** What the popover shows for a claim: what the page says, what the sources say, and where a known misreport came from. */
-export interface ClaimView {
+/**
+ * What the sources say about a claim: its verdict and the values and misreport it rests on, with
+ * their sources. Claims that rest on the same values with the same verdict share one finding, so a
+ * page with hundreds of claims receives each finding once.
+ */
+export interface ClaimFinding {
   verdict: Verdict;
   attribute: ClaimAttribute;
-  /** The words on the page that carry the claim. */
-  said: string;
+  entity: string;
+  /** The entities whose popover lists it under "On this page": its own, and those it is related to. */
+  about: string[];
   /** The page's publication day, when it says one. */
   pageDate?: string;
   truths: { id: string; text: string; asOf?: string; later: boolean; sources: ClaimSourceView[] }[];
   misreport?: { statement: string; correction: string; origin: string; sources: ClaimSourceView[] };
 }
 
+/** What the popover shows for a claim: the words on the page that carry it, and its finding. */
+export interface ClaimView extends ClaimFinding {
+  said: string;
+}
+
 /**
- * A claim as the background sends it back to the page that asked (`claims/check`): where it is in
- * its sentence, its verdict, and everything the popover shows, so the page holds no claim data.
+ * Part of a block of the page sent to be checked (`claims/check`): the block's text from `from`
+ * (the whole block unless it is long) and the mentions inside it (src/claims/pieces.ts). The piece
+ * owns the sentences whose first mention starts in `own` (block offsets, end exclusive): pieces of
+ * one long block overlap, and each sentence is checked once.
  */
-export interface CheckedClaim {
-  start: number;
-  end: number;
-  verdict: Verdict;
-  attribute: ClaimAttribute;
-  entity: string;
-  /** The entities whose popover lists it under "On this page": its own, and those it is related to. */
-  about: string[];
-  view: ClaimView;
+export interface ClaimPiece {
+  text: string;
+  from: number;
+  /** The entities its mentions name. */
+  entities: string[];
+  /** Three numbers a mention: its start and end in the block, and its entity's index in `entities`. */
+  mentions: number[];
+  own: [number, number];
+}
+
+/** The background's answer to `claims/check`: each claim by its piece (index in the request) and its block offsets. */
+export interface CheckedPieces {
+  findings: ClaimFinding[];
+  claims: { piece: number; start: number; end: number; finding: number }[];
 }
 
 /** A checked claim as the popup lists it; `index` is its place in the page's document order. */

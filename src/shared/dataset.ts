@@ -172,9 +172,13 @@ export interface DictionaryEntry {
 }
 
 /** A mention found in text. Offsets are UTF-16 code units (JS string indices), end exclusive. */
-export interface Mention {
+export interface Mention extends NamedSpan {
+  topic: Topic;
+}
+
+/** Where a mention is and what it names: all the claim checker reads of one (src/claims/). */
+export interface NamedSpan {
   start: number;
   end: number;
   entity: string;
-  topic: Topic;
 }

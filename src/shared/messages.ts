@@ -8,10 +8,10 @@
  * so a failure reaches the caller as a clear message rather than an `undefined`.
  */
 import * as v from 'valibot';
-import type { CheckedClaim, PageClaim } from './claims';
-import { TOPICS, type DictionaryEntry, type Entity, type Source, type Topic } from './dataset';
+import type { CheckedPieces, PageClaim } from './claims';
+import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
 import { issuePath } from './issue-path';
-import { CLAIM_SENTENCE_MAX_CHARS, CLAIM_SENTENCES_PER_MESSAGE, MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
+import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
 import type { UserNote } from './notes';
 import type { Area } from './settings';
 import { strictSettingsSchema } from './settings-file';
@@ -93,7 +93,8 @@ export const userNote = /* @__PURE__ */ v.strictObject({ entity: entityId, text:
 
 const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(MAX_IDS_PER_REQUEST));
 const empty = v.strictObject({});
-const offset = /* @__PURE__ */ v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(CLAIM_SENTENCE_MAX_CHARS));
+/** A place in a block of the page's text (UTF-16 code units). */
+const offset = /* @__PURE__ */ v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const smallText = v.pipe(v.string(), v.maxLength(SMALL_DOCUMENT_CHARS));
 
 /**
@@ -109,24 +110,26 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
   /** The matcher's dictionary: every alias with its rules. */
   'dictionary/get': empty,
   /**
-   * Check these sentences' claims (docs/claims.md): each is a sentence of the page that names
-   * something, with its mentions as the page's matcher found them. `pageDate` (the page's day of
-   * publication) makes time-bound facts count as of that day.
+   * Check the claims of these blocks, or pieces of long blocks (docs/claims.md): text of the page that
+   * names something, with its mentions as the page's matcher found them (src/claims/pieces.ts).
+   * `pageDate` (the page's day of publication) makes time-bound facts count as of that day.
    */
   'claims/check': v.strictObject({
     pageDate: v.optional(v.pipe(v.string(), v.isoDate('not a day (YYYY-MM-DD)'))),
-    sentences: v.pipe(
+    pieces: v.pipe(
       v.array(
-        v.strictObject({
-          text: v.pipe(v.string(), v.maxLength(CLAIM_SENTENCE_MAX_CHARS)),
-          mentions: v.pipe(
-            v.array(v.strictObject({ start: offset, end: offset, entity: entityId, topic: v.picklist(TOPICS) })),
-            v.minLength(1),
-            v.maxLength(CLAIM_SENTENCE_MAX_CHARS),
-          ),
-        }),
+        v.pipe(
+          v.strictObject({
+            text: v.pipe(v.string(), v.maxLength(CLAIM_PIECE_MAX_CHARS)),
+            from: offset,
+            entities: v.pipe(v.array(entityId), v.minLength(1), v.maxLength(CLAIM_PIECE_MAX_CHARS)),
+            mentions: v.pipe(v.array(offset), v.minLength(3), v.maxLength(3 * CLAIM_PIECE_MAX_CHARS)),
+            own: v.tuple([offset, offset]),
+          }),
+          v.check((p) => p.mentions.length % 3 === 0 && p.mentions.every((n, i) => i % 3 < 2 || n < p.entities.length), 'mentions must be start, end and entity index, three numbers each'),
+        ),
       ),
-      v.maxLength(CLAIM_SENTENCES_PER_MESSAGE),
+      v.check((pieces) => pieces.reduce((n, p) => n + p.text.length, 0) <= CLAIM_CHARS_PER_MESSAGE, `more than ${CLAIM_CHARS_PER_MESSAGE} characters in one message`),
     ),
   }),
   /**
@@ -179,8 +182,7 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
 export interface BackgroundResponses {
   'lens/load': null;
   'dictionary/get': { version: string; entries: DictionaryEntry[] };
-  /** The claims of each sentence, in the order sent; offsets are the sentence's. */
-  'claims/check': { claims: CheckedClaim[][] };
+  'claims/check': CheckedPieces;
   /** `active`: whether the extension is on for the sender's site (if not, nothing was matched). */
   'text/mentions': { active: boolean; found: boolean };
   'entities/get': { entities: EntityView[] };

@@ -1,12 +1,13 @@
 /**
  * Cases for src/content/claim-layer.ts in a real page, with a stand-in background
- * (harness/fake-extension-api.ts): the layer sends the sentences of scanned blocks that name
- * something, marks the claims that come back at the words they name, and drops the claims of text
- * that was rescanned, changed or removed while the background was checking it.
+ * (harness/fake-extension-api.ts): the layer sends the scanned blocks that name something, marks
+ * the claims that come back at the words they name, and drops the claims of text that was
+ * rescanned, changed or removed while the background was checking it.
  */
+import { mentionsOf } from '../../src/claims/pieces';
 import { ClaimLayer } from '../../src/content/claim-layer';
 import { walkBlocks, type Block } from '../../src/content/text-blocks';
-import type { CheckedClaim } from '../../src/shared/claims';
+import type { CheckedPieces, ClaimPiece } from '../../src/shared/claims';
 import type { Mention } from '../../src/shared/dataset';
 import { answerWith } from './harness/fake-extension-api';
 import { browserCase } from './harness/cases';
@@ -14,7 +15,7 @@ import { errorsLoggedBy } from './harness/page-helpers';
 
 interface Asked {
   pageDate?: string;
-  sentences: { text: string; mentions: Mention[] }[];
+  pieces: ClaimPiece[];
 }
 
 /** The page's one block, with its "LLaMA" found as the matcher would. */
@@ -24,18 +25,14 @@ function scanned(): { block: Block; mentions: Mention[] } {
   return { block: block!, mentions: [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }] };
 }
 
-/** A contradicted release date over `said` in the sentence, as the background would answer it. */
-function dateClaim(sentence: string, said: string): CheckedClaim {
-  const start = sentence.indexOf(said);
-  return {
-    start,
-    end: start + said.length,
-    verdict: 'contradicted',
-    attribute: 'release-date',
-    entity: 'llama-1',
-    about: ['llama-1', 'llama-family'],
-    view: { verdict: 'contradicted', attribute: 'release-date', said, truths: [] },
-  };
+/** A contradicted release date wherever a piece says "February 27, 2023", as the background would answer it. */
+function dateClaims(pieces: ClaimPiece[]): CheckedPieces {
+  const said = 'February 27, 2023';
+  const claims = pieces.flatMap(({ text, from }, piece) => {
+    const at = text.indexOf(said);
+    return at < 0 ? [] : [{ piece, start: from + at, end: from + at + said.length, finding: 0 }];
+  });
+  return { findings: [{ verdict: 'contradicted', attribute: 'release-date', entity: 'llama-1', about: ['llama-1', 'llama-family'], truths: [] }], claims };
 }
 
 /** A background that answers only when released, so a case can change the page meanwhile. */
@@ -48,14 +45,14 @@ function heldBackground(): { asked: Asked[]; release(): void } {
     const p = payload as Asked;
     asked.push(p);
     await held;
-    return { claims: p.sentences.map((s) => (s.text.includes('February 27') ? [dateClaim(s.text, 'February 27, 2023')] : [])) };
+    return dateClaims(p.pieces);
   });
   return { asked, release };
 }
 
 /**
  * The page's block scanned into a claim layer and checked by a held background; `meanwhile` runs
- * while the background has the sentence, then the answer arrives and `read` says what the layer did.
+ * while the background has the block, then the answer arrives and `read` says what the layer did.
  */
 async function checkedPage<T>(
   meanwhile: (layer: ClaimLayer, block: Block) => void,
@@ -82,16 +79,16 @@ const markedCount = (layer: ClaimLayer) => ({ marked: layer.marks.inOrder().leng
 const ARTICLE = '<p>The weather was fine. Meta unveiled <b>LLaMA</b> on February 27, 2023. Nothing else happened.</p>';
 
 export const cases = {
-  'sends only the sentences that name something, and marks each claim at its words': browserCase({
+  'sends a block that names something as it is, and marks each claim at its words': browserCase({
     html: ARTICLE,
     run: () =>
       checkedPage(nothing, (layer, { asked }) => ({
-        sent: asked.flatMap((a) => a.sentences.map((s) => [s.text, s.mentions.map((m) => s.text.slice(m.start, m.end))])),
+        sent: asked.flatMap((a) => a.pieces.map((p) => [p.text, mentionsOf(p).map((m) => p.text.slice(m.start, m.end))])),
         marked: layer.marks.inOrder().map((m) => m.range.toString()),
         popup: layer.summary().map((c) => `${c.verdict} ${c.said}`),
       })),
     expected: {
-      sent: [['Meta unveiled LLaMA on February 27, 2023.', ['LLaMA']]],
+      sent: [['The weather was fine. Meta unveiled LLaMA on February 27, 2023. Nothing else happened.', ['LLaMA']]],
       marked: ['February 27, 2023'],
       popup: ['contradicted February 27, 2023'],
     },

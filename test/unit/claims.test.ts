@@ -6,10 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkSentence, checkText, claimSentences, compileKnowledge } from '../../src/claims';
-import { CLAIM_SENTENCE_MAX_CHARS } from '../../src/shared/limits';
+import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, CLAIM_SENTENCE_MAX_CHARS } from '../../src/shared/limits';
+import { claimPieces, inMessages, mentionsOf } from '../../src/claims/pieces';
+import { createClaimChecker } from '../../src/claims/service';
 import { buildDictionary, compileMatcher, pageContext } from '../../src/matcher';
-import type { ClaimData } from '../../src/shared/claims';
-import type { Alias, Entity } from '../../src/shared/dataset';
+import { claimSetup, type ClaimData } from '../../src/shared/claims';
+import type { Alias, Entity, Source } from '../../src/shared/dataset';
 import { validateClaims } from '../../scripts/claims-validate';
 import { loadDataFolder } from '../../scripts/data-folder';
 import { fileURLToPath } from 'node:url';
@@ -194,6 +196,64 @@ describe('the sentences a page sends to be checked', () => {
     const long = `${sentence} ${'and so on '.repeat(Math.ceil(CLAIM_SENTENCE_MAX_CHARS / 10))}`;
     expect(checkText(knowledge, `${sentence}.`, matcher.find(sentence, pageContext(sentence)))).toHaveLength(1);
     expect(claimSentences(long, matcher.find(long, pageContext(long)))).toEqual([]);
+  });
+});
+
+describe('the pieces a page sends to be checked', () => {
+  const probes = JSON.parse(readFileSync(new URL('../fixtures/claim-probes.json', import.meta.url), 'utf8')) as { text: string }[];
+  const checker = createClaimChecker(claimSetup(claimData, read<Source[]>('sources.json'), entities));
+  /** "verdict attribute «span»" at block offsets, as the background answers for pieces, or as checkText finds them in the whole block. */
+  const viaPieces = (text: string) => {
+    const mentions = matcher.find(text, pageContext(text));
+    const { findings, claims } = checker.check(claimPieces(text, mentions));
+    return claims.map((c) => `${c.start} ${findings[c.finding]!.verdict} ${findings[c.finding]!.attribute} «${text.slice(c.start, c.end)}»`);
+  };
+  const whole = (text: string) =>
+    checkText(knowledge, text, matcher.find(text, pageContext(text))).map((c) => `${c.start} ${c.verdict} ${c.attribute} «${text.slice(c.start, c.end)}»`);
+
+  it('are a paragraph as it is, with the mentions the scan found', () => {
+    const text = probes[0]!.text;
+    const mentions = matcher.find(text, pageContext(text));
+    const [piece, ...more] = claimPieces(text, mentions);
+    expect(more).toEqual([]);
+    expect(piece!.text).toBe(text);
+    expect(piece!.own).toEqual([0, text.length]);
+    expect(mentionsOf(piece!)).toEqual(mentions.map(({ start, end, entity }) => ({ start, end, entity })));
+    expect(claimPieces(text, [])).toEqual([]);
+  });
+
+  it('go in messages of at most CLAIM_CHARS_PER_MESSAGE characters, in order', () => {
+    const sized = (n: number) => ({ text: 'x'.repeat(n), from: 0, entities: ['meta'], mentions: [0, 1, 0], own: [0, n] as [number, number] });
+    const pieces = [CLAIM_PIECE_MAX_CHARS, 1, CLAIM_CHARS_PER_MESSAGE - CLAIM_PIECE_MAX_CHARS - 1, 1, CLAIM_PIECE_MAX_CHARS].map(sized);
+    const messages = inMessages(pieces, (p) => p);
+    expect(messages.map((m) => m.map((p) => p.text.length))).toEqual([
+      [CLAIM_PIECE_MAX_CHARS, 1, CLAIM_CHARS_PER_MESSAGE - CLAIM_PIECE_MAX_CHARS - 1],
+      [1, CLAIM_PIECE_MAX_CHARS],
+    ]);
+    expect(inMessages([], (p) => p)).toEqual([]);
+  });
+
+  it('cut a long block so that every claim in it is found once, as in the whole block', () => {
+    // Every probe sentence in one block (about 13,000 characters), begun at several of them so that
+    // pieces are cut at different places (within a sentence too), and once with long stretches
+    // between them (a listing with prose in it): pieces that overlap, and pieces that stand apart.
+    const texts = probes.map((p) => p.text);
+    const dense = [0, 7, 19, 31, 47, 61, 83, 101].map((k) => [...texts.slice(k), ...texts.slice(0, k)].join(' '));
+    const sparse = texts.join(` ${'Nothing to see here at all. '.repeat(100)}`);
+    for (const text of [...dense, sparse]) {
+      const mentions = matcher.find(text, pageContext(text));
+      const pieces = claimPieces(text, mentions);
+      expect(pieces.length).toBeGreaterThan(1);
+      for (const p of pieces) {
+        expect(p.text.length).toBeLessThanOrEqual(CLAIM_PIECE_MAX_CHARS);
+        // A sentence is read with all its names, those another piece owns too.
+        const inside = mentions.filter((m) => m.start >= p.from && m.end <= p.from + p.text.length);
+        expect(mentionsOf(p)).toEqual(inside.map(({ start, end, entity }) => ({ start: start - p.from, end: end - p.from, entity })));
+      }
+      const expected = whole(text);
+      expect(expected.length).toBeGreaterThan(100);
+      expect(viaPieces(text)).toEqual(expected);
+    }
   });
 });
 

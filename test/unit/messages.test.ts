@@ -9,8 +9,8 @@ import { createHandlers, type Services } from '../../src/background/handlers';
 import { dispatcher } from '../../src/shared/dispatch';
 import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
-import { CLAIM_SENTENCE_MAX_CHARS, CLAIM_SENTENCES_PER_MESSAGE, MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
-import type { CheckedClaim } from '../../src/shared/claims';
+import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
+import type { CheckedPieces } from '../../src/shared/claims';
 import { BUNDLED } from '../../src/background/bundle';
 const OUR_ID = 'llama-leak-lens@example.org';
 
@@ -141,36 +141,66 @@ describe('the background\'s dispatcher', () => {
     expect(await ask('', ['x'.repeat(SMALL_DOCUMENT_CHARS), 'Meta'])).toMatch(/^bad text\/mentions request at blocks/);
   });
 
-  it('checks the sentences a page sends and answers with what each claim\'s popover shows', async () => {
+  it('checks the blocks a page sends, sentence by sentence, and answers with where each claim is and what its popover shows', async () => {
     const s = services();
-    const text = 'Meta unveiled LLaMA on February 27, 2023.';
-    const llama = { start: text.indexOf('LLaMA'), end: text.indexOf('LLaMA') + 5, entity: 'llama-1', topic: 'llama' };
-    const meta = { start: 0, end: 4, entity: 'meta', topic: 'meta' };
-    const r = await send({ type: 'claims/check', payload: { pageDate: '2023-03-01', sentences: [{ text, mentions: [meta, llama] }, { text: 'Meta is a company.', mentions: [meta] }] } }, s);
+    const text = 'Meta is a company. Meta unveiled LLaMA on February 27, 2023. Meta also unveiled LLaMA on February 24, 2023.';
+    const at = (word: string, from = 0) => text.indexOf(word, from);
+    const first = at('LLaMA');
+    // Three numbers a mention: start, end, and the index of its entity.
+    const mentions = [0, 4, 0, at('Meta', 1), at('Meta', 1) + 4, 0, first, first + 5, 1, at('LLaMA', first + 1), at('LLaMA', first + 1) + 5, 1];
+    const r = await send({ type: 'claims/check', payload: { pageDate: '2023-03-01', pieces: [{ text, from: 0, entities: ['meta', 'llama-1'], mentions, own: [0, text.length] }] } }, s);
     expect(r.ok).toBe(true);
-    const [first, second] = (r as { value: { claims: CheckedClaim[][] } }).value.claims;
-    expect(second).toEqual([]);
-    expect(first).toHaveLength(1);
-    const c = first![0]!;
-    expect([c.verdict, c.attribute, c.entity, text.slice(c.start, c.end)]).toEqual(['contradicted', 'release-date', 'llama-1', 'February 27, 2023']);
-    expect(c.view.said).toBe('February 27, 2023');
-    expect(c.view.pageDate).toBe('2023-03-01');
-    expect(c.view.truths[0]!.sources[0]!.url).toMatch(/^https:/);
+    const { findings, claims } = (r as { value: CheckedPieces }).value;
+    expect(claims.map((c) => [c.piece, text.slice(c.start, c.end), findings[c.finding]!.verdict])).toEqual([
+      [0, 'February 27, 2023', 'contradicted'],
+      [0, 'February 24, 2023', 'supported'],
+    ]);
+    const f = findings[claims[0]!.finding]!;
+    expect([f.attribute, f.entity, f.pageDate]).toEqual(['release-date', 'llama-1', '2023-03-01']);
+    expect(f.truths[0]!.sources[0]!.url).toMatch(/^https:/);
     // The family's popover lists a claim about one of its generations.
-    expect(c.about).toEqual(expect.arrayContaining(['llama-1', 'llama-family']));
+    expect(f.about).toEqual(expect.arrayContaining(['llama-1', 'llama-family']));
   });
 
-  it('refuses claim checks that are not sentences of a page, saying why', async () => {
+  it('checks each sentence of a long block once, in the piece that owns its first mention', async () => {
     const s = services();
-    const mention = { start: 0, end: 4, entity: 'meta', topic: 'meta' };
+    const sentence = 'Meta unveiled LLaMA on February 27, 2023. ';
+    const filler = 'Nothing else happened that day. '.repeat(40);
+    const text = `${sentence}${filler}${sentence}`;
+    const second = text.lastIndexOf(sentence);
+    const mentionsAt = (base: number) => [base, base + 4, 0, base + 14, base + 19, 1];
+    // Two overlapping pieces, each holding both sentences, as a cut long block gives them.
+    const entities = ['meta', 'llama-1'];
+    const pieces = [
+      { text, from: 0, entities, mentions: [...mentionsAt(0), ...mentionsAt(second)], own: [0, second] },
+      { text: text.slice(10), from: 10, entities, mentions: mentionsAt(second), own: [second, text.length] },
+    ];
+    const r = await send({ type: 'claims/check', payload: { pieces } }, s);
+    const { claims } = (r as { value: CheckedPieces }).value;
+    const day = sentence.indexOf('February');
+    expect(claims.map((c) => [c.piece, c.start])).toEqual([
+      [0, day],
+      [1, second + day],
+    ]);
+  });
+
+  it('refuses claim checks that are not text of a page, saying why', async () => {
+    const s = services();
+    const piece = (text: string, mentions: number[] = [0, 4, 0], entities = ['meta']) => ({ text, from: 0, entities, mentions, own: [0, text.length] });
     const ask = (payload: unknown) => send({ type: 'claims/check', payload }, s);
-    expect(errorOf(await ask({ sentences: [{ text: 'x'.repeat(CLAIM_SENTENCE_MAX_CHARS + 1), mentions: [mention] }] }))).toMatch(/^bad claims\/check request at sentences/);
-    expect(errorOf(await ask({ sentences: Array.from({ length: CLAIM_SENTENCES_PER_MESSAGE + 1 }, () => ({ text: 'Meta.', mentions: [mention] })) }))).toMatch(/^bad claims\/check request at sentences/);
-    expect(errorOf(await ask({ pageDate: 'March 2023', sentences: [] }))).toMatch(/^bad claims\/check request at pageDate/);
-    expect(errorOf(await ask({ sentences: [{ text: 'Meta.', mentions: [{ ...mention, start: 0.5 }] }] }))).toMatch(/^bad claims\/check request at sentences/);
-    expect(errorOf(await ask({ sentences: [{ text: 'Meta.', mentions: [] }] }))).toMatch(/^bad claims\/check request at sentences/);
-    // Well-formed, but the mention lies past the end of its sentence: refused by the checker, clearly.
-    expect(errorOf(await ask({ sentences: [{ text: 'Met', mentions: [mention] }] }))).toMatch(/^claims\/check failed: a mention \(0–4\) lies outside its sentence of 3 characters/);
+    expect(errorOf(await ask({ pieces: [piece('x'.repeat(CLAIM_PIECE_MAX_CHARS + 1))] }))).toMatch(/^bad claims\/check request at pieces/);
+    const full = 'Meta.'.padEnd(CLAIM_PIECE_MAX_CHARS);
+    expect(errorOf(await ask({ pieces: Array.from({ length: CLAIM_CHARS_PER_MESSAGE / CLAIM_PIECE_MAX_CHARS + 1 }, () => piece(full)) }))).toMatch(
+      /^bad claims\/check request at pieces: more than 50000 characters in one message/,
+    );
+    expect(errorOf(await ask({ pageDate: 'March 2023', pieces: [] }))).toMatch(/^bad claims\/check request at pageDate/);
+    expect(errorOf(await ask({ pieces: [piece('Meta.', [0.5, 4, 0])] }))).toMatch(/^bad claims\/check request at pieces/);
+    expect(errorOf(await ask({ pieces: [piece('Meta.', [])] }))).toMatch(/^bad claims\/check request at pieces/);
+    expect(errorOf(await ask({ pieces: [piece('Meta.', [0, 4, 0, 4])] }))).toMatch(/mentions must be start, end and entity index, three numbers each/);
+    expect(errorOf(await ask({ pieces: [piece('Meta.', [0, 4, 1])] }))).toMatch(/mentions must be start, end and entity index, three numbers each/);
+    expect(errorOf(await ask({ pieces: [{ ...piece('Meta.'), own: [0] }] }))).toMatch(/^bad claims\/check request at pieces/);
+    // Well-formed, but the mention lies past the end of its piece: refused by the checker, clearly.
+    expect(errorOf(await ask({ pieces: [piece('Met')] }))).toMatch(/^claims\/check failed: a mention \(0–4\) lies outside its piece \(0–3\)/);
   });
 
   it('injects the lens into the frame that asked, and into no frame for a sender outside a tab', async () => {
