@@ -154,6 +154,15 @@ export class WordSearch {
     const { quick, exact } = this;
     quick.lastIndex = from;
     for (let q = quick.exec(text); q; q = quick.exec(text)) {
+      // Between ASCII characters (or the text's ends) `exact` would match just what `quick` did: the
+      // two read the same letters, and ASCII letters and digits are the only ASCII \p{L}\p{N}. So
+      // `exact` runs only beside other characters, and is compiled only if it ever does: its Unicode
+      // case folding makes it hundreds of KB of machine code (docs/performance.md).
+      const end = q.index + q[0].length;
+      if ((q.index === 0 || text.charCodeAt(q.index - 1) < 128) && (end === text.length || text.charCodeAt(end) < 128)) {
+        this.end = end;
+        return q.index;
+      }
       exact.lastIndex = q.index;
       const m = exact.exec(text);
       if (m) {
