@@ -101,76 +101,165 @@ export const SIZE_TOKEN = new RegExp(`^${SIZE}$`, 'i');
 export const ASCII_LOOKALIKES: Readonly<Record<string, string>> = { k: '\u212a', s: '\u017f' };
 
 const escapeChar = (c: string): string => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A vocabulary letter for the quick search: itself, or a class with its lookalike. */
-const lookalikeClass = (c: string): string => {
-  const other = ASCII_LOOKALIKES[c.toLowerCase()];
-  return other ? `[${c}${other}]` : escapeChar(c);
-};
 
 /**
  * One RegExp alternative matching exactly `words`, factored by common prefix (the engine then
- * tries a letter once, not once per word); `char` writes one letter.
+ * tries a letter once, not once per word).
  */
-function prefixTree(words: string[], char: (c: string) => string = escapeChar): string {
+function prefixTree(words: string[]): string {
   const byFirst = new Map<string, string[]>();
   let ends = false;
   for (const w of words) {
     if (!w) ends = true;
     else (byFirst.get(w[0]!) ?? byFirst.set(w[0]!, []).get(w[0]!)!).push(w.slice(1));
   }
-  const alternatives = [...byFirst].map(([c, rest]) => char(c) + prefixTree(rest, char));
+  const alternatives = [...byFirst].map(([c, rest]) => escapeChar(c) + prefixTree(rest));
   if (!alternatives.length) return '';
   return alternatives.length === 1 && !ends ? alternatives[0]! : `(?:${alternatives.join('|')})${ends ? '?' : ''}`;
 }
 
-/** SIZE for the quick search (the Kelvin sign is a "k" to `toLowerCase`). */
-const QUICK_SIZE = String.raw`(?:\d+x)?\d+(?:\.\d+)?[bmk\u212a]`;
+/** A size where a word may end, for the first pass (the Kelvin sign is a "k" to `toLowerCase`). */
+const QUICK_SIZE_AT = new RegExp(String.raw`(?:\d+x)?\d+(?:\.\d+)?[bmk\u212a](?![A-Za-z0-9])`, 'iy');
+
+const LOOKALIKE_KEYS = new Map(Object.entries(ASCII_LOOKALIKES).map(([ascii, other]) => [other.charCodeAt(0), ascii.toUpperCase().charCodeAt(0)]));
+
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+
+/**
+ * A code unit as a case-insensitive RegExp without the `u` flag compares it (its upper case, unless
+ * that leaves ASCII or takes more than one unit), with the lookalikes (the long s, the Kelvin sign)
+ * taken for the ASCII letters a Unicode RegExp takes them for.
+ */
+function caseKey(c: number): number {
+  if (c < 128) return c >= 97 && c <= 122 ? c - 32 : c;
+  const lookalike = LOOKALIKE_KEYS.get(c);
+  if (lookalike !== undefined) return lookalike;
+  const up = String.fromCharCode(c).toUpperCase();
+  return up.length === 1 && up.charCodeAt(0) >= 128 ? up.charCodeAt(0) : c;
+}
+
+/**
+ * Words as a letter tree in flat arrays: node 0 is the root; node i's children are
+ * `keys`/`nodes` from `first[i]` to `first[i + 1]`, keyed by `caseKey`; `ends[i]` when a word ends there.
+ */
+class LetterTree {
+  private readonly first: Int32Array;
+  private readonly keys: Uint16Array;
+  private readonly nodes: Int32Array;
+  private readonly ends: Uint8Array;
+  /** The root's children by ASCII key (-1: none): most word starts end at this one lookup. */
+  private readonly roots = new Int32Array(128).fill(-1);
+
+  constructor(words: string[]) {
+    // Built as nested maps, then laid out breadth first.
+    type Draft = { end: boolean; next: Map<number, Draft> };
+    const root: Draft = { end: false, next: new Map() };
+    for (const w of words) {
+      let d = root;
+      for (let i = 0; i < w.length; i++) {
+        const k = caseKey(w.charCodeAt(i));
+        let n = d.next.get(k);
+        if (!n) d.next.set(k, (n = { end: false, next: new Map() }));
+        d = n;
+      }
+      d.end = true;
+    }
+    const order: Draft[] = [root];
+    for (let i = 0; i < order.length; i++) order.push(...order[i]!.next.values());
+    const index = new Map(order.map((d, i) => [d, i]));
+    this.first = new Int32Array(order.length + 1);
+    this.keys = new Uint16Array(order.length - 1);
+    this.nodes = new Int32Array(order.length - 1);
+    this.ends = new Uint8Array(order.length);
+    let at = 0;
+    order.forEach((d, i) => {
+      this.first[i] = at;
+      this.ends[i] = d.end ? 1 : 0;
+      for (const [k, n] of d.next) {
+        this.keys[at] = k;
+        this.nodes[at++] = index.get(n)!;
+      }
+    });
+    this.first[order.length] = at;
+    for (let j = this.first[0]!; j < this.first[1]!; j++) if (this.keys[j]! < 128) this.roots[this.keys[j]!] = this.nodes[j]!;
+  }
+
+  /**
+   * The end of the longest word at `start` not followed by an ASCII letter or digit, or -1: what a
+   * RegExp of the words as a prefix tree, case-insensitive, with that lookahead, matches there.
+   */
+  longestAt(text: string, start: number): number {
+    const c = text.charCodeAt(start);
+    let node = c < 128 ? this.roots[caseKey(c)]! : this.child(0, caseKey(c));
+    let best = -1;
+    for (let i = start + 1; node >= 0; i++) {
+      const next = i < text.length ? text.charCodeAt(i) : -1;
+      if (this.ends[node] && !(next >= 0 && isAsciiAlnum(next))) best = i;
+      if (next < 0) break;
+      node = this.child(node, caseKey(next));
+    }
+    return best;
+  }
+
+  private child(node: number, key: number): number {
+    for (let j = this.first[node]!, to = this.first[node + 1]!; j < to; j++) if (this.keys[j] === key) return this.nodes[j]!;
+    return -1;
+  }
+
+}
 
 /**
  * A search for the words of some domains (`bits`, a class mask; sizes count for machine learning),
  * case-insensitive, where a token or a token's part begins and ends: `exact` is that RegExp.
- * Unicode RegExps with `\p{…}` lookarounds are slow to scan with (about 20× a plain one over the
- * same text), so `find` scans with `quick`, a plain case-insensitive RegExp that matches wherever
- * `exact` does (ASCII word edges, the lookalike letters), and tries `exact` only where `quick`
- * matched: it finds exactly what `exact` run from the same position finds.
+ * `find` finds exactly what `exact` run from the same position finds, in two passes: a first pass
+ * reads the words with ASCII word edges and the lookalike letters (a letter tree for the words, a
+ * small RegExp for sizes), and where a match has a neighbour outside ASCII, `exact` decides. As
+ * RegExps the words would be hundreds of KB of machine code in every tab: Unicode case folding
+ * turns each letter of a 3,000-character prefix tree into a class (docs/performance.md).
  */
 export class WordSearch {
   /** Where the match `find` returned ends. */
   end = -1;
   readonly exact: RegExp;
-  private readonly quick: RegExp;
+  private readonly words: LetterTree;
+  private readonly sizes: boolean;
 
   constructor(bits: number) {
     const words = [...VOCAB].filter(([, cls]) => cls & bits).map(([w]) => w);
-    const size = (bits & BIT.ml) !== 0;
-    const exact = [...(words.length ? [prefixTree(words)] : []), ...(size ? [SIZE] : [])];
-    const quick = [...(words.length ? [prefixTree(words, lookalikeClass)] : []), ...(size ? [QUICK_SIZE] : [])];
+    this.sizes = (bits & BIT.ml) !== 0;
+    const exact = [...(words.length ? [prefixTree(words)] : []), ...(this.sizes ? [SIZE] : [])];
     this.exact = new RegExp(exact.length ? `(?<![\\p{L}\\p{N}])(?:${exact.join('|')})(?![\\p{L}\\p{N}])` : '(?!)', 'iuy');
-    this.quick = new RegExp(quick.length ? `(?<![A-Za-z0-9])(?:${quick.join('|')})(?![A-Za-z0-9])` : '(?!)', 'gi');
+    this.words = new LetterTree(words);
   }
 
   /** Where the first match at or after `from` starts (its end in `end`), or -1. */
   find(text: string, from: number): number {
-    const { quick, exact } = this;
-    quick.lastIndex = from;
-    for (let q = quick.exec(text); q; q = quick.exec(text)) {
-      // Between ASCII characters (or the text's ends) `exact` would match just what `quick` did: the
-      // two read the same letters, and ASCII letters and digits are the only ASCII \p{L}\p{N}. So
-      // `exact` runs only beside other characters, and is compiled only if it ever does: its Unicode
-      // case folding makes it hundreds of KB of machine code (docs/performance.md).
-      const end = q.index + q[0].length;
-      if ((q.index === 0 || text.charCodeAt(q.index - 1) < 128) && (end === text.length || text.charCodeAt(end) < 128)) {
+    const { exact } = this;
+    for (let at = from; at < text.length; at++) {
+      if (at > 0 && isAsciiAlnum(text.charCodeAt(at - 1))) continue;
+      const c = text.charCodeAt(at);
+      let end = -1;
+      if (c >= 48 && c <= 57) {
+        if (this.sizes) {
+          QUICK_SIZE_AT.lastIndex = at;
+          if (QUICK_SIZE_AT.test(text)) end = QUICK_SIZE_AT.lastIndex;
+        }
+      } else end = this.words.longestAt(text, at);
+      if (end < 0) continue;
+      // Between ASCII characters (or the text's ends) `exact` would match just this: the two read
+      // the same letters, and ASCII letters and digits are the only ASCII \p{L}\p{N}. So `exact`
+      // runs only beside other characters, and is compiled only if it ever does.
+      if ((at === 0 || text.charCodeAt(at - 1) < 128) && (end === text.length || text.charCodeAt(end) < 128)) {
         this.end = end;
-        return q.index;
+        return at;
       }
-      exact.lastIndex = q.index;
+      exact.lastIndex = at;
       const m = exact.exec(text);
       if (m) {
-        this.end = q.index + m[0].length;
-        return q.index;
+        this.end = at + m[0].length;
+        return at;
       }
-      // A match of `exact` may start inside one of `quick` ("meta-analysis" holds "analysis").
-      quick.lastIndex = q.index + 1;
+      // A match of `exact` may start inside this one ("meta-analysis" holds "analysis").
     }
     return -1;
   }

@@ -68,18 +68,21 @@ describe('vocabulary word search', () => {
   it('finds exactly what the exact RegExp finds beside any kind of neighbour, ASCII or not', () => {
     // Vocabulary words (and their parts and longer forms) in every case, between neighbours of each
     // kind: ASCII letters, digits and marks, letters outside ASCII, the lookalikes, surrogates.
-    const words = [...VOCAB.keys()];
+    const words = [...VOCAB.keys(), '7b', '8x7b', '1.5b', '12bn', '70b', '405B', '3\u212a'];
     const around = ['', ' ', '-', '_', 'a', 'Z', '7', '.', 'é', 'ñ', 'Ü', '\u017f', '\u212a', 'ß', '\u0301', '🤗', '中'];
     let seed = 7;
     const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 16807) % 2147483647) % xs.length]!;
     const cased = (w: string) => (seed % 3 === 0 ? w.toUpperCase() : seed % 3 === 1 ? w : w[0]!.toUpperCase() + w.slice(1));
     let hits = 0;
+    const searches = [EVIDENCE_WORD, new WordSearch(BIT.animal), new WordSearch(BIT.ml | BIT.software)];
     for (let i = 0; i < 3000; i++) {
       const w = pick(words);
       const text = `${pick(around)}${cased(pick([w, w.slice(0, -1), `${w}s`]))}${pick(around)} ${pick(around)}${cased(pick(words))}${pick(around)}`;
-      const expected = allMatches(EVIDENCE_WORD.exact, text);
-      hits += expected.length;
-      expect(found(EVIDENCE_WORD, text), text).toEqual(expected);
+      for (const search of searches) {
+        const expected = allMatches(search.exact, text);
+        hits += expected.length;
+        expect(found(search, text), text).toEqual(expected);
+      }
     }
     expect(hits).toBeGreaterThan(500);
   });
