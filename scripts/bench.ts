@@ -248,34 +248,25 @@ async function benchPage(page: Page, spec: PageSpec, url: string, scripts: strin
   const claims: OursResult[] = [];
   const synthetic: OursResult[] = [];
   let text = { nodes: 0, chars: 0 };
+  // Ours and ours with the claim check back to back, taking turns at going first: a run pays for
+  // some of the garbage the run before it left, and this way neither always follows the other.
+  const pair = async (i: number): Promise<void> => {
+    if (i % 2 === 0) ours.push(await call(page, 'ours', 'bundled'));
+    claims.push(await call(page, 'ours', 'bundled', true));
+    if (i % 2 === 1) ours.push(await call(page, 'ours', 'bundled'));
+  };
   // Interleaved, so drift in the machine's load hits all five alike.
   for (let i = 0; i < runs; i++) {
     const f = await call(page, 'floor');
     floor.push(f.ms);
     text = { nodes: f.nodes, chars: f.chars };
     highlighter.push(await call(page, 'highlighter', 'bundled'));
-    // Ours and ours with the claim check back to back, taking turns at going first: a run pays for
-    // some of the garbage the run before it left, and this way neither always follows the other.
-    if (i % 2 === 0) {
-      ours.push(await call(page, 'ours', 'bundled'));
-      claims.push(await call(page, 'ours', 'bundled', true));
-    } else {
-      claims.push(await call(page, 'ours', 'bundled', true));
-      ours.push(await call(page, 'ours', 'bundled'));
-    }
+    await pair(i);
     synthetic.push(await call(page, 'ours', 'synthetic'));
   }
-  // More pairs of ours and ours with the claim check than of the rest: what the check adds is a
-  // few per cent, and one run of the same scan strays by ±30 % on this machine.
-  for (let i = runs; i < CLAIM_PAIRS[spec.scaleIndex]!; i++) {
-    if (i % 2 === 0) {
-      ours.push(await call(page, 'ours', 'bundled'));
-      claims.push(await call(page, 'ours', 'bundled', true));
-    } else {
-      claims.push(await call(page, 'ours', 'bundled', true));
-      ours.push(await call(page, 'ours', 'bundled'));
-    }
-  }
+  // More pairs than runs of the rest: what the check adds is a few per cent, and one run of the
+  // same scan strays by ±30 % on this machine.
+  for (let i = runs; i < CLAIM_PAIRS[spec.scaleIndex]!; i++) await pair(i);
   const profile = { bundled: await call(page, 'profile', 'bundled'), synthetic: await call(page, 'profile', 'synthetic') };
   await call(page, 'clear');
 
