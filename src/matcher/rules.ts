@@ -228,39 +228,71 @@ function tokenStretch(text: string, from: number, to: number): [number, number] 
   return [tokenStartBefore(text, from), last];
 }
 
+/** The first index of `sorted` (ascending) whose value is above `x`. */
+function firstAbove(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Some of a block's words, read stretch by stretch as candidates ask for their sentences, and kept:
- * the next candidate's sentence usually overlaps. `evidence`: the words that carry evidence (have
- * a class), found by one native search for EVIDENCE_WORD, so the words without a class are never
- * looked at one by one; cls is the class. Otherwise the words of four letters or more that start
- * with a letter (is this a headline?); cls is 1 when capitalised, 2 when not.
+ * What a block holds, read stretch by stretch (token edges, so a stretch reads what the whole block
+ * would) as candidates ask, and kept: the next candidate's stretch usually overlaps. A stretch that
+ * does not meet the one read so far starts the reading over. Reading the whole block instead would
+ * cost a long <pre> its full length for one candidate.
  */
-class WordIndex {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly lower: string[] = [];
-  readonly cls: number[] = [];
+abstract class ReadOnDemand {
   /** The stretch read so far (token edges). */
   private from = 0;
   private to = 0;
 
-  constructor(
-    private readonly text: string,
-    private readonly evidence: boolean,
-  ) {}
+  constructor(protected readonly text: string) {}
 
   /** Reads [from, to) (token edges) unless it has been. */
   cover(from: number, to: number): void {
-    if (from >= this.from && to <= this.to) return;
     if (from < this.from || from > this.to) {
-      this.starts.length = this.ends.length = this.lower.length = this.cls.length = 0;
+      this.forget();
       this.from = this.to = from;
     }
-    this.read(this.to, to);
-    this.to = to;
+    if (to > this.to) {
+      this.read(this.to, to);
+      this.to = to;
+    }
   }
 
-  private read(from: number, to: number): void {
+  protected abstract forget(): void;
+  protected abstract read(from: number, to: number): void;
+}
+
+/**
+ * Some of a block's words. `evidence`: the words that carry evidence (have a class), found by one
+ * search for EVIDENCE_WORD, so the words without a class are never looked at one by one; cls is
+ * the class. Otherwise the words of four letters or more that start with a letter (is this a
+ * headline?); cls is 1 when capitalised, 2 when not.
+ */
+class WordIndex extends ReadOnDemand {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly lower: string[] = [];
+  readonly cls: number[] = [];
+
+  constructor(
+    text: string,
+    private readonly evidence: boolean,
+  ) {
+    super(text);
+  }
+
+  protected forget(): void {
+    this.starts.length = this.ends.length = this.lower.length = this.cls.length = 0;
+  }
+
+  protected read(from: number, to: number): void {
     const { text } = this;
     // The search runs on the stretch alone, so it cannot run on into the rest of the block; its
     // edges are token edges, so its lookarounds read there what they would read in the whole text.
@@ -295,14 +327,7 @@ class WordIndex {
 
   /** Index of the first word ending after `pos`. */
   first(pos: number): number {
-    let lo = 0;
-    let hi = this.ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ends[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAbove(this.ends, pos);
   }
 }
 
@@ -375,43 +400,31 @@ interface Block {
   forWords?: Map<number, ForWords>;
 }
 
-/**
- * Where a block's words of some domains start, read stretch by stretch (token edges, so a stretch
- * reads what the whole block would) as candidates ask, and kept: the next candidate's stretch
- * usually overlaps. Searching the whole block instead would cost a long <pre> its full length for
- * one candidate.
- */
-class ForWords {
+/** Where a block's words of some domains start. */
+class ForWords extends ReadOnDemand {
   private readonly starts: number[] = [];
-  private from = 0;
-  private to = 0;
 
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly search: WordSearch,
-  ) {}
+  ) {
+    super(text);
+  }
+
+  protected forget(): void {
+    this.starts.length = 0;
+  }
+
+  protected read(from: number, to: number): void {
+    const stretch = this.text.slice(from, to);
+    for (let at = this.search.find(stretch, 0); at >= 0; at = this.search.find(stretch, this.search.end)) this.starts.push(from + at);
+  }
 
   /** Whether such a word starts in [from, to) (token edges). */
   any(from: number, to: number): boolean {
-    const { starts } = this;
-    if (from < this.from || from > this.to) {
-      starts.length = 0;
-      this.from = this.to = from;
-    }
-    if (to > this.to) {
-      const base = this.to;
-      const stretch = this.text.slice(base, to);
-      for (let at = this.search.find(stretch, 0); at >= 0; at = this.search.find(stretch, this.search.end)) starts.push(base + at);
-      this.to = to;
-    }
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length && starts[lo]! < to;
+    this.cover(from, to);
+    const i = firstAbove(this.starts, from - 1);
+    return i < this.starts.length && this.starts[i]! < to;
   }
 }
 
