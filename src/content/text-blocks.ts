@@ -83,21 +83,19 @@ const TEXT_NODE = 3;
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
 
 /**
- * Per tag name as the DOM gives it (upper case for HTML, as written for SVG and XML): in SKIP, in
- * INLINE. Memoised, so a walk does not upper-case the tag of every element it meets.
+ * Whether a tag name as the DOM gives it (upper case for HTML, as written for SVG and XML) is one
+ * of `names` (upper case). Memoised, so a walk does not upper-case the tag of every element it meets.
  */
-const skipTag = new Map<string, boolean>();
-const inlineTag = new Map<string, boolean>();
-function isSkipTag(tag: string): boolean {
-  let skip = skipTag.get(tag);
-  if (skip === undefined) skipTag.set(tag, (skip = SKIP.has(tag.toUpperCase())));
-  return skip;
+function tagIn(names: ReadonlySet<string>): (tag: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (tag) => {
+    let is = memo.get(tag);
+    if (is === undefined) memo.set(tag, (is = names.has(tag.toUpperCase())));
+    return is;
+  };
 }
-function isInlineTag(tag: string): boolean {
-  let inline = inlineTag.get(tag);
-  if (inline === undefined) inlineTag.set(tag, (inline = INLINE.has(tag.toUpperCase())));
-  return inline;
-}
+const isSkipTag = tagIn(SKIP);
+const isInlineTag = tagIn(INLINE);
 
 function skipped(el: Element, ignore: Element | null | undefined): boolean {
   if (el === ignore) return true;

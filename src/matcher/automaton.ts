@@ -204,11 +204,12 @@ export class Trie {
 
   /** Builds the word-start RegExps once all aliases are in (and compiles them, by running them once). */
   seal(): RegExp {
-    this.startsRe = new RegExp(this.starts(), 'iuy');
+    const starts = this.starts();
+    this.startsRe = new RegExp(starts, 'iuy');
     this.startsRe.test('');
     this.quickRe = this.quickStarts();
     if (this.quickRe) this.quickRe.test('');
-    else (this.scanRe = new RegExp(this.starts(), 'giu')).test('');
+    else (this.scanRe = new RegExp(starts, 'giu')).test('');
     return this.startsRe;
   }
 
