@@ -62,6 +62,11 @@ export function mentionsOf({ from, entities, mentions }: ClaimPiece): NamedSpan[
   return out;
 }
 
+/** Reads a `claims/check` reply's claims, four numbers each (CheckedPieces). */
+export function forEachClaim(claims: readonly number[], f: (piece: number, start: number, end: number, finding: number) => void): void {
+  for (let i = 0; i + 3 < claims.length; i += 4) f(claims[i]!, claims[i + 1]!, claims[i + 2]!, claims[i + 3]!);
+}
+
 /** Pieces (or things that carry one) in the order given, grouped into messages of at most CLAIM_CHARS_PER_MESSAGE characters. */
 export function inMessages<T>(items: readonly T[], pieceOf: (item: T) => ClaimPiece): T[][] {
   const out: T[][] = [];

@@ -46,7 +46,7 @@ export function createClaimChecker(setup: ClaimSetup): ClaimChecker {
               const about = [c.entity, ...(related.get(c.entity) ?? []).filter((id) => id !== c.entity)];
               findingIndex.set(key, (finding = out.findings.push(claimFinding(c, about, lookup, pageDate)) - 1));
             }
-            out.claims.push({ piece, start: from + s.start + c.start, end: from + s.start + c.end, finding });
+            out.claims.push(piece, from + s.start + c.start, from + s.start + c.end, finding);
           }
         }
       });

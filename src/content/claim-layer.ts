@@ -5,14 +5,14 @@
  * what their popovers show. The page holds no claim data and runs no checker. The page's date
  * (page-date.ts) is read once and sent along: claims are judged as of that day.
  */
-import { claimPieces, inMessages } from '../claims/pieces';
+import { claimPieces, forEachClaim, inMessages } from '../claims/pieces';
 import { ask } from '../shared/ask';
 import type { ClaimPiece, ClaimView, PageClaim } from '../shared/claims';
 import type { Mention } from '../shared/dataset';
-import { ClaimRegistry, viewOf } from './claim-marks';
+import { ClaimMark, ClaimRegistry, viewOf } from './claim-marks';
 import { pageDate } from './page-date';
-import { rangeOver } from './scan';
-import type { Block } from './text-blocks';
+import { spanOver } from './scan';
+import { isCodeListing, type Block } from './text-blocks';
 
 /** A block waiting for its claims, with the mentions the scan found in it. */
 interface Waiting {
@@ -24,6 +24,11 @@ interface Waiting {
 function unchanged({ nodes, starts, text }: Block): boolean {
   // Node by node, in place: joining the nodes again would copy every block that has a claim.
   return nodes.every((n, i) => n.isConnected && n.data.length === (starts[i + 1] ?? text.length) - starts[i]! && text.startsWith(n.data, starts[i]));
+}
+
+/** Prose that names something can make claims; labels (menus, buttons) and code listings make none. */
+export function holdsStatements(block: Block): boolean {
+  return block.kind === 'prose' && !isCodeListing(block);
 }
 
 export class ClaimLayer {
@@ -39,9 +44,9 @@ export class ClaimLayer {
     this.pageDate = pageDate(document, location.href);
   }
 
-  /** Keeps a prose block that names something. Labels (menus, buttons) hold no sentences. */
+  /** Keeps a block that names something, if it can make claims. */
   readonly onBlock = (block: Block, mentions: Mention[]): void => {
-    if (block.kind !== 'prose') return;
+    if (!holdsStatements(block)) return;
     const w = { block, mentions };
     this.waiting.add(w);
     this.unsent.push(w);
@@ -71,14 +76,14 @@ export class ClaimLayer {
       const { findings, claims } = await ask('claims/check', this.pageDate ? { pieces, pageDate: this.pageDate } : { pieces });
       // Whether each block is still as it was scanned, read once per block.
       const whole = new Map<Block, boolean>();
-      for (const { piece, start, end, finding } of claims) {
+      forEachClaim(claims, (piece, start, end, finding) => {
         const w = part[piece]?.w;
         const claim = findings[finding];
-        if (!w || !claim || !this.waiting.has(w)) continue;
+        if (!w || !claim || !this.waiting.has(w)) return;
         let ok = whole.get(w.block);
         if (ok === undefined) whole.set(w.block, (ok = unchanged(w.block)));
-        if (ok) this.marks.add({ claim, ...rangeOver(w.block, start, end) });
-      }
+        if (ok) this.marks.add(new ClaimMark(claim, spanOver(w.block, start, end)));
+      });
     } catch (error) {
       console.error('[llama-lens] could not check the claims on this page', error);
     }
@@ -93,10 +98,7 @@ export class ClaimLayer {
 
   /** Supported claims about an entity (or one it stands for), for its popover's "On this page". */
   supportedAbout(entity: string): ClaimView[] {
-    return this.marks
-      .inOrder()
-      .filter((m) => m.claim.verdict === 'supported' && m.claim.about.includes(entity))
-      .map(viewOf);
+    return this.marks.supportedWhere((c) => c.about.includes(entity)).map(viewOf);
   }
 
   /** Every checked claim, contradicted first, each with its index in document order (for "reveal"). */

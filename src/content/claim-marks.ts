@@ -1,17 +1,44 @@
 /**
  * Checked claims on this page as live Ranges in their own highlights (never DOM nodes): a
  * contradicted claim has its own mark, a wavy underline unlike any mention mark; supported claims
- * are marked only when the user asks for it. Indexed by text node for hit-testing and kept in
- * document order for the keyboard and the popup.
+ * are marked only when the user asks for it. Kept in document order for the keyboard and the popup.
  */
 import type { ClaimFinding, ClaimView } from '../shared/claims';
+import type { TextSpan } from './scan';
 
-export interface ClaimMark {
-  /** What the background found (shared by the page's claims that rest on the same values). */
-  claim: ClaimFinding;
+/**
+ * A claim at its words on the page. Its Range is made the first time something needs it (a mark,
+ * the popover, the popup's list, document order): on a page dense with claims most are supported,
+ * unmarked and never asked about, and a Range is most of what a claim costs the page.
+ */
+export class ClaimMark {
+  private made: Range | undefined;
+
+  /** `claim`: what the background found (shared by the page's claims that rest on the same values). */
+  constructor(
+    readonly claim: ClaimFinding,
+    private readonly span: TextSpan,
+  ) {}
+
+  /** The text nodes the claim's words lie in. */
+  get nodes(): readonly Text[] {
+    return this.span.nodes;
+  }
+
   /** The words on the page that carry the claim (its text is what the popover quotes). */
-  range: Range;
-  nodes: readonly Text[];
+  get range(): Range {
+    if (!this.made) {
+      const { nodes, startOffset, endOffset } = this.span;
+      const first = nodes[0]!;
+      const last = nodes[nodes.length - 1]!;
+      this.made = new Range();
+      // Clamped: text changed since the scan is rescanned soon, and its claims dropped
+      // (ClaimLayer.rescanning); until then the range must not throw.
+      this.made.setStart(first, Math.min(startOffset, first.length));
+      this.made.setEnd(last, Math.min(endOffset, last.length));
+    }
+    return this.made;
+  }
 }
 
 /** What the popover shows for a claim mark: the words on the page, and what the sources say. */
@@ -22,11 +49,22 @@ export function viewOf(mark: ClaimMark): ClaimView {
 /** Highlight names; content.css styles each. Not `llama-lens-…`: those are mention marks. */
 export const CLAIM_HIGHLIGHTS = { contradicted: 'llama-claim-contradicted', supported: 'llama-claim-supported' } as const;
 
+function inDocumentOrder(marks: ClaimMark[]): ClaimMark[] {
+  return marks.sort((a, b) => {
+    try {
+      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    } catch {
+      return 0;
+    }
+  });
+}
+
 export class ClaimRegistry {
-  private readonly byNode = new Map<Text, ClaimMark[]>();
   private readonly all = new Set<ClaimMark>();
   private readonly contradicted = new Highlight();
   private readonly supported = new Highlight();
+  /** The marked claims by text node, for hit-testing; built when first asked after a change. */
+  private byNode: Map<Text, ClaimMark[]> | null = null;
   private ordered: ClaimMark[] | null = null;
   private showSupported: boolean;
 
@@ -36,39 +74,30 @@ export class ClaimRegistry {
     this.contradicted.priority = 2;
     this.supported.priority = 2;
     CSS.highlights.set(CLAIM_HIGHLIGHTS.contradicted, this.contradicted);
-    this.registerSupported();
+    if (showSupported) CSS.highlights.set(CLAIM_HIGHLIGHTS.supported, this.supported);
   }
 
   add(mark: ClaimMark): void {
     this.all.add(mark);
-    (mark.claim.verdict === 'contradicted' ? this.contradicted : this.supported).add(mark.range);
-    for (const n of mark.nodes) {
-      const list = this.byNode.get(n);
-      if (list) list.push(mark);
-      else this.byNode.set(n, [mark]);
-    }
+    if (this.isMarked(mark)) this.highlightOf(mark).add(mark.range);
+    this.byNode = null;
     this.ordered = null;
   }
 
   /** Removes the claims for which `doomed` holds (their text left the page or is being rescanned). */
   removeWhere(doomed: (m: ClaimMark) => boolean): void {
-    for (const m of [...this.all]) {
+    for (const m of this.all) {
       if (!doomed(m)) continue;
       this.all.delete(m);
-      (m.claim.verdict === 'contradicted' ? this.contradicted : this.supported).delete(m.range);
-      for (const n of m.nodes) {
-        const kept = this.byNode.get(n)?.filter((x) => x !== m);
-        if (kept?.length) this.byNode.set(n, kept);
-        else this.byNode.delete(n);
-      }
+      if (this.isMarked(m)) this.highlightOf(m).delete(m.range);
+      this.byNode = null;
       this.ordered = null;
     }
   }
 
   /** The marked claim covering this point of a text node (supported ones only when shown). */
   at(node: Node, offset: number): ClaimMark | undefined {
-    return this.byNode.get(node as Text)?.find((m) => {
-      if (m.claim.verdict === 'supported' && !this.showSupported) return false;
+    return this.marksByNode().get(node as Text)?.find((m) => {
       try {
         return m.range.isPointInRange(node, offset) && !(m.range.endContainer === node && m.range.endOffset === offset);
       } catch {
@@ -79,26 +108,31 @@ export class ClaimRegistry {
 
   /** Every checked claim in document order: contradicted and supported, marked or not. */
   inOrder(): ClaimMark[] {
-    if (!this.ordered) {
-      this.ordered = [...this.all].sort((a, b) => {
-        try {
-          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-        } catch {
-          return 0;
-        }
-      });
-    }
-    return this.ordered;
+    return (this.ordered ??= inDocumentOrder([...this.all]));
   }
 
-  /** The claims a reader can reach as marks: contradicted ones, and supported ones when shown. */
+  /** The claims a reader can reach as marks, in document order: contradicted ones, and supported ones when shown. */
   marked(): ClaimMark[] {
-    return this.inOrder().filter((m) => m.claim.verdict === 'contradicted' || this.showSupported);
+    return this.ordered ? this.ordered.filter((m) => this.isMarked(m)) : inDocumentOrder([...this.all].filter((m) => this.isMarked(m)));
+  }
+
+  /** The supported claims that `about` holds for, in document order. */
+  supportedWhere(about: (claim: ClaimFinding) => boolean): ClaimMark[] {
+    const pick = (m: ClaimMark) => m.claim.verdict === 'supported' && about(m.claim);
+    return this.ordered ? this.ordered.filter(pick) : inDocumentOrder([...this.all].filter(pick));
   }
 
   setShowSupported(show: boolean): void {
+    if (show === this.showSupported) return;
     this.showSupported = show;
-    this.registerSupported();
+    this.byNode = null;
+    if (show) {
+      for (const m of this.all) if (m.claim.verdict === 'supported') this.supported.add(m.range);
+      CSS.highlights.set(CLAIM_HIGHLIGHTS.supported, this.supported);
+    } else {
+      CSS.highlights.delete(CLAIM_HIGHLIGHTS.supported);
+      this.supported.clear();
+    }
   }
 
   dispose(): void {
@@ -107,12 +141,30 @@ export class ClaimRegistry {
     this.contradicted.clear();
     this.supported.clear();
     this.all.clear();
-    this.byNode.clear();
+    this.byNode = null;
     this.ordered = null;
   }
 
-  private registerSupported(): void {
-    if (this.showSupported) CSS.highlights.set(CLAIM_HIGHLIGHTS.supported, this.supported);
-    else CSS.highlights.delete(CLAIM_HIGHLIGHTS.supported);
+  private isMarked(m: ClaimMark): boolean {
+    return m.claim.verdict === 'contradicted' || this.showSupported;
+  }
+
+  private highlightOf(m: ClaimMark): Highlight {
+    return m.claim.verdict === 'contradicted' ? this.contradicted : this.supported;
+  }
+
+  private marksByNode(): Map<Text, ClaimMark[]> {
+    if (!this.byNode) {
+      this.byNode = new Map();
+      for (const m of this.all) {
+        if (!this.isMarked(m)) continue;
+        for (const n of m.nodes) {
+          const list = this.byNode.get(n);
+          if (list) list.push(m);
+          else this.byNode.set(n, [m]);
+        }
+      }
+    }
+    return this.byNode;
   }
 }

@@ -21,14 +21,26 @@ function nodeAt(block: Block, offset: number, preferEnd: boolean): number {
   return lo;
 }
 
-/** A live Range over [start, end) of a block's text, and the text nodes it spans. */
-export function rangeOver(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {
+/** Where [start, end) of a block's text lies: the text nodes it spans, and the offsets in the first and the last. */
+export interface TextSpan {
+  nodes: Text[];
+  startOffset: number;
+  endOffset: number;
+}
+
+export function spanOver(block: Block, start: number, end: number): TextSpan {
   const a = nodeAt(block, start, false);
   const b = nodeAt(block, end, true);
+  return { nodes: block.nodes.slice(a, b + 1), startOffset: start - block.starts[a]!, endOffset: end - block.starts[b]! };
+}
+
+/** A live Range over [start, end) of a block's text, and the text nodes it spans. */
+export function rangeOver(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {
+  const { nodes, startOffset, endOffset } = spanOver(block, start, end);
   const range = new Range();
-  range.setStart(block.nodes[a]!, start - block.starts[a]!);
-  range.setEnd(block.nodes[b]!, end - block.starts[b]!);
-  return { range, nodes: block.nodes.slice(a, b + 1) };
+  range.setStart(nodes[0]!, startOffset);
+  range.setEnd(nodes[nodes.length - 1]!, endOffset);
+  return { range, nodes };
 }
 
 /**

@@ -51,6 +51,20 @@ function kindOf(nodes: Text[], text: string): BlockKind {
   return hf && !hf.parentElement?.closest('article, main') ? 'label' : 'prose';
 }
 
+/** Elements that hold code or a program's output, not prose. */
+const CODE = 'pre, code, samp';
+
+/**
+ * A code listing: a block wholly inside one code element (a `pre`, or a `code` standing alone). Its
+ * words are a program's, not the page's statements ("8K" in a JSON sample is nobody's claim), so the
+ * claim check does not read it; a sentence with a bit of inline code is prose. The nodes between a
+ * block's first and last lie inside any element that holds both, so only those two are tested.
+ */
+export function isCodeListing({ nodes }: Block): boolean {
+  const code = nodes[0]!.parentElement?.closest(CODE);
+  return !!code && code.contains(nodes[nodes.length - 1]!);
+}
+
 /**
  * A block as the walk reads it. Its kind is read from the DOM (`closest` up the ancestors) only when
  * asked: the matcher asks only for blocks with an ambiguous candidate.

@@ -217,10 +217,15 @@ export interface ClaimPiece {
   own: [number, number];
 }
 
-/** The background's answer to `claims/check`: each claim by its piece (index in the request) and its block offsets. */
+/** The background's answer to `claims/check`. */
 export interface CheckedPieces {
   findings: ClaimFinding[];
-  claims: { piece: number; start: number; end: number; finding: number }[];
+  /**
+   * Four numbers a claim: its piece (index in the request), its start and end in the piece's
+   * block, and its finding (index in `findings`). Numbers, not an object a claim: a page dense with
+   * claims gets thousands, and reading the reply is the page's work.
+   */
+  claims: number[];
 }
 
 /** A checked claim as the popup lists it; `index` is its place in the page's document order. */

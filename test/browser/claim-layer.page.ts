@@ -30,7 +30,7 @@ function dateClaims(pieces: ClaimPiece[]): CheckedPieces {
   const said = 'February 27, 2023';
   const claims = pieces.flatMap(({ text, from }, piece) => {
     const at = text.indexOf(said);
-    return at < 0 ? [] : [{ piece, start: from + at, end: from + at + said.length, finding: 0 }];
+    return at < 0 ? [] : [piece, from + at, from + at + said.length, 0];
   });
   return { findings: [{ verdict: 'contradicted', attribute: 'release-date', entity: 'llama-1', about: ['llama-1', 'llama-family'], truths: [] }], claims };
 }
@@ -92,6 +92,32 @@ export const cases = {
       marked: ['February 27, 2023'],
       popup: ['contradicted February 27, 2023'],
     },
+  }),
+
+  'sends no code listing: a block inside pre or wholly in code is a program\'s text, inline code is prose': browserCase({
+    html:
+      '<pre>Meta unveiled LLaMA on February 27, 2023.</pre>' +
+      '<div><code>LLaMA: February 27, 2023</code></div>' +
+      '<p>Meta unveiled <code>LLaMA</code> on February 27, 2023.</p>',
+    run: async () => {
+      const asked: Asked[] = [];
+      answerWith(async (_, payload) => {
+        asked.push(payload as Asked);
+        return dateClaims((payload as Asked).pieces);
+      });
+      const layer = new ClaimLayer(false);
+      try {
+        for (const block of walkBlocks(document.body)) {
+          const at = block.text.indexOf('LLaMA');
+          layer.onBlock(block, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
+        }
+        await layer.check();
+        return { sent: asked.flatMap((a) => a.pieces.map((p) => p.text)), marked: layer.marks.inOrder().length };
+      } finally {
+        layer.dispose();
+      }
+    },
+    expected: { sent: ['Meta unveiled LLaMA on February 27, 2023.'], marked: 1 },
   }),
 
   'drops the claims of text rescanned while the background checked it': browserCase({

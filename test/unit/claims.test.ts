@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkSentence, checkText, claimSentences, compileKnowledge } from '../../src/claims';
 import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, CLAIM_SENTENCE_MAX_CHARS } from '../../src/shared/limits';
-import { claimPieces, inMessages, mentionsOf } from '../../src/claims/pieces';
+import { claimPieces, forEachClaim, inMessages, mentionsOf } from '../../src/claims/pieces';
 import { createClaimChecker } from '../../src/claims/service';
 import { buildDictionary, compileMatcher, pageContext } from '../../src/matcher';
 import { claimSetup, type ClaimData } from '../../src/shared/claims';
@@ -206,7 +206,9 @@ describe('the pieces a page sends to be checked', () => {
   const viaPieces = (text: string) => {
     const mentions = matcher.find(text, pageContext(text));
     const { findings, claims } = checker.check(claimPieces(text, mentions));
-    return claims.map((c) => `${c.start} ${findings[c.finding]!.verdict} ${findings[c.finding]!.attribute} «${text.slice(c.start, c.end)}»`);
+    const out: string[] = [];
+    forEachClaim(claims, (_, start, end, finding) => out.push(`${start} ${findings[finding]!.verdict} ${findings[finding]!.attribute} «${text.slice(start, end)}»`));
+    return out;
   };
   const whole = (text: string) =>
     checkText(knowledge, text, matcher.find(text, pageContext(text))).map((c) => `${c.start} ${c.verdict} ${c.attribute} «${text.slice(c.start, c.end)}»`);

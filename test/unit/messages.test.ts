@@ -11,6 +11,7 @@ import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
 import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
 import type { CheckedPieces } from '../../src/shared/claims';
+import { forEachClaim } from '../../src/claims/pieces';
 import { BUNDLED } from '../../src/background/bundle';
 const OUR_ID = 'llama-leak-lens@example.org';
 
@@ -151,11 +152,13 @@ describe('the background\'s dispatcher', () => {
     const r = await send({ type: 'claims/check', payload: { pageDate: '2023-03-01', pieces: [{ text, from: 0, entities: ['meta', 'llama-1'], mentions, own: [0, text.length] }] } }, s);
     expect(r.ok).toBe(true);
     const { findings, claims } = (r as { value: CheckedPieces }).value;
-    expect(claims.map((c) => [c.piece, text.slice(c.start, c.end), findings[c.finding]!.verdict])).toEqual([
+    const said: [number, string, string][] = [];
+    forEachClaim(claims, (piece, start, end, finding) => said.push([piece, text.slice(start, end), findings[finding]!.verdict]));
+    expect(said).toEqual([
       [0, 'February 27, 2023', 'contradicted'],
       [0, 'February 24, 2023', 'supported'],
     ]);
-    const f = findings[claims[0]!.finding]!;
+    const f = findings[claims[3]!]!;
     expect([f.attribute, f.entity, f.pageDate]).toEqual(['release-date', 'llama-1', '2023-03-01']);
     expect(f.truths[0]!.sources[0]!.url).toMatch(/^https:/);
     // The family's popover lists a claim about one of its generations.
@@ -178,7 +181,9 @@ describe('the background\'s dispatcher', () => {
     const r = await send({ type: 'claims/check', payload: { pieces } }, s);
     const { claims } = (r as { value: CheckedPieces }).value;
     const day = sentence.indexOf('February');
-    expect(claims.map((c) => [c.piece, c.start])).toEqual([
+    const at: [number, number][] = [];
+    forEachClaim(claims, (piece, start) => at.push([piece, start]));
+    expect(at).toEqual([
       [0, day],
       [1, second + day],
     ]);
