@@ -154,6 +154,8 @@ async function bundleBench(): Promise<string> {
 interface PageSpec {
   id: string;
   fixture: string;
+  /** One of the project's pages (bench/pages), not a real one. */
+  own: boolean;
   scale: string;
   file: string;
   bytes: number;
@@ -190,7 +192,7 @@ function renderPages(): PageSpec[] {
       const html = page(copies);
       const file = `${name}.${scaleIndex}.html`;
       writeFileSync(path.join(PAGES_DIR, file), html);
-      specs.push({ id: `${name} ${s.label}`, fixture: name, scale: s.label, file, bytes: Buffer.byteLength(html), copies, scaleIndex });
+      specs.push({ id: `${name} ${s.label}`, fixture: name, own: dir === OWN_FIXTURES, scale: s.label, file, bytes: Buffer.byteLength(html), copies, scaleIndex });
     });
   }
   return specs;
@@ -222,6 +224,7 @@ async function openPage(page: Page, url: string, scripts: string[]): Promise<voi
 interface PageResult {
   page: string;
   fixture: string;
+  own: boolean;
   scale: string;
   htmlBytes: number;
   copies: number;
@@ -307,6 +310,7 @@ async function benchPage(page: Page, spec: PageSpec, url: string, scripts: strin
   return {
     page: spec.id,
     fixture: spec.fixture,
+    own: spec.own,
     scale: spec.scale,
     htmlBytes: spec.bytes,
     copies: spec.copies,
@@ -823,6 +827,8 @@ async function main(): Promise<void> {
   const big = results.filter((r) => r.scale === '5 MB');
   const large = results.filter((r) => r.htmlBytes >= 0.95e6);
   const unmarked = results.filter((r) => r.ours.marks === 0);
+  const real = results.filter((r) => !r.own);
+  const own = results.filter((r) => r.own);
   const worst = <T extends PageResult>(rs: T[], f: (r: T) => number): string =>
     rs.length ? (([r]) => `${fmt(f(r!), 2)} (${r!.page})`)([...rs].sort((a, b) => f(b) - f(a))) : 'no page';
   const longestTask = (r: PageResult): number => Math.max(r.ours.longestTaskMs, r.ours.longestSliceMs, r.claims.longestTaskMs, r.claims.longestSliceMs, r.incremental.longestTaskMs);
@@ -848,7 +854,12 @@ async function main(): Promise<void> {
     ['content.js ≤ 50 KB minified (the script every frame runs)', `${fmt(entryScript.minified / KB, 1)} KB (lens.js, injected where worth it: ${fmt(lensScript.minified / KB, 1)} KB)`, entryScript.minified <= 50 * KB],
     ['100,000-alias / bundled ≤ 1.5 on every page', `worst ${worst(results, (r) => r.synthetic.ratio)}`, results.every((r) => r.synthetic.ratio <= 1.5)],
     ['mark.js / ours ≥ 5 on every page', `lowest ${fmt(Math.min(...results.map((r) => r.peerOverOurs)), 1)}`, results.every((r) => r.peerOverOurs >= 5)],
-    ['claim check adds ≤ 20 % to scan busy time on every page', `worst ${worst(results, (r) => r.claims.ratio)}`, results.every((r) => r.claims.ratio <= 1.2)],
+    ['claim check adds ≤ 20 % to scan busy time on every real page', `worst ${worst(real, (r) => r.claims.ratio)}`, real.every((r) => r.claims.ratio <= 1.2)],
+    [
+      'claim check adds ≤ 20 % on the project\'s claim-dense page (stricter than the issue asks: every paragraph makes claims)',
+      `worst ${worst(own, (r) => r.claims.ratio)}`,
+      own.length ? own.every((r) => r.claims.ratio <= 1.2) : null,
+    ],
     ['no extension task over 50 ms on the 5 MB pages (full scan with and without the claim check, and incremental)', `longest ${fmt(Math.max(0, ...big.map(longestTask)), 1)} ms`, big.length ? big.every((r) => longestTask(r) <= 50) : null],
     ['incremental marking ≤ 250 ms', `slowest ${fmt(Math.max(...results.map((r) => r.incremental.ms)), 1)} ms`, results.every((r) => r.incremental.ms <= 250)],
   ];
