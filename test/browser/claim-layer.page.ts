@@ -120,6 +120,41 @@ export const cases = {
     expected: { sent: ['Meta unveiled LLaMA on February 27, 2023.'], marked: 1 },
   }),
 
+  'makes no Range for a supported claim until something asks for it (the popover\'s "On this page")': browserCase({
+    html: '<p>Meta unveiled LLaMA on February 24, 2023.</p>',
+    run: async () => {
+      const said = 'February 24, 2023';
+      answerWith(async (_, payload) => {
+        const [{ text, from }] = (payload as Asked).pieces as [ClaimPiece];
+        const at = from + text.indexOf(said);
+        return { findings: [{ verdict: 'supported', attribute: 'release-date', entity: 'llama-1', about: ['llama-1'], truths: [] }], claims: [0, at, at + said.length, 0] };
+      });
+      // Every Range made on the page from here on is counted.
+      const Real = window.Range;
+      let made = 0;
+      window.Range = class extends Real {
+        constructor() {
+          super();
+          made++;
+        }
+      };
+      const layer = new ClaimLayer(false);
+      try {
+        const [block] = [...walkBlocks(document.body)];
+        const at = block!.text.indexOf('LLaMA');
+        layer.onBlock(block!, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
+        await layer.check();
+        const afterCheck = made;
+        const listed = layer.supportedAbout('llama-1').map((c) => c.said);
+        return { afterCheck, listed, afterListing: made };
+      } finally {
+        window.Range = Real;
+        layer.dispose();
+      }
+    },
+    expected: { afterCheck: 0, listed: ['February 24, 2023'], afterListing: 1 },
+  }),
+
   'drops the claims of text rescanned while the background checked it': browserCase({
     html: ARTICLE,
     run: () => checkedPage((layer) => layer.rescanning([document.body.firstElementChild!]), markedCount),
