@@ -10,37 +10,37 @@
  *
  *   npx tsx scripts/build.ts && npx tsx scripts/bench-channel.ts
  */
-import { CLAIM_CHARS_PER_MESSAGE } from '../src/shared/limits';
+import { inMessages } from '../src/claims/pieces';
+import type { ClaimPiece } from '../src/shared/claims';
 import { launch, type BrowserName } from '../test/e2e/harness/browsers';
 
 /** Characters per round: enough to time, few enough that the background checks them within the driver's timeout. */
 const CHARS = 400_000;
 const ROUNDS = 5;
 
+/** Prose-like pieces of about 500 characters, each naming two entities, in messages as the content script fills them. */
+function requests(): { type: 'claims/check'; payload: { pieces: ClaimPiece[] } }[] {
+  const words = 'the model was trained on one trillion tokens and released by Meta in February 2023 as LLaMA'.split(' ');
+  let seed = 1;
+  const pieces: ClaimPiece[] = [];
+  for (let chars = 0; chars < CHARS; ) {
+    let text = '';
+    while (text.length < 500) text += `${words[(seed = (seed * 48271) % 2147483647) % words.length]} `;
+    pieces.push({ text, from: 0, entities: ['llama-1', 'meta'], mentions: [4, 9, 0, 20, 25, 1], own: [0, text.length] });
+    chars += text.length;
+  }
+  return inMessages(pieces, (p) => p).map((part) => ({ type: 'claims/check', payload: { pieces: part } }));
+}
+
 for (const name of ['chromium'] as BrowserName[]) {
   const session = await launch(name);
   try {
     const page = await session.openExtensionPage('popup.html');
     const r = await page.evaluate(
-      async ({ chars, perMessage, rounds }) => {
+      async ({ messages, rounds }) => {
         type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
-        const words = 'the model was trained on one trillion tokens and released by Meta in February 2023 as LLaMA'.split(' ');
-        // Prose-like pieces of about 500 characters, as many to a message as the content script puts in one.
-        const messages: { type: string; payload: { pieces: unknown[] } }[] = [];
-        let sent = 0;
-        while (sent < chars) {
-          const pieces: unknown[] = [];
-          let inMessage = 0;
-          while (inMessage + 500 <= perMessage && sent < chars) {
-            let text = '';
-            while (text.length < 500) text += `${words[(Math.random() * words.length) | 0]} `;
-            pieces.push({ text, from: 0, entities: ['llama-1', 'meta'], mentions: [4, 9, 0, 20, 25, 1], own: [0, text.length] });
-            inMessage += text.length;
-            sent += text.length;
-          }
-          messages.push({ type: 'claims/check', payload: { pieces } });
-        }
+        const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+        const sent = messages.reduce((n, m) => n + m.payload.pieces.reduce((k, p) => k + p.text.length, 0), 0);
         const worker = new Worker(URL.createObjectURL(new Blob(['onmessage = () => postMessage(0)'], { type: 'text/javascript' })));
         const out = { runtime: [] as number[], worker: [] as number[], json: [] as number[], sent };
         for (let round = 0; round < rounds; round++) {
@@ -73,11 +73,11 @@ for (const name of ['chromium'] as BrowserName[]) {
         }
         return out;
       },
-      { chars: CHARS, perMessage: CLAIM_CHARS_PER_MESSAGE, rounds: ROUNDS },
+      { messages: requests(), rounds: ROUNDS },
     );
     const perMillion = (a: number[]) => (([...a].sort((x, y) => x - y)[a.length >> 1]! * 1e6) / r.sent).toFixed(1);
     console.log(
-      `${name}: ${r.sent.toLocaleString('en')} characters in ${Math.ceil(r.sent / CLAIM_CHARS_PER_MESSAGE)} messages, sender's time per million characters (median of ${ROUNDS}): ` +
+      `${name}: ${r.sent.toLocaleString('en')} characters in ${requests().length} messages, sender's time per million characters (median of ${ROUNDS}): ` +
         `runtime.sendMessage ${perMillion(r.runtime)} ms, Worker postMessage ${perMillion(r.worker)} ms, JSON.stringify ${perMillion(r.json)} ms`,
     );
   } finally {
