@@ -4,7 +4,7 @@
  * are marked only when the user asks for it. Kept in document order for the keyboard and the popup.
  */
 import type { ClaimFinding, ClaimView } from '../shared/claims';
-import type { TextSpan } from './scan';
+import { rangeOf, type TextSpan } from './scan';
 
 /**
  * A claim at its words on the page. Its Range is made the first time something needs it (a mark,
@@ -27,17 +27,9 @@ export class ClaimMark {
 
   /** The words on the page that carry the claim (its text is what the popover quotes). */
   get range(): Range {
-    if (!this.made) {
-      const { nodes, startOffset, endOffset } = this.span;
-      const first = nodes[0]!;
-      const last = nodes[nodes.length - 1]!;
-      this.made = new Range();
-      // Clamped: text changed since the scan is rescanned soon, and its claims dropped
-      // (ClaimLayer.rescanning); until then the range must not throw.
-      this.made.setStart(first, Math.min(startOffset, first.length));
-      this.made.setEnd(last, Math.min(endOffset, last.length));
-    }
-    return this.made;
+    // Text changed since the scan is rescanned soon and its claims dropped (ClaimLayer.rescanning);
+    // until then rangeOf clamps.
+    return (this.made ??= rangeOf(this.span));
   }
 }
 
@@ -113,13 +105,12 @@ export class ClaimRegistry {
 
   /** The claims a reader can reach as marks, in document order: contradicted ones, and supported ones when shown. */
   marked(): ClaimMark[] {
-    return this.ordered ? this.ordered.filter((m) => this.isMarked(m)) : inDocumentOrder([...this.all].filter((m) => this.isMarked(m)));
+    return this.inOrderWhere((m) => this.isMarked(m));
   }
 
   /** The supported claims that `about` holds for, in document order. */
   supportedWhere(about: (claim: ClaimFinding) => boolean): ClaimMark[] {
-    const pick = (m: ClaimMark) => m.claim.verdict === 'supported' && about(m.claim);
-    return this.ordered ? this.ordered.filter(pick) : inDocumentOrder([...this.all].filter(pick));
+    return this.inOrderWhere((m) => m.claim.verdict === 'supported' && about(m.claim));
   }
 
   setShowSupported(show: boolean): void {
@@ -143,6 +134,11 @@ export class ClaimRegistry {
     this.all.clear();
     this.byNode = null;
     this.ordered = null;
+  }
+
+  /** Those that `pick` holds for, in document order: only they are sorted (and get a Range) unless all are already. */
+  private inOrderWhere(pick: (m: ClaimMark) => boolean): ClaimMark[] {
+    return this.ordered ? this.ordered.filter(pick) : inDocumentOrder([...this.all].filter(pick));
   }
 
   private isMarked(m: ClaimMark): boolean {

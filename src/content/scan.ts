@@ -34,13 +34,23 @@ export function spanOver(block: Block, start: number, end: number): TextSpan {
   return { nodes: block.nodes.slice(a, b + 1), startOffset: start - block.starts[a]!, endOffset: end - block.starts[b]! };
 }
 
+/**
+ * A live Range over a span. Offsets past a node's end are clamped: a span kept a while (a claim's)
+ * may outlive its text's last edit until the rescan that drops it, and the Range must not throw.
+ */
+export function rangeOf({ nodes, startOffset, endOffset }: TextSpan): Range {
+  const first = nodes[0]!;
+  const last = nodes[nodes.length - 1]!;
+  const range = new Range();
+  range.setStart(first, Math.min(startOffset, first.length));
+  range.setEnd(last, Math.min(endOffset, last.length));
+  return range;
+}
+
 /** A live Range over [start, end) of a block's text, and the text nodes it spans. */
 export function rangeOver(block: Block, start: number, end: number): { range: Range; nodes: Text[] } {
-  const { nodes, startOffset, endOffset } = spanOver(block, start, end);
-  const range = new Range();
-  range.setStart(nodes[0]!, startOffset);
-  range.setEnd(nodes[nodes.length - 1]!, endOffset);
-  return { range, nodes };
+  const span = spanOver(block, start, end);
+  return { range: rangeOf(span), nodes: span.nodes };
 }
 
 /**
