@@ -341,6 +341,7 @@ const api = {
       markBlock(b, matcher, page, registry);
       if (registry.size >= MAX_MARKS_PER_PAGE) break;
     }
+    registry.draw();
     const fullMs = performance.now() - t;
     const marks = registry.size;
     registry.dispose();
@@ -364,6 +365,7 @@ const api = {
       markBlock(b, matcher, page, registry, onBlock);
       if (registry.size >= MAX_MARKS_PER_PAGE) break;
     }
+    registry.draw();
     const claimsMs = performance.now() - t;
     t = performance.now();
     const reply = claimChecker.check(pieces);
@@ -377,6 +379,7 @@ const api = {
     const { findings, claims } = structuredClone(reply);
     const claimMarks = new ClaimRegistry(false);
     forEachClaim(claims, (piece, start, end, finding) => claimMarks.add(new ClaimMark(findings[finding]!, spanOver(blockOf[piece]!, start, end))));
+    claimMarks.draw();
     const claimPageMs = performance.now() - t;
     claimMarks.dispose();
 

@@ -63,9 +63,14 @@ export class ClaimLayer {
     // is the page's work, so a page with thousands of blocks sends them in parts that each fit a
     // time slice, not in one long task.
     const pieces = blocks.flatMap((w) => claimPieces(w.block.text, w.mentions).map((piece) => ({ w, piece })));
-    for (const part of inMessages(pieces, (p) => p.piece)) {
-      if (this.disposed) return;
-      await this.send(part);
+    try {
+      for (const part of inMessages(pieces, (p) => p.piece)) {
+        if (this.disposed) return;
+        await this.send(part);
+      }
+    } finally {
+      // The claims of all the messages are drawn together (claim-marks.ts).
+      this.marks.draw();
     }
     for (const w of blocks) this.waiting.delete(w);
   }

@@ -2,6 +2,7 @@
  * Checked claims on this page as live Ranges in their own highlights (never DOM nodes): a
  * contradicted claim has its own mark, a wavy underline unlike any mention mark; supported claims
  * are marked only when the user asks for it. Kept in document order for the keyboard and the popup.
+ * Claims added are drawn together, on draw(), as mention marks are (marks.ts says why).
  */
 import type { ClaimFinding, ClaimView } from '../shared/claims';
 import { rangeOf, type TextSpan } from './scan';
@@ -53,6 +54,7 @@ function inDocumentOrder(marks: ClaimMark[]): ClaimMark[] {
 
 export class ClaimRegistry {
   private readonly all = new Set<ClaimMark>();
+  private undrawn: ClaimMark[] = [];
   private readonly contradicted = new Highlight();
   private readonly supported = new Highlight();
   /** The marked claims by text node, for hit-testing; built when first asked after a change. */
@@ -71,9 +73,15 @@ export class ClaimRegistry {
 
   add(mark: ClaimMark): void {
     this.all.add(mark);
-    if (this.isMarked(mark)) this.highlightOf(mark).add(mark.range);
+    if (this.isMarked(mark)) this.undrawn.push(mark);
     this.byNode = null;
     this.ordered = null;
+  }
+
+  /** Draws the marked claims added since the last call, those still kept, in one change. */
+  draw(): void {
+    for (const m of this.undrawn) if (this.all.has(m) && this.isMarked(m)) this.highlightOf(m).add(m.range);
+    this.undrawn = [];
   }
 
   /** Removes the claims for which `doomed` holds (their text left the page or is being rescanned). */
@@ -132,6 +140,7 @@ export class ClaimRegistry {
     this.contradicted.clear();
     this.supported.clear();
     this.all.clear();
+    this.undrawn = [];
     this.byNode = null;
     this.ordered = null;
   }

@@ -6,6 +6,10 @@
  * Every mention found is kept; the density setting decides which are drawn (and hoverable): all,
  * or only the first of each entity in each section or on the page. Keyboard stepping and the
  * counts behind "On this page" use every mention.
+ *
+ * Marks added join the highlights together, on draw() (a scan calls it when it ends): after any
+ * change to a registered highlight Chromium rebuilds the markers of every highlight's every range
+ * at the next frame, so ranges added slice by slice cost a rebuild per slice (docs/performance.md).
  */
 import { TOPICS, type Topic } from '../shared/dataset';
 import type { MarkDensity, MarkStyle } from '../shared/settings';
@@ -69,6 +73,8 @@ export class MarkRegistry {
   private readonly current = new Highlight();
   private ordered: Mark[] | null = null;
   private readonly all = new Set<Mark>();
+  /** Marks to draw at the next draw(): added (or made their group's first) since the last one. */
+  private undrawn: Mark[] = [];
   private style: MarkStyle;
   private shown: ReadonlySet<Topic>;
   private density: MarkDensity;
@@ -102,7 +108,7 @@ export class MarkRegistry {
 
   add(mark: Mark): void {
     this.all.add(mark);
-    if (this.density === 'all') this.highlights.get(mark.topic)!.add(mark.range);
+    if (this.density === 'all') this.undrawn.push(mark);
     else this.offerFirst(mark);
     for (const n of mark.nodes) {
       const list = this.byNode.get(n);
@@ -110,6 +116,12 @@ export class MarkRegistry {
       else this.byNode.set(n, [mark]);
     }
     this.ordered = null;
+  }
+
+  /** Draws the marks added since the last call, those still kept and drawn at this density, in one change. */
+  draw(): void {
+    for (const m of this.undrawn) if (this.all.has(m) && this.isDrawn(m)) this.highlights.get(m.topic)!.add(m.range);
+    this.undrawn = [];
   }
 
   /** Removes the marks for which `doomed` holds. */
@@ -165,7 +177,10 @@ export class MarkRegistry {
     }
     if (removed) this.ordered = null;
     // A group whose drawn mark went draws its next mention, found in one pass over what is left.
-    if (orphaned.size) for (const m of this.all) if (orphaned.has(this.groupOf.get(m)!)) this.offerFirst(m, this.groupOf.get(m));
+    if (orphaned.size) {
+      for (const m of this.all) if (orphaned.has(this.groupOf.get(m)!)) this.offerFirst(m, this.groupOf.get(m));
+      this.draw();
+    }
     return removed;
   }
 
@@ -176,7 +191,7 @@ export class MarkRegistry {
     if (drawn && !before(mark, drawn)) return;
     if (drawn) this.highlights.get(drawn.topic)!.delete(drawn.range);
     this.firsts.set(group, mark);
-    this.highlights.get(mark.topic)!.add(mark.range);
+    this.undrawn.push(mark);
   }
 
   /** The entity, and below 'section' density the section: its root and its heading (or none). */
@@ -291,6 +306,7 @@ export class MarkRegistry {
         if (density === 'all') this.highlights.get(m.topic)!.add(m.range);
         else this.offerFirst(m);
       }
+      this.draw();
     }
     this.register();
   }
@@ -298,6 +314,7 @@ export class MarkRegistry {
   dispose(): void {
     this.unregister();
     this.all.clear();
+    this.undrawn = [];
     this.byNode.clear();
     for (const h of this.highlights.values()) h.clear();
     this.current.clear();

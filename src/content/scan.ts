@@ -103,7 +103,8 @@ export function markBlock(
 /**
  * Scans subtrees, one after another, in one series of time slices. It never rejects: a block that
  * throws (a strange node, a shadow root detached mid-scan) is logged and skipped, and a walk that
- * throws ends this scan only, so the page's later scans still run.
+ * throws ends this scan only, so the page's later scans still run. Its marks are drawn together
+ * when it ends (MarkRegistry.draw).
  */
 export function scanSubtrees(
   roots: readonly Node[],
@@ -145,5 +146,7 @@ export function scanSubtrees(
       console.error('[llama-lens] could not mark a block', error);
     }
     return marks.size < MAX_MARKS_PER_PAGE;
-  }, options.cancelled).then((stats) => ({ ...stats, added, failed }));
+  }, options.cancelled)
+    .then((stats) => ({ ...stats, added, failed }))
+    .finally(() => marks.draw());
 }

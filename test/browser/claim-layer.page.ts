@@ -6,6 +6,7 @@
  */
 import { mentionsOf } from '../../src/claims/pieces';
 import { ClaimLayer } from '../../src/content/claim-layer';
+import { CLAIM_HIGHLIGHTS } from '../../src/content/claim-marks';
 import { walkBlocks, type Block } from '../../src/content/text-blocks';
 import type { CheckedPieces, ClaimPiece } from '../../src/shared/claims';
 import type { Mention } from '../../src/shared/dataset';
@@ -178,5 +179,31 @@ export const cases = {
         return { logged: logged.map((l) => l.includes('could not check the claims')), marked: layer.marks.inOrder().map((m) => m.range.toString()) };
       }),
     expected: { logged: [true], marked: ['February 27, 2023'] },
+  }),
+
+  'draws the claims of all its messages together when the check ends': browserCase({
+    // More text than one message carries, so the blocks go in several.
+    html: '<p>The weather was fine that week. Meta unveiled <b>LLaMA</b> on February 27, 2023. Nothing else happened.</p>'.repeat(700),
+    run: async () => {
+      const drawn = () => CSS.highlights.get(CLAIM_HIGHLIGHTS.contradicted)?.size ?? 0;
+      // What the highlight held when each message was sent: the ones before had been answered.
+      const drawnWhenAsked: number[] = [];
+      answerWith(async (_, payload) => {
+        drawnWhenAsked.push(drawn());
+        return dateClaims((payload as Asked).pieces);
+      });
+      const layer = new ClaimLayer(false);
+      try {
+        for (const block of walkBlocks(document.body)) {
+          const at = block.text.indexOf('LLaMA');
+          layer.onBlock(block, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
+        }
+        await layer.check();
+        return { severalMessages: drawnWhenAsked.length > 1, drawnWhenAsked: [...new Set(drawnWhenAsked)], drawnAtEnd: drawn() };
+      } finally {
+        layer.dispose();
+      }
+    },
+    expected: { severalMessages: true, drawnWhenAsked: [0], drawnAtEnd: 700 },
   }),
 };

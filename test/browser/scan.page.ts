@@ -113,4 +113,29 @@ export const cases = {
     },
     expected: { failed: [0, 0, 0], logged: [], onPage: ['Meta', 'LLaMA', 'Hugging Face', 'Llama 3'] },
   }),
+
+  'draws a scan’s marks together when it ends, not slice by slice': browserCase({
+    // Enough text for several time slices.
+    html: '<p>Meta released LLaMA to researchers, and Hugging Face hosted copies.</p>'.repeat(3000),
+    async run() {
+      const marks = registry();
+      const drawn = () => {
+        let n = 0;
+        CSS.highlights.forEach((h) => (n += h.size));
+        return n;
+      };
+      // What the highlights held at each point the scan let the page run in between.
+      const seen = new Set<number>();
+      let scanning = true;
+      const watch = () => {
+        seen.add(drawn());
+        if (scanning) setTimeout(watch, 0);
+      };
+      setTimeout(watch, 0);
+      const stats = await scanSubtrees([document.body], matcher, mlPage, marks);
+      scanning = false;
+      return { severalSlices: stats.slices > 1, seenWhileScanning: [...seen], drawnAtEnd: drawn() === marks.size && marks.size > 0 };
+    },
+    expected: { severalSlices: true, seenWhileScanning: [0], drawnAtEnd: true },
+  }),
 };
