@@ -239,9 +239,10 @@ interface PageResult {
   floorMs: number;
   /** The second floor: one alias RegExp, a Range per match, one Highlight (no rules). */
   highlighter: { ms: number; marks: number };
-  ours: { busyMs: number; wallMs: number; slices: number; longestSliceMs: number; longestTaskMs: number; longTasks: number; marks: number; capped: boolean };
+  /** cpuMs: the renderer main thread's CPU time for the scan and the frame after it (median). */
+  ours: { busyMs: number; cpuMs: number; wallMs: number; slices: number; longestSliceMs: number; longestTaskMs: number; longTasks: number; marks: number; capped: boolean };
   /** The same scan with the claim check on (what the content script runs by default); ratio = its busy / ours busy. */
-  claims: { busyMs: number; wallMs: number; slices: number; longestSliceMs: number; longestTaskMs: number; contradicted: number; supported: number; setupMs: number; ratio: number; bestRatio: number; backgroundMs: number; pieces: number; pairs: number };
+  claims: { busyMs: number; cpuMs: number; cpuRatio: number; wallMs: number; slices: number; longestSliceMs: number; longestTaskMs: number; contradicted: number; supported: number; setupMs: number; ratio: number; bestRatio: number; backgroundMs: number; pieces: number; pairs: number };
   oursOverFloor: number;
   oursOverHighlighter: number;
   peer: { ms: number; marks: number; runs: number; aborted: boolean };
@@ -263,16 +264,29 @@ async function benchPage(page: Page, spec: PageSpec, url: string, scripts: strin
   await call(page, 'ours', 'synthetic');
   const floor: number[] = [];
   const highlighter: { ms: number; marks: number }[] = [];
-  const ours: OursResult[] = [];
-  const claims: OursResult[] = [];
+  const ours: (OursResult & { cpuMs: number })[] = [];
+  const claims: (OursResult & { cpuMs: number })[] = [];
   const synthetic: OursResult[] = [];
   let text = { nodes: 0, chars: 0 };
   // Ours and ours with the claim check back to back, taking turns at going first: a run pays for
   // some of the garbage the run before it left, and this way neither always follows the other.
+  //
+  // Each of these runs also measures the renderer main thread's CPU time (busy time counts only the
+  // scan's own slices), until a frame after the scan has been drawn: the style, layout and paint
+  // the marks cause, garbage collection, and time lost to other threads are in it too.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadMs = async (): Promise<number> => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
+  const withCpu = async (checkClaims: boolean): Promise<OursResult & { cpuMs: number }> => {
+    const before = await threadMs();
+    const r = await call(page, 'ours', 'bundled', checkClaims);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    return { ...r, cpuMs: (await threadMs()) - before };
+  };
   const pair = async (i: number): Promise<void> => {
-    if (i % 2 === 0) ours.push(await call(page, 'ours', 'bundled'));
-    claims.push(await call(page, 'ours', 'bundled', true));
-    if (i % 2 === 1) ours.push(await call(page, 'ours', 'bundled'));
+    if (i % 2 === 0) ours.push(await withCpu(false));
+    claims.push(await withCpu(true));
+    if (i % 2 === 1) ours.push(await withCpu(false));
   };
   // Interleaved, so drift in the machine's load hits all five alike.
   for (let i = 0; i < runs; i++) {
@@ -290,6 +304,7 @@ async function benchPage(page: Page, spec: PageSpec, url: string, scripts: strin
   const claimCounts = await call(page, 'claimCounts');
   const profile = { bundled: await call(page, 'profile', 'bundled'), synthetic: await call(page, 'profile', 'synthetic') };
   await call(page, 'clear');
+  await cdp.detach();
 
   const peerRuns = PEER_RUNS[spec.scaleIndex]!;
   const peer: { ms: number; marks: number; aborted: boolean }[] = [];
@@ -326,6 +341,7 @@ async function benchPage(page: Page, spec: PageSpec, url: string, scripts: strin
     highlighter: { ms: highlighterMs, marks: median(highlighter.map((h) => h.marks)) },
     ours: {
       busyMs: busy,
+      cpuMs: median(ours.map((r) => r.cpuMs)),
       wallMs: o('wallMs'),
       slices: o('slices'),
       longestSliceMs: max(ours.map((r) => r.longestSliceMs)),
@@ -336,6 +352,8 @@ async function benchPage(page: Page, spec: PageSpec, url: string, scripts: strin
     },
     claims: {
       busyMs: c('busyMs'),
+      cpuMs: median(claims.map((r) => r.cpuMs)),
+      cpuRatio: median(claims.map((r, i) => r.cpuMs / ours[i]!.cpuMs)),
       wallMs: c('wallMs'),
       slices: c('slices'),
       longestSliceMs: max(claims.map((r) => r.longestSliceMs)),
@@ -720,7 +738,7 @@ async function main(): Promise<void> {
   for (const spec of specs) {
     results.push(await benchPage(page, spec, server.url(spec.file), scripts, aliases));
     const r = results.at(-1)!;
-    log(`${spec.id}: floor ${fmt(r.floorMs)} ms, regex highlighter ${fmt(r.highlighter.ms)} ms, ours ${fmt(r.ours.busyMs)} ms busy (${fmt(r.oursOverHighlighter, 2)}× highlighter, ${fmt(r.oursOverFloor, 2)}× floor), with claim check ${fmt(r.claims.busyMs)} ms (${fmt(r.claims.ratio, 2)}×; background ${fmt(r.claims.backgroundMs)} ms for ${r.claims.pieces} blocks; best of ${r.claims.pairs} ${fmt(r.claims.bestRatio, 2)}×), peer ${fmt(r.peer.ms)} ms, ${r.ours.marks} marks`);
+    log(`${spec.id}: floor ${fmt(r.floorMs)} ms, regex highlighter ${fmt(r.highlighter.ms)} ms, ours ${fmt(r.ours.busyMs)} ms busy (${fmt(r.oursOverHighlighter, 2)}× highlighter, ${fmt(r.oursOverFloor, 2)}× floor), cpu ${fmt(r.ours.cpuMs)} ms, with claim check ${fmt(r.claims.busyMs)} ms (${fmt(r.claims.ratio, 2)}×, cpu ${fmt(r.claims.cpuRatio, 2)}×; background ${fmt(r.claims.backgroundMs)} ms for ${r.claims.pieces} blocks; best of ${r.claims.pairs} ${fmt(r.claims.bestRatio, 2)}×), peer ${fmt(r.peer.ms)} ms, ${r.ours.marks} marks`);
   }
   await page.close();
 
@@ -787,7 +805,7 @@ async function main(): Promise<void> {
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
 
   const rows = [
-    ['page', 'HTML', 'marks', 'floor ms', 'regex hl ms', 'ours busy', 'ours wall', 'ours/regex hl', 'ours/floor', 'claims busy', 'claims/ours', 'claims ✗/✓', 'mark.js ms', 'peer/ours', 'longest task', 'slices', 'incr. ms', 'incr. task', 'full ms', '100k/bundled'],
+    ['page', 'HTML', 'marks', 'floor ms', 'regex hl ms', 'ours busy', 'ours wall', 'ours cpu', 'ours/regex hl', 'ours/floor', 'claims busy', 'claims/ours', 'claims cpu/ours', 'claims ✗/✓', 'mark.js ms', 'peer/ours', 'longest task', 'slices', 'incr. ms', 'incr. task', 'full ms', '100k/bundled'],
     ...results.map((r) => [
       r.page,
       `${fmt(r.htmlBytes / 1e6, 2)} MB`,
@@ -796,10 +814,12 @@ async function main(): Promise<void> {
       fmt(r.highlighter.ms, 1),
       fmt(r.ours.busyMs),
       fmt(r.ours.wallMs),
+      fmt(r.ours.cpuMs),
       fmt(r.oursOverHighlighter, 2),
       fmt(r.oursOverFloor, 1),
       fmt(r.claims.busyMs),
       `${fmt(r.claims.ratio, 2)} (best ${fmt(r.claims.bestRatio, 2)})`,
+      fmt(r.claims.cpuRatio, 2),
       `${r.claims.contradicted}/${r.claims.supported}`,
       `${r.peer.aborted ? '>' : ''}${fmt(r.peer.ms)}`,
       `${r.peer.aborted ? '>' : ''}${fmt(r.peerOverOurs, 1)}`,
