@@ -7,7 +7,8 @@
  */
 import { claimPieces, forEachClaim, inMessages } from '../claims/pieces';
 import { ask } from '../shared/ask';
-import type { ClaimPiece, ClaimView, PageClaim } from '../shared/claims';
+import type { ClaimPiece, PageClaim, SupportedOnPage } from '../shared/claims';
+import { POPOVER_MAX_SUPPORTED } from '../shared/limits';
 import type { Mention } from '../shared/dataset';
 import { ClaimMark, ClaimRegistry, viewOf } from './claim-marks';
 import { pageDate } from './page-date';
@@ -101,9 +102,10 @@ export class ClaimLayer {
     for (const w of this.waiting) if (w.block.nodes.some(inside)) this.waiting.delete(w);
   }
 
-  /** Supported claims about an entity (or one it stands for), for its popover's "On this page". */
-  supportedAbout(entity: string): ClaimView[] {
-    return this.marks.supportedWhere((c) => c.about.includes(entity)).map(viewOf);
+  /** Supported claims about an entity (or one it stands for), for its popover's "On this page": only those quoted get a Range. */
+  supportedAbout(entity: string): SupportedOnPage {
+    const all = this.marks.supportedWhere((c) => c.about.includes(entity));
+    return { total: all.length, quoted: all.slice(0, POPOVER_MAX_SUPPORTED).map(viewOf) };
   }
 
   /** Every checked claim, contradicted first, each with its index in document order (for "reveal"). */

@@ -26,6 +26,11 @@ export class ClaimMark {
     return this.span.nodes;
   }
 
+  /** Where its words start. */
+  get startsIn(): { node: Text; offset: number } {
+    return { node: this.span.nodes[0]!, offset: this.span.startOffset };
+  }
+
   /** The words on the page that carry the claim (its text is what the popover quotes). */
   get range(): Range {
     // Text changed since the scan is rescanned soon and its claims dropped (ClaimLayer.rescanning);
@@ -42,13 +47,15 @@ export function viewOf(mark: ClaimMark): ClaimView {
 /** Highlight names; content.css styles each. Not `llama-lens-…`: those are mention marks. */
 export const CLAIM_HIGHLIGHTS = { contradicted: 'llama-claim-contradicted', supported: 'llama-claim-supported' } as const;
 
+/** In document order by where each starts: from its span, so ordering makes no Range. */
 function inDocumentOrder(marks: ClaimMark[]): ClaimMark[] {
   return marks.sort((a, b) => {
-    try {
-      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-    } catch {
-      return 0;
-    }
+    const [na, nb] = [a.startsIn, b.startsIn];
+    if (na.node === nb.node) return na.offset - nb.offset;
+    const position = na.node.compareDocumentPosition(nb.node);
+    // Nodes in different trees (a shadow root's) have no order between them.
+    if (position & Node.DOCUMENT_POSITION_DISCONNECTED) return 0;
+    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
   });
 }
 
@@ -145,7 +152,7 @@ export class ClaimRegistry {
     this.ordered = null;
   }
 
-  /** Those that `pick` holds for, in document order: only they are sorted (and get a Range) unless all are already. */
+  /** Those that `pick` holds for, in document order: only they are sorted, unless all are already. */
   private inOrderWhere(pick: (m: ClaimMark) => boolean): ClaimMark[] {
     return this.ordered ? this.ordered.filter(pick) : inDocumentOrder([...this.all].filter(pick));
   }

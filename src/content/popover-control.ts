@@ -5,6 +5,7 @@
  * `dispose` stops all of it.
  */
 import { ask } from '../shared/ask';
+import type { SupportedOnPage } from '../shared/claims';
 import { POPOVER_CLOSE_GRACE_MS } from '../shared/limits';
 import type { EntityView } from '../shared/messages';
 import type { Settings } from '../shared/settings';
@@ -19,6 +20,9 @@ import { TouchTaps } from './touch';
 /** What the pointer or the keyboard can open: a mention's mark or a checked claim's. */
 type Target = Mark | ClaimMark;
 const isClaim = (t: Target): t is ClaimMark => 'claim' in t;
+
+/** With the claim check off, no claims: the popover's "On this page" stays out. */
+const NONE_SUPPORTED: SupportedOnPage = { total: 0, quoted: [] };
 
 export class PopoverControl {
   private readonly abort = new AbortController();
@@ -203,7 +207,7 @@ export class PopoverControl {
     // A live range outlives its text (it collapses onto the parent), so the nodes say whether it is still there.
     this.popover.show(() => (mark.nodes.every((n) => n.isConnected) ? mark.range.getBoundingClientRect() : null), {
       entity,
-      supported: this.claims?.supportedAbout(mark.entity) ?? [],
+      supported: this.claims?.supportedAbout(mark.entity) ?? NONE_SUPPORTED,
       focus,
       onRelated: (id) => void this.loadAndShow(id, true),
       onMore: (id) => void ask('entry/open', { id }).catch((e: unknown) => console.error('[llama-lens]', e)),
@@ -219,7 +223,7 @@ export class PopoverControl {
     await this.entities.load([id]);
     const entity = this.entities.get(id);
     if (entity && this.popover.isOpen && this.openMark === forMark) {
-      this.popover.update({ entity, claim: undefined, supported: this.claims?.supportedAbout(id) ?? [], focus });
+      this.popover.update({ entity, claim: undefined, supported: this.claims?.supportedAbout(id) ?? NONE_SUPPORTED, focus });
     }
   }
 

@@ -201,6 +201,13 @@ export interface ClaimView extends ClaimFinding {
   said: string;
 }
 
+/** An entity's supported claims on this page, for its popover: how many, and the first few quoted. */
+export interface SupportedOnPage {
+  total: number;
+  /** In document order, at most POPOVER_MAX_SUPPORTED. */
+  quoted: ClaimView[];
+}
+
 /**
  * Part of a block of the page sent to be checked (`claims/check`): the block's text from `from`
  * (the whole block unless it is long) and the mentions inside it (src/claims/pieces.ts). The piece

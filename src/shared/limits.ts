@@ -73,6 +73,13 @@ export const POPOVER_CLOSE_GRACE_MS = 250;
 /** Facts shown in the popover before "more": three fit a laptop screen without scrolling; the full list is in the entry page. */
 export const POPOVER_MAX_FACTS = 3;
 
+/**
+ * Statements quoted under the popover's "On this page" before "and N more": a page dense with
+ * claims matches the sources about one entity a thousand times, and each quote is a Range made and
+ * a line to scroll past. Five fit beside the facts.
+ */
+export const POPOVER_MAX_SUPPORTED = 5;
+
 /** Entities asked for in one message; a page rarely names more than a dozen, and this bounds a hostile request. */
 export const MAX_IDS_PER_REQUEST = 200;
 

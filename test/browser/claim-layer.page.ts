@@ -146,7 +146,7 @@ export const cases = {
         layer.onBlock(block!, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
         await layer.check();
         const afterCheck = made;
-        const listed = layer.supportedAbout('llama-1').map((c) => c.said);
+        const listed = layer.supportedAbout('llama-1').quoted.map((c) => c.said);
         return { afterCheck, listed, afterListing: made };
       } finally {
         window.Range = Real;
@@ -205,5 +205,42 @@ export const cases = {
       }
     },
     expected: { severalMessages: true, drawnWhenAsked: [0], drawnAtEnd: 700 },
+  }),
+
+  'quotes the first supported claims in document order, counts the rest, and makes a Range only for those quoted': browserCase({
+    html: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `<p>Item ${n}: Meta unveiled LLaMA on February 24, 2023.</p>`).join(''),
+    run: async () => {
+      const said = 'February 24, 2023';
+      answerWith(async (_, payload) => {
+        const claims = (payload as Asked).pieces.flatMap(({ text, from }, piece) => {
+          // From the item's number to the date, so each quote says which it is.
+          return [piece, from, from + text.indexOf(said) + said.length, 0];
+        });
+        return { findings: [{ verdict: 'supported', attribute: 'release-date', entity: 'llama-1', about: ['llama-1'], truths: [] }], claims };
+      });
+      const Real = window.Range;
+      let made = 0;
+      window.Range = class extends Real {
+        constructor() {
+          super();
+          made++;
+        }
+      };
+      const layer = new ClaimLayer(false);
+      try {
+        // Scanned last to first (as a rescan can add them): the list still reads in page order.
+        for (const block of [...walkBlocks(document.body)].reverse()) {
+          const at = block.text.indexOf('LLaMA');
+          layer.onBlock(block, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
+        }
+        await layer.check();
+        const { total, quoted } = layer.supportedAbout('llama-1');
+        return { total, quoted: quoted.map((c) => c.said.slice(0, 6)), rangesMade: made };
+      } finally {
+        window.Range = Real;
+        layer.dispose();
+      }
+    },
+    expected: { total: 8, quoted: ['Item 1', 'Item 2', 'Item 3', 'Item 4', 'Item 5'], rangesMade: 5 },
   }),
 };

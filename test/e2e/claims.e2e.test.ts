@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { BROWSERS, launch, type DomNode, type Session, type TestPage } from './harness/browsers';
 import { serve, type StaticServer } from './harness/server';
-import { findAll, findContentTab, until, waitForPopover } from './harness/page-helpers';
+import { findAll, findContentTab, readMarks, until, waitForPopover } from './harness/page-helpers';
+import { POPOVER_MAX_SUPPORTED } from '../../src/shared/limits';
 import { axePopover } from './harness/axe';
 
 let server: StaticServer;
@@ -140,6 +141,19 @@ describe.each(BROWSERS)('%s', (name) => {
     });
     expect(supported.filter((c) => c.verdict === 'contradicted')).toEqual([]);
     expect(await readClaims(page, 'contradicted')).toEqual([]);
+
+    // LLaMA's popover counts the statements about it that match, quotes the first few, says how many more.
+    const llama = (await readMarks(page)).find((m) => m.text === 'LLaMA' && m.y > 0)!;
+    await page.mouseMove(1, 1);
+    await page.mouseMove(llama.x, llama.y, 3);
+    const pop = await waitForPopover(page, 'match the sources');
+    const section = findAll(pop, 'section').find((n) => n.attrs.class === 'on-page')!;
+    const total = Number(/(\d+)\s*$/.exec(findAll(section, 'p')[0]!.text)![1]);
+    const quoted = findAll(section, 'q').map(textOf);
+    expect(total).toBeGreaterThan(POPOVER_MAX_SUPPORTED);
+    expect(quoted).toHaveLength(POPOVER_MAX_SUPPORTED);
+    expect(quoted[0]).toBe('February 24, 2023');
+    expect(findAll(section, 'p')[1]!.text).toBe(`…and ${total - POPOVER_MAX_SUPPORTED} more`);
   });
 
   it.each([

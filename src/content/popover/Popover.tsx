@@ -1,5 +1,5 @@
 /** The popover's content: an entity card plus the actions that belong to a page. */
-import type { ClaimView } from '../../shared/claims';
+import type { ClaimView, SupportedOnPage } from '../../shared/claims';
 import type { EntityView } from '../../shared/messages';
 import { ClaimCard } from '../../ui/ClaimCard';
 import { POPOVER_MAX_FACTS } from '../../shared/limits';
@@ -13,7 +13,7 @@ export interface PopoverProps {
   /** A checked claim: the popover shows it instead of the entity. */
   claim?: ClaimView;
   /** Statements on this page about the entity that the sources confirm. */
-  supported?: ClaimView[];
+  supported?: SupportedOnPage;
   /** Opened from the keyboard: the host moves focus into the popover so its content is read and reachable. */
   focus: boolean;
   onRelated(id: string): void;
@@ -27,19 +27,20 @@ export interface HostProps {
 }
 
 /** A plain list, not a <details>: its user-agent shadow tree would be one more thing inside the popover. */
-function SupportedOnPage({ claims }: { claims: ClaimView[] }) {
+function OnThisPage({ total, quoted }: SupportedOnPage) {
   return (
     <section class="on-page" aria-labelledby="ll-on-page">
       <p id="ll-on-page" class="on-page-title">
-        {t('claimsOnPage', String(claims.length))}
+        {t('claimsOnPage', formatNumber(total))}
       </p>
       <ul class="on-page-list">
-        {claims.map((c, i) => (
+        {quoted.map((c, i) => (
           <li key={i}>
             <q>{c.said}</q>
           </li>
         ))}
       </ul>
+      {total > quoted.length && <p class="on-page-more">{t('claimsOnPageMore', formatNumber(total - quoted.length))}</p>}
     </section>
   );
 }
@@ -78,7 +79,7 @@ export function Popover({ entity, claim, supported, onRelated, onMore, onDisable
             note={<NoteEditor entity={entity} note={entity.note} idPrefix="ll" onEditing={onEditing} />}
             onRelated={onRelated}
           />
-          {supported && supported.length > 0 && <SupportedOnPage claims={supported} />}
+          {supported && supported.total > 0 && <OnThisPage {...supported} />}
           <div class="actions">
             <button type="button" class="action" onClick={() => onMore(entity.id)}>
               {entity.facts.length > POPOVER_MAX_FACTS
