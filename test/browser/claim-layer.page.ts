@@ -74,6 +74,49 @@ async function checkedPage<T>(
   }
 }
 
+/** Runs `f` with every Range made on the page from then on counted. */
+async function countingRanges<T>(f: (made: () => number) => Promise<T>): Promise<T> {
+  const Real = window.Range;
+  let made = 0;
+  window.Range = class extends Real {
+    constructor() {
+      super();
+      made++;
+    }
+  };
+  try {
+    return await f(() => made);
+  } finally {
+    window.Range = Real;
+  }
+}
+
+/** A background that finds a supported release date in every piece, over the span `spanIn` gives (offsets in the piece's text). */
+function answerSupported(spanIn: (text: string) => [number, number]): void {
+  answerWith(async (_, payload) => {
+    const claims = (payload as Asked).pieces.flatMap(({ text, from }, piece) => {
+      const [start, end] = spanIn(text);
+      return [piece, from + start, from + end, 0];
+    });
+    return { findings: [{ verdict: 'supported', attribute: 'release-date', entity: 'llama-1', about: ['llama-1'], truths: [] }], claims };
+  });
+}
+
+/** Every block of the page kept with its "LLaMA" (in `order`), checked, and read before the layer is disposed. */
+async function checkedBlocks<T>(read: (layer: ClaimLayer) => T, order = (blocks: Block[]) => blocks): Promise<T> {
+  const layer = new ClaimLayer(false);
+  try {
+    for (const block of order([...walkBlocks(document.body)])) {
+      const at = block.text.indexOf('LLaMA');
+      layer.onBlock(block, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
+    }
+    await layer.check();
+    return read(layer);
+  } finally {
+    layer.dispose();
+  }
+}
+
 const nothing = (): void => undefined;
 const markedCount = (layer: ClaimLayer) => ({ marked: layer.marks.inOrder().length });
 
@@ -106,53 +149,23 @@ export const cases = {
         asked.push(payload as Asked);
         return dateClaims((payload as Asked).pieces);
       });
-      const layer = new ClaimLayer(false);
-      try {
-        for (const block of walkBlocks(document.body)) {
-          const at = block.text.indexOf('LLaMA');
-          layer.onBlock(block, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
-        }
-        await layer.check();
-        return { sent: asked.flatMap((a) => a.pieces.map((p) => p.text)), marked: layer.marks.inOrder().length };
-      } finally {
-        layer.dispose();
-      }
+      return checkedBlocks((layer) => ({ sent: asked.flatMap((a) => a.pieces.map((p) => p.text)), marked: layer.marks.inOrder().length }));
     },
     expected: { sent: ['Meta unveiled LLaMA on February 27, 2023.'], marked: 1 },
   }),
 
   'makes no Range for a supported claim until something asks for it (the popover\'s "On this page")': browserCase({
     html: '<p>Meta unveiled LLaMA on February 24, 2023.</p>',
-    run: async () => {
-      const said = 'February 24, 2023';
-      answerWith(async (_, payload) => {
-        const [{ text, from }] = (payload as Asked).pieces as [ClaimPiece];
-        const at = from + text.indexOf(said);
-        return { findings: [{ verdict: 'supported', attribute: 'release-date', entity: 'llama-1', about: ['llama-1'], truths: [] }], claims: [0, at, at + said.length, 0] };
-      });
-      // Every Range made on the page from here on is counted.
-      const Real = window.Range;
-      let made = 0;
-      window.Range = class extends Real {
-        constructor() {
-          super();
-          made++;
-        }
-      };
-      const layer = new ClaimLayer(false);
-      try {
-        const [block] = [...walkBlocks(document.body)];
-        const at = block!.text.indexOf('LLaMA');
-        layer.onBlock(block!, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
-        await layer.check();
-        const afterCheck = made;
-        const listed = layer.supportedAbout('llama-1').quoted.map((c) => c.said);
-        return { afterCheck, listed, afterListing: made };
-      } finally {
-        window.Range = Real;
-        layer.dispose();
-      }
-    },
+    run: () =>
+      countingRanges(async (made) => {
+        const said = 'February 24, 2023';
+        answerSupported((text) => [text.indexOf(said), text.indexOf(said) + said.length]);
+        return checkedBlocks((layer) => {
+          const afterCheck = made();
+          const listed = layer.supportedAbout('llama-1').quoted.map((c) => c.said);
+          return { afterCheck, listed, afterListing: made() };
+        });
+      }),
     expected: { afterCheck: 0, listed: ['February 24, 2023'], afterListing: 1 },
   }),
 
@@ -192,55 +205,27 @@ export const cases = {
         drawnWhenAsked.push(drawn());
         return dateClaims((payload as Asked).pieces);
       });
-      const layer = new ClaimLayer(false);
-      try {
-        for (const block of walkBlocks(document.body)) {
-          const at = block.text.indexOf('LLaMA');
-          layer.onBlock(block, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
-        }
-        await layer.check();
-        return { severalMessages: drawnWhenAsked.length > 1, drawnWhenAsked: [...new Set(drawnWhenAsked)], drawnAtEnd: drawn() };
-      } finally {
-        layer.dispose();
-      }
+      return checkedBlocks(() => ({ severalMessages: drawnWhenAsked.length > 1, drawnWhenAsked: [...new Set(drawnWhenAsked)], drawnAtEnd: drawn() }));
     },
     expected: { severalMessages: true, drawnWhenAsked: [0], drawnAtEnd: 700 },
   }),
 
   'quotes the first supported claims in document order, counts the rest, and makes a Range only for those quoted': browserCase({
     html: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `<p>Item ${n}: Meta unveiled LLaMA on February 24, 2023.</p>`).join(''),
-    run: async () => {
-      const said = 'February 24, 2023';
-      answerWith(async (_, payload) => {
-        const claims = (payload as Asked).pieces.flatMap(({ text, from }, piece) => {
-          // From the item's number to the date, so each quote says which it is.
-          return [piece, from, from + text.indexOf(said) + said.length, 0];
-        });
-        return { findings: [{ verdict: 'supported', attribute: 'release-date', entity: 'llama-1', about: ['llama-1'], truths: [] }], claims };
-      });
-      const Real = window.Range;
-      let made = 0;
-      window.Range = class extends Real {
-        constructor() {
-          super();
-          made++;
-        }
-      };
-      const layer = new ClaimLayer(false);
-      try {
-        // Scanned last to first (as a rescan can add them): the list still reads in page order.
-        for (const block of [...walkBlocks(document.body)].reverse()) {
-          const at = block.text.indexOf('LLaMA');
-          layer.onBlock(block, [{ start: at, end: at + 5, entity: 'llama-1', topic: 'llama' }]);
-        }
-        await layer.check();
-        const { total, quoted } = layer.supportedAbout('llama-1');
-        return { total, quoted: quoted.map((c) => c.said.slice(0, 6)), rangesMade: made };
-      } finally {
-        window.Range = Real;
-        layer.dispose();
-      }
-    },
+    run: () =>
+      countingRanges(async (made) => {
+        const said = 'February 24, 2023';
+        // From the item's number to the date, so each quote says which it is.
+        answerSupported((text) => [0, text.indexOf(said) + said.length]);
+        return checkedBlocks(
+          (layer) => {
+            const { total, quoted } = layer.supportedAbout('llama-1');
+            return { total, quoted: quoted.map((c) => c.said.slice(0, 6)), rangesMade: made() };
+          },
+          // Scanned last to first (as a rescan can add them): the list still reads in page order.
+          (blocks) => blocks.reverse(),
+        );
+      }),
     expected: { total: 8, quoted: ['Item 1', 'Item 2', 'Item 3', 'Item 4', 'Item 5'], rangesMade: 5 },
   }),
 };
