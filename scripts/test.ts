@@ -29,7 +29,10 @@ let passed = 0;
 let failed = 0;
 for (const step of STEPS) {
   console.log(`\n=== ${step.name}`);
+  const t0 = Date.now();
   const r = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit' });
+  // Each step's time, so the whole run's budget (10 minutes on 2 cores) can be kept.
+  console.log(`=== ${step.name}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (step.report) {
     try {
       const report = JSON.parse(readFileSync(step.report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
