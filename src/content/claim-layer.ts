@@ -7,8 +7,8 @@
  */
 import { claimPieces, forEachClaim, inMessages } from '../claims/pieces';
 import { ask } from '../shared/ask';
-import type { ClaimPiece, PageClaim, SupportedOnPage } from '../shared/claims';
-import { POPOVER_MAX_SUPPORTED } from '../shared/limits';
+import type { ClaimPiece, PageClaims, SupportedOnPage } from '../shared/claims';
+import { POPOVER_MAX_SUPPORTED, POPUP_MAX_CLAIMS } from '../shared/limits';
 import type { Mention } from '../shared/dataset';
 import { ClaimMark, ClaimRegistry, viewOf } from './claim-marks';
 import { pageDate } from './page-date';
@@ -108,10 +108,18 @@ export class ClaimLayer {
     return { total: all.length, quoted: all.slice(0, POPOVER_MAX_SUPPORTED).map(viewOf) };
   }
 
-  /** Every checked claim, contradicted first, each with its index in document order (for "reveal"). */
-  summary(): PageClaim[] {
-    const all = this.marks.inOrder().map((m, index) => ({ index, verdict: m.claim.verdict, attribute: m.claim.attribute, entity: m.claim.entity, said: m.range.toString() }));
-    return [...all.filter((c) => c.verdict === 'contradicted'), ...all.filter((c) => c.verdict === 'supported')];
+  /**
+   * The checked claims of each verdict, counted, and the first POPUP_MAX_CLAIMS in document order
+   * quoted, each with its index in that order (for "reveal"): only those quoted get a Range.
+   */
+  summary(): PageClaims {
+    const out: PageClaims = { contradicted: { total: 0, listed: [] }, supported: { total: 0, listed: [] } };
+    this.marks.inOrder().forEach((m, index) => {
+      const group = out[m.claim.verdict];
+      if (++group.total > POPUP_MAX_CLAIMS) return;
+      group.listed.push({ index, verdict: m.claim.verdict, attribute: m.claim.attribute, entity: m.claim.entity, said: m.range.toString() });
+    });
+    return out;
   }
 
   dispose(): void {

@@ -16,6 +16,7 @@ import { contentRequests, type ContentResponses } from '../shared/messages';
 import { onNotesChanged } from '../shared/notes';
 import { isActiveOn, loadSettings, onSettingsChanged, siteKey, type Settings } from '../shared/settings';
 import { RESCAN_DEBOUNCE_MS, SMALL_DOCUMENT_CHARS } from '../shared/limits';
+import { NO_PAGE_CLAIMS } from '../shared/claims';
 import type { DictionaryEntry } from '../matcher';
 import { Lens } from './lens';
 import { isInSkippedRegion, smallText } from './text-blocks';
@@ -158,7 +159,7 @@ const handlers: Handlers<typeof contentRequests, ContentResponses, unknown> = {
   async 'page/mentions'() {
     // Active but without a lens: a page that names nothing (yet).
     const { active, lens: l } = await settledLens();
-    return { site, active, entities: l?.mentionCounts() ?? [], ...(l?.pageClaims() ?? { claims: [], pageDate: null }) };
+    return { site, active, entities: l?.mentionCounts() ?? [], ...(l?.pageClaims() ?? { claims: NO_PAGE_CLAIMS, pageDate: null }) };
   },
   async 'page/reveal-claim'({ index }) {
     return { found: (await settledLens()).lens?.revealClaim(index) ?? false };

@@ -5,7 +5,7 @@
  * entities fetched for them.
  */
 import { compileMatcher, type DictionaryEntry } from '../matcher';
-import type { PageClaim } from '../shared/claims';
+import { NO_PAGE_CLAIMS, type PageClaims } from '../shared/claims';
 import type { PageEntityCount } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { ClaimLayer } from './claim-layer';
@@ -79,9 +79,9 @@ export class Lens {
     });
   }
 
-  /** Checked claims, contradicted first, and the page's date as read (the popup lists them). */
-  pageClaims(): { claims: PageClaim[]; pageDate: string | null } {
-    return { claims: this.claims?.summary() ?? [], pageDate: this.claims?.pageDate ?? null };
+  /** Checked claims by verdict, and the page's date as read (the popup lists them). */
+  pageClaims(): { claims: PageClaims; pageDate: string | null } {
+    return { claims: this.claims?.summary() ?? NO_PAGE_CLAIMS, pageDate: this.claims?.pageDate ?? null };
   }
 
   /** Scrolls to a checked claim (its index in document order) and opens it, focused. */

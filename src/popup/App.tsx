@@ -6,6 +6,7 @@
 import { browser } from '../shared/webext';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, askTab } from '../shared/ask';
+import type { ClaimsOfVerdict, PageClaim } from '../shared/claims';
 import type { Status } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, withSite, type Settings } from '../shared/settings';
 import { formatDate, formatNumber } from '../ui/format';
@@ -39,11 +40,16 @@ function showMentionLabel(name: string, count: number): string {
   return new Intl.PluralRules(uiLocale()).select(count) === 'one' ? t('showMentionOne', name, n) : t('showMentionOther', name, n);
 }
 
-/** Checked claims, contradicted first: each opens its popover on the page, focused. */
+/** "…and N more" under a verdict's list when it lists only the first. */
+function More({ of }: { of: ClaimsOfVerdict }) {
+  const more = of.total - of.listed.length;
+  return more > 0 ? <p class="claims-more">{t('claimsOnPageMore', formatNumber(more))}</p> : null;
+}
+
+/** Checked claims, contradicted first, the first few of each verdict: each opens its popover on the page, focused. */
 function PageClaims({ page }: { page: Extract<PageState, { kind: 'ready' }> }) {
-  const wrong = page.claims.filter((c) => c.verdict === 'contradicted');
-  const right = page.claims.filter((c) => c.verdict === 'supported');
-  const item = (c: (typeof page.claims)[number]) => (
+  const { contradicted: wrong, supported: right } = page.claims;
+  const item = (c: PageClaim) => (
     <li key={c.index}>
       <button
         type="button"
@@ -57,16 +63,18 @@ function PageClaims({ page }: { page: Extract<PageState, { kind: 'ready' }> }) {
   );
   return (
     <>
-      {wrong.length > 0 && (
+      {wrong.total > 0 && (
         <>
           <h3 class="claims-title">{t('claimsContradictedOnPage')}</h3>
-          <ul class="claims">{wrong.map(item)}</ul>
+          <ul class="claims">{wrong.listed.map(item)}</ul>
+          <More of={wrong} />
         </>
       )}
-      {right.length > 0 && (
+      {right.total > 0 && (
         <>
-          <h3 class="claims-title">{t('claimsOnPage', String(right.length))}</h3>
-          <ul class="claims">{right.map(item)}</ul>
+          <h3 class="claims-title">{t('claimsOnPage', formatNumber(right.total))}</h3>
+          <ul class="claims">{right.listed.map(item)}</ul>
+          <More of={right} />
         </>
       )}
     </>

@@ -243,3 +243,15 @@ export interface PageClaim {
   entity: string;
   said: string;
 }
+
+/** The checked claims of one verdict on a page: how many, and the first in document order. */
+export interface ClaimsOfVerdict {
+  total: number;
+  /** At most POPUP_MAX_CLAIMS. */
+  listed: PageClaim[];
+}
+
+/** The popup's "On this page" list of claims. */
+export type PageClaims = Record<Verdict, ClaimsOfVerdict>;
+
+export const NO_PAGE_CLAIMS: PageClaims = { contradicted: { total: 0, listed: [] }, supported: { total: 0, listed: [] } };

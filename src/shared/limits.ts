@@ -80,6 +80,14 @@ export const POPOVER_MAX_FACTS = 3;
  */
 export const POPOVER_MAX_SUPPORTED = 5;
 
+/**
+ * Claims of each verdict the popup's "On this page" lists before "and N more". A page dense with
+ * claims has thousands: each listed one is a Range made and a quote copied when the popup opens,
+ * and a list longer than the popup is scrolled past, not read. The keyboard steps to every marked
+ * claim on the page.
+ */
+export const POPUP_MAX_CLAIMS = 10;
+
 /** Entities asked for in one message; a page rarely names more than a dozen, and this bounds a hostile request. */
 export const MAX_IDS_PER_REQUEST = 200;
 

@@ -8,7 +8,7 @@
  * so a failure reaches the caller as a clear message rather than an `undefined`.
  */
 import * as v from 'valibot';
-import type { CheckedPieces, PageClaim } from './claims';
+import type { CheckedPieces, PageClaims } from './claims';
 import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
 import { issuePath } from './issue-path';
 import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
@@ -213,7 +213,7 @@ export const contentRequests = {
 
 export interface ContentResponses {
   /** `site` is the tab's site key for the popup's switch; `active` whether the extension runs there. */
-  'page/mentions': { site: string; active: boolean; entities: PageEntityCount[]; claims: PageClaim[]; pageDate: string | null };
+  'page/mentions': { site: string; active: boolean; entities: PageEntityCount[]; claims: PageClaims; pageDate: string | null };
   'page/reveal-claim': { found: boolean };
   'page/reveal': { found: boolean };
   'page/step': { found: boolean };

@@ -129,7 +129,7 @@ export const cases = {
       checkedPage(nothing, (layer, { asked }) => ({
         sent: asked.flatMap((a) => a.pieces.map((p) => [p.text, mentionsOf(p).map((m) => p.text.slice(m.start, m.end))])),
         marked: layer.marks.inOrder().map((m) => m.range.toString()),
-        popup: layer.summary().map((c) => `${c.verdict} ${c.said}`),
+        popup: Object.values(layer.summary()).flatMap((v) => v.listed.map((c) => `${c.verdict} ${c.said}`)),
       })),
     expected: {
       sent: [['The weather was fine. Meta unveiled LLaMA on February 27, 2023. Nothing else happened.', ['LLaMA']]],
@@ -227,5 +227,37 @@ export const cases = {
         );
       }),
     expected: { total: 8, quoted: ['Item 1', 'Item 2', 'Item 3', 'Item 4', 'Item 5'], rangesMade: 5 },
+  }),
+
+  'lists the first claims of each verdict for the popup in document order, counts the rest, and quotes only those listed': browserCase({
+    html: Array.from({ length: 30 }, (_, i) => `<p>Item ${i + 1}: Meta unveiled LLaMA on February ${i % 2 ? 24 : 27}, 2023.</p>`).join(''),
+    run: () =>
+      countingRanges(async (made) => {
+        // Item 1, 3, 5… give the wrong date (contradicted), 2, 4, 6… the right one; each claim runs
+        // from the item's number to the date, so each quote says which it is.
+        answerWith(async (_, payload) => {
+          const claims = (payload as Asked).pieces.flatMap(({ text, from }, piece) => {
+            const end = text.indexOf(', 2023') + 6;
+            return [piece, from, from + end, text.includes('February 27') ? 0 : 1];
+          });
+          const finding = (verdict: 'contradicted' | 'supported') => ({ verdict, attribute: 'release-date' as const, entity: 'llama-1', about: ['llama-1'], truths: [] });
+          return { findings: [finding('contradicted'), finding('supported')], claims };
+        });
+        return checkedBlocks(
+          (layer) => {
+            const drawn = made();
+            const { contradicted, supported } = layer.summary();
+            const read = ({ total, listed }: typeof contradicted) => ({ total, listed: listed.map((c) => `${c.index} ${c.said.slice(0, 7).trim()}`) });
+            return { contradicted: read(contradicted), supported: read(supported), rangesMadeForTheList: made() - drawn };
+          },
+          (blocks) => blocks.reverse(),
+        );
+      }),
+    expected: {
+      contradicted: { total: 15, listed: ['0 Item 1:', '2 Item 3:', '4 Item 5:', '6 Item 7:', '8 Item 9:', '10 Item 11', '12 Item 13', '14 Item 15', '16 Item 17', '18 Item 19'] },
+      supported: { total: 15, listed: ['1 Item 2:', '3 Item 4:', '5 Item 6:', '7 Item 8:', '9 Item 10', '11 Item 12', '13 Item 14', '15 Item 16', '17 Item 18', '19 Item 20'] },
+      // Contradicted claims are marked, so they have their Ranges already; the list makes one per supported claim it quotes.
+      rangesMadeForTheList: 10,
+    },
   }),
 };

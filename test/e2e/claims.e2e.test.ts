@@ -11,8 +11,10 @@ import path from 'node:path';
 import { BROWSERS, launch, type DomNode, type Session, type TestPage } from './harness/browsers';
 import { serve, type StaticServer } from './harness/server';
 import { findAll, findContentTab, readMarks, until, waitForPopover } from './harness/page-helpers';
+import { openPopup } from './harness/popup-helpers';
 import { POPOVER_MAX_SUPPORTED } from '../../src/shared/limits';
 import { axePopover } from './harness/axe';
+import type { PageClaims } from '../../src/shared/claims';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -49,6 +51,14 @@ async function settledClaims(page: TestPage, min: number): Promise<ClaimInfo[]> 
     last = key;
     return stable ? now : null;
   });
+}
+
+/** What the popup's "On this page" gets from the tab's content script: the claims by verdict. */
+function pageClaims(ext: TestPage, tabId: number): Promise<PageClaims> {
+  return ext.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ value: { claims: PageClaims } }> } } }).chrome;
+    return (await api.tabs.sendMessage(id, { type: 'page/mentions', payload: {} })).value.claims;
+  }, tabId);
 }
 
 const textOf = (n: DomNode): string => n.text;
@@ -102,12 +112,10 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.mouseMove(1, 1);
     const ext = await session.openExtensionPage('popup.html');
     const tabId = await findContentTab(ext);
-    const summary = await ext.evaluate(async (id) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ value: { claims: { verdict: string; said: string }[] } }> } } }).chrome;
-      return (await api.tabs.sendMessage(id, { type: 'page/mentions', payload: {} })).value.claims;
-    }, tabId);
-    expect(summary.slice(0, 3).map((c) => c.verdict)).toEqual(['contradicted', 'contradicted', 'contradicted']);
-    expect(summary.slice(3).every((c) => c.verdict === 'supported')).toBe(true);
+    const summary = await pageClaims(ext, tabId);
+    expect(summary.contradicted.total).toBe(3);
+    expect(summary.contradicted.listed.map((c) => c.verdict)).toEqual(['contradicted', 'contradicted', 'contradicted']);
+    expect(summary.supported.listed.every((c) => c.verdict === 'supported')).toBe(true);
     // Step through the page's marks as the keyboard command does until a claim's popover opens.
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
@@ -124,22 +132,45 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.press('Escape');
   });
 
+  it('the popup lists the contradicted claims first, and a click on one opens it on the page, focused', async () => {
+    await page.mouseMove(1, 1);
+    const probe = await session.openExtensionPage('options.html');
+    const tabId = await findContentTab(probe);
+    await probe.close();
+    const popup = await openPopup(session, tabId);
+    const lists = await until('the claim lists', () =>
+      popup.evaluate(() => {
+        const titles = [...document.querySelectorAll('.claims-title')].map((h) => h.textContent);
+        const items = [...document.querySelectorAll('.claims')].map((ul) => [...ul.querySelectorAll('q')].map((q) => q.textContent));
+        return titles.length === 2 ? { titles, items } : null;
+      }),
+    );
+    expect(lists.titles[0]).toBe('Statements the sources contradict');
+    expect(lists.items[0]).toEqual(['February 27, 2023', 'staff update', '7B, 13B, 34B and 70B']);
+    expect(lists.titles[1]).toMatch(/^Statements on this page that match the sources: \d+$/);
+    expect(lists.items[1]!.length).toBeGreaterThan(0);
+
+    await popup.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.claims')[0]!.querySelectorAll('button')[1]!.click());
+    const opened = await waitForPopover(page, 'staff update');
+    expect(textOf(opened)).toContain('Contradicted by the sources');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('llama-lens-popover');
+    await popup.close();
+    await page.press('Escape');
+  });
+
   it('flags nothing in a correct retelling, where statements match the sources', async () => {
     await page.goto(server.url('claims/retelling-correct.html'));
     const supported = await until('supported claims', async () => {
       const ext = await session.openExtensionPage('popup.html');
       try {
         const tabId = await findContentTab(ext);
-        const claims = await ext.evaluate(async (id) => {
-          const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<{ value: { claims: { verdict: string }[] } }> } } }).chrome;
-          return (await api.tabs.sendMessage(id, { type: 'page/mentions', payload: {} })).value.claims;
-        }, tabId);
-        return claims.length >= 8 ? claims : null;
+        const claims = await pageClaims(ext, tabId);
+        return claims.supported.total >= 8 ? claims : null;
       } finally {
         await ext.close();
       }
     });
-    expect(supported.filter((c) => c.verdict === 'contradicted')).toEqual([]);
+    expect(supported.contradicted).toEqual({ total: 0, listed: [] });
     expect(await readClaims(page, 'contradicted')).toEqual([]);
 
     // LLaMA's popover counts the statements about it that match, quotes the first few, says how many more.
