@@ -171,13 +171,22 @@ export function Options() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    const reload = () =>
-      void loadSettingsWithArea().then((r) => {
-        setSettings(r.settings);
-        setSitesArea(r.sitesArea);
-      });
-    reload();
-    return onSettingsChanged(reload);
+    // What a change reports is the latest read (onSettingsChanged): the first read, if it ends
+    // after a change has reported, is older and is dropped. Reading again on each change here
+    // had let an older read land last, showing settings that were no longer stored.
+    let changed = false;
+    const show = (s: Settings, area: Area) => {
+      setSettings(s);
+      setSitesArea(area);
+    };
+    const stop = onSettingsChanged((s, area) => {
+      changed = true;
+      show(s, area);
+    });
+    void loadSettingsWithArea().then((r) => {
+      if (!changed) show(r.settings, r.sitesArea);
+    });
+    return stop;
   }, []);
 
   if (!settings) return <main class="options" aria-busy="true" />;

@@ -288,15 +288,15 @@ export async function saveSettings(s: Settings): Promise<{ sitesArea: Area }> {
 }
 
 /** Calls back with fresh settings whenever any part of them changes, in any context. */
-export function onSettingsChanged(callback: (s: Settings) => void): () => void {
+export function onSettingsChanged(callback: (s: Settings, sitesArea: Area) => void): () => void {
   // A save is several writes, each a change event, and the reads they start can finish out of
   // order: only the read started by the latest change may report, so a stale one never wins.
   let latest = 0;
   const listener = (changes: Record<string, unknown>) => {
     if (Object.keys(changes).some((k) => k === 'settings' || k.startsWith('sites.'))) {
       const ticket = ++latest;
-      void loadSettings().then((s) => {
-        if (ticket === latest) callback(s);
+      void loadSettingsWithArea().then(({ settings, sitesArea }) => {
+        if (ticket === latest) callback(settings, sitesArea);
       });
     }
   };
