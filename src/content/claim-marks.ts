@@ -5,6 +5,7 @@
  * Claims added are drawn together, on draw(), as mention marks are (marks.ts says why).
  */
 import type { ClaimFinding, ClaimView } from '../shared/claims';
+import { inReadingOrder } from './reading-order';
 import { rangeOf, type TextSpan } from './scan';
 
 /**
@@ -47,17 +48,8 @@ export function viewOf(mark: ClaimMark): ClaimView {
 /** Highlight names; content.css styles each. Not `llama-lens-…`: those are mention marks. */
 export const CLAIM_HIGHLIGHTS = { contradicted: 'llama-claim-contradicted', supported: 'llama-claim-supported' } as const;
 
-/** In document order by where each starts: from its span, so ordering makes no Range. */
-function inDocumentOrder(marks: ClaimMark[]): ClaimMark[] {
-  return marks.sort((a, b) => {
-    const [na, nb] = [a.startsIn, b.startsIn];
-    if (na.node === nb.node) return na.offset - nb.offset;
-    const position = na.node.compareDocumentPosition(nb.node);
-    // Nodes in different trees (a shadow root's) have no order between them.
-    if (position & Node.DOCUMENT_POSITION_DISCONNECTED) return 0;
-    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-  });
-}
+/** In reading order by where each starts (a shadow tree's claims where its host is): from its span, so ordering makes no Range. */
+const inDocumentOrder = (marks: ClaimMark[]): ClaimMark[] => inReadingOrder(marks, (m) => m.startsIn);
 
 export class ClaimRegistry {
   private readonly all = new Set<ClaimMark>();

@@ -229,6 +229,27 @@ export const cases = {
     expected: { total: 8, quoted: ['Item 1', 'Item 2', 'Item 3', 'Item 4', 'Item 5'], rangesMade: 5 },
   }),
 
+  'puts claims in reading order, a shadow tree\'s claims where its host is': browserCase({
+    html: '<p>One: Meta unveiled LLaMA on February 27, 2023.</p><div id="host"></div><p>Four: Meta unveiled LLaMA on February 27, 2023.</p>',
+    run: () => {
+      const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p>Two: Meta unveiled LLaMA on February 27, 2023.</p><div id="inner"></div>';
+      const inner = shadow.getElementById('inner')!.attachShadow({ mode: 'open' });
+      inner.innerHTML = '<p>Three: Meta unveiled LLaMA on February 27, 2023.</p>';
+      answerWith(async (_, payload) => {
+        // Each claim from the block's first word to the date, so its quote says which it is.
+        const claims = (payload as Asked).pieces.flatMap(({ text, from }, piece) => [piece, from, from + text.indexOf(', 2023') + 6, 0]);
+        return { findings: [{ verdict: 'contradicted', attribute: 'release-date', entity: 'llama-1', about: ['llama-1'], truths: [] }], claims };
+      });
+      // The trees' blocks handed over deepest first, then the document's last to first.
+      return checkedBlocks(
+        (layer) => layer.marks.inOrder().map((m) => m.range.toString().split(':')[0]),
+        (blocks) => [...walkBlocks(inner), ...walkBlocks(shadow), ...blocks.reverse()],
+      );
+    },
+    expected: ['One', 'Two', 'Three', 'Four'],
+  }),
+
   'lists the first claims of each verdict for the popup in document order, counts the rest, and quotes only those listed': browserCase({
     html: Array.from({ length: 30 }, (_, i) => `<p>Item ${i + 1}: Meta unveiled LLaMA on February ${i % 2 ? 24 : 27}, 2023.</p>`).join(''),
     run: () =>
