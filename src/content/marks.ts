@@ -13,6 +13,7 @@
  */
 import { TOPICS, type Topic } from '../shared/dataset';
 import type { MarkDensity, MarkStyle } from '../shared/settings';
+import { comparePoints, hostPath, inReadingOrder, type TextPoint } from './reading-order';
 
 export interface Mark {
   entity: string;
@@ -27,43 +28,19 @@ export function highlightName(style: MarkStyle, topic: Topic): string {
   return `llama-lens-${style}-${topic}`;
 }
 
-/**
- * The node itself and, before it, the host of each shadow tree it is in, outermost first: a node
- * of the document has a path of one. Ranges in different trees do not compare (the browser throws),
- * so marks are ordered by the first place their paths part, where both nodes share a tree.
- */
-function hostPath(node: Node): Node[] {
-  const path = [node];
-  for (let root = node.getRootNode(); (root as Partial<ShadowRoot>).host; root = (root as ShadowRoot).host.getRootNode()) {
-    path.unshift((root as ShadowRoot).host);
-  }
-  return path;
-}
-
-function compareMarks(a: Mark, pa: Node[], b: Mark, pb: Node[]): number {
-  let i = 0;
-  while (i < pa.length - 1 && i < pb.length - 1 && pa[i] === pb[i]) i++;
-  if (i === pa.length - 1 && i === pb.length - 1) {
-    // One tree. It can still throw for ranges left in removed subtrees, not yet dropped.
-    try {
-      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-    } catch {
-      return 0;
-    }
-  }
-  if (pa[i] === pb[i]) return 0;
-  return pa[i]!.compareDocumentPosition(pb[i]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-}
-
 /** The current mention's highlight: drawn over the topic marks (content.css styles it). */
 export const CURRENT_HIGHLIGHT = 'llama-lens-current';
 
 /** Headings that open a section: a heading and what follows it, up to the next one. */
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
+/** Where a mark starts. */
+const startOf = (m: Mark): TextPoint => ({ node: m.range.startContainer, offset: m.range.startOffset });
+
 /** True when `a` starts before `b` in reading order. */
 function before(a: Mark, b: Mark): boolean {
-  return compareMarks(a, hostPath(a.range.startContainer), b, hostPath(b.range.startContainer)) < 0;
+  const [pa, pb] = [startOf(a), startOf(b)];
+  return comparePoints(pa, hostPath(pa.node), pb, hostPath(pb.node)) < 0;
 }
 
 export class MarkRegistry {
@@ -176,10 +153,14 @@ export class MarkRegistry {
       removed++;
     }
     if (removed) this.ordered = null;
-    // A group whose drawn mark went draws its next mention, found in one pass over what is left.
+    // A group whose drawn mark went draws its next mention, found in one pass over what is left,
+    // at once; marks a running scan added wait for its draw().
     if (orphaned.size) {
+      const pending = this.undrawn;
+      this.undrawn = [];
       for (const m of this.all) if (orphaned.has(this.groupOf.get(m)!)) this.offerFirst(m, this.groupOf.get(m));
       this.draw();
+      this.undrawn = pending;
     }
     return removed;
   }
@@ -276,12 +257,7 @@ export class MarkRegistry {
 
   /** Every mark of a shown topic in reading order: document order, with a shadow tree's marks where its host is. */
   inOrder(): Mark[] {
-    if (!this.ordered) {
-      const keyed = [...this.all].filter((m) => this.shown.has(m.topic)).map((m) => ({ m, path: hostPath(m.range.startContainer) }));
-      keyed.sort((a, b) => compareMarks(a.m, a.path, b.m, b.path));
-      this.ordered = keyed.map((k) => k.m);
-    }
-    return this.ordered;
+    return (this.ordered ??= inReadingOrder([...this.all].filter((m) => this.shown.has(m.topic)), startOf));
   }
 
   /** Marks per entity (shown topics only). Unordered on purpose: sorting thousands of ranges is slow. */

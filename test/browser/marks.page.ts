@@ -78,6 +78,28 @@ export const cases = {
     expected: { inOrder: ['Intro', 'A1', 'B1', 'C1'], reversed: ['Intro', 'A1', 'B1', 'C1'], jumping: ['Intro', 'A1', 'B1', 'C1'] },
   }),
 
+  'when a drawn first mention goes, draws the next at once, and leaves a running scan\'s marks for its own draw': browserCase({
+    html: '<p id="first">First Meta.</p><p>Second Meta.</p><p>LLaMA, found by a scan not yet ended.</p>',
+    run() {
+      const marks = new MarkRegistry('underline', ALL_TOPICS, 'page');
+      const first = markWord('Meta', 'meta-platforms', 'meta', textWith('First').parentNode as ParentNode);
+      const second = markWord('Meta', 'meta-platforms', 'meta', textWith('Second').parentNode as ParentNode);
+      const llama = markWord('LLaMA', 'llama', 'llama');
+      marks.add(first);
+      marks.add(second);
+      marks.draw();
+      marks.add(llama);
+      marks.removeInside([document.getElementById('first')!]);
+      const drawn = (m: typeof first) => CSS.highlights.get(highlightName('underline', m.topic))!.has(m.range);
+      const afterRemoval = { second: drawn(second), llama: drawn(llama) };
+      marks.draw();
+      const afterDraw = { llama: drawn(llama) };
+      marks.dispose();
+      return { afterRemoval, afterDraw };
+    },
+    expected: { afterRemoval: { second: true, llama: false }, afterDraw: { llama: true } },
+  }),
+
   'drops the marks of removed text, and only those, from the highlights': browserCase({
     html: PROSE,
     run() {
