@@ -60,7 +60,7 @@ try {
   await server.close();
 }
 
-const views = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'popup', 'timeline', 'notes', 'touch'], {
+const views = spawnSync('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', 'a11y', 'timeline', 'notes', 'touch'], {
   stdio: 'inherit',
   env: { ...process.env, LENS_SCREENSHOTS: path.resolve('docs/screenshots') },
 });

@@ -1,32 +1,27 @@
 /**
  * The toolbar popup and the options page in real Chromium and Firefox ESR, opened as tabs: search
  * (by name, alias, typo, fact word; from the keyboard), the per-site switch acting on open tabs
- * without a reload and surviving a restart, "on this page", options import, axe-core in light and
- * dark, and screenshots of the popup and options page (see screenshotsDir).
+ * without a reload and surviving a restart, "on this page", options import. Their axe-core checks
+ * and screenshots are in a11y.e2e.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BROWSERS, launch, type Session, type TestPage } from './harness/browsers';
 import { serve, type StaticServer } from './harness/server';
-import { readMarks, screenshotsDir, until, waitForMarks, waitForPopover } from './harness/page-helpers';
+import { readMarks, until, waitForMarks, waitForPopover } from './harness/page-helpers';
 import {
-  axePage,
   chooseFile,
   openPopup,
   pageReports,
   resultsFor,
-  screenshotElement,
   setQuery,
   storedSettings,
   tabIdOf,
 } from './harness/popup-helpers';
 
 const SITE = '127.0.0.1';
-const SHOTS = screenshotsDir();
-/** Browsers cap a toolbar popup at 600 px and scroll the rest: the screenshot shows what fits. */
-const POPUP_MAX_HEIGHT = 600;
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -283,43 +278,5 @@ describe.each(BROWSERS)('%s, across a restart', (name) => {
     } finally {
       await session.close();
     }
-  });
-});
-
-const SCHEMES = ['light', 'dark'] as const;
-describe.each(BROWSERS.flatMap((b) => SCHEMES.map((s) => [b, s] as const)))('%s, %s', (name, scheme) => {
-  let session: Session;
-  beforeAll(async () => {
-    // The product's default density, as the screenshots show the options page.
-    session = await launch(name, { colorScheme: scheme, markDensity: null });
-  });
-  afterAll(() => session?.close());
-
-  it('the popup and the options page have no axe violations', async () => {
-    const page = await session.newPage();
-    await page.goto(server.url('index.html'));
-    await waitForMarks(page, 2);
-    const popup = await openPopup(session, await tabIdOf(session, SITE));
-    await until('the page section', () => popup.evaluate(() => !!document.querySelector('.mentions button')));
-    expect(await axePage(popup)).toEqual([]);
-    await setQuery(popup, 'leak');
-    await resultsFor(popup, 'leak');
-    expect(await axePage(popup)).toEqual([]);
-    if (name === 'chromium') {
-      await mkdir(SHOTS, { recursive: true });
-      await screenshotElement(popup, 'main.popup', path.join(SHOTS, `popup-${scheme}.png`));
-    }
-    await popup.evaluate(() => (location.hash = 'entry/llama-1'));
-    await until('the entry', () => popup.evaluate(() => !!document.querySelector('.entry h2')));
-    expect(await axePage(popup)).toEqual([]);
-    if (name === 'chromium') await screenshotElement(popup, 'main.popup', path.join(SHOTS, `popup-entry-${scheme}.png`), POPUP_MAX_HEIGHT);
-
-    const options = await session.openExtensionPage('options.html');
-    await until('the options page', () => options.evaluate(() => !!document.querySelector('#add-site') && document.querySelectorAll('.shortcuts dt').length > 0));
-    expect(await axePage(options)).toEqual([]);
-    if (name === 'chromium') await screenshotElement(options, 'main.options', path.join(SHOTS, `options-${scheme}.png`));
-    await options.close();
-    await popup.close();
-    await page.close();
   });
 });

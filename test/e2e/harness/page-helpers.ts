@@ -47,6 +47,37 @@ export async function until<T>(what: string, probe: () => Promise<T | null | und
   }
 }
 
+export interface ClaimInfo {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** The ranges in one claim highlight, in document order, with the centre of each first box. */
+export function readClaims(page: TestPage, verdict: 'contradicted' | 'supported'): Promise<ClaimInfo[]> {
+  return page.evaluate((name) => {
+    const h = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
+    const ranges = h ? [...h] : [];
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => {
+      const box = r.getClientRects()[0];
+      return { text: r.toString(), x: box ? box.left + box.width / 2 : -1, y: box ? box.top + box.height / 2 : -1 };
+    });
+  }, `llama-claim-${verdict}`);
+}
+
+/** Waits until the contradicted claims are there and stop changing. */
+export async function settledClaims(page: TestPage, min: number): Promise<ClaimInfo[]> {
+  let last = '';
+  return until(`at least ${min} contradicted claims`, async () => {
+    const now = await readClaims(page, 'contradicted');
+    const key = now.map((c) => c.text).join('|');
+    const stable = now.length >= min && key === last;
+    last = key;
+    return stable ? now : null;
+  });
+}
+
 /** Waits until marks appear and their number stops changing; returns it. */
 export async function waitForMarks(page: TestPage, min = 1, timeoutMs = 15_000): Promise<number> {
   let last = -1;
