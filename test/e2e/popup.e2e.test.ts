@@ -129,7 +129,8 @@ describe.each(BROWSERS)('%s', (name) => {
     const entry = await until('the entry view', () =>
       popup.evaluate(() => {
         const heading = document.querySelector('.entry h2');
-        return location.hash.startsWith('#entry/') && heading ? { name: heading.textContent, facts: document.querySelectorAll('.entry .fact').length, id: decodeURIComponent(location.hash.slice(7).split('/')[0]!) } : null;
+        // Focus moves into the entry once it has loaded: the Escape below is the entry's key only then.
+        return location.hash.startsWith('#entry/') && heading && document.activeElement?.closest('.entry') ? { name: heading.textContent, facts: document.querySelectorAll('.entry .fact').length, id: decodeURIComponent(location.hash.slice(7).split('/')[0]!) } : null;
       }),
     );
     expect(entry.name).toBe(second);

@@ -106,7 +106,8 @@ describe.each(BROWSERS.flatMap((b) => (['light', 'dark'] as const).map((s) => [b
     const target = (await items(popup))[0]!;
     await popup.evaluate((href) => document.querySelector<HTMLAnchorElement>(`a.tl-entity[href="${href}"]`)!.focus(), target.entry);
     await popup.press('Enter');
-    await until('the entry', () => popup.evaluate((href) => location.hash === href && !!document.querySelector('.entry h2'), target.entry));
+    // Escape is the entry view's key once focus is in it (focus moves there after the entry loads).
+    await until('the entry, focused', () => popup.evaluate((href) => location.hash === href && !!document.querySelector('.entry h2') && !!document.activeElement?.closest('.entry'), target.entry));
     await popup.press('Escape');
     await until('the timeline again', () => popup.evaluate(() => location.hash === '#timeline' && document.querySelectorAll('.tl-event').length > 0));
     await popup.close();
