@@ -7,7 +7,7 @@
  */
 import { claimPieces, forEachClaim, inMessages } from '../claims/pieces';
 import { ask } from '../shared/ask';
-import type { ClaimPiece, PageClaims, SupportedOnPage } from '../shared/claims';
+import type { ClaimPiece, ClaimView, FirstOf, PageClaims } from '../shared/claims';
 import { POPOVER_MAX_SUPPORTED, POPUP_MAX_CLAIMS } from '../shared/limits';
 import type { Mention } from '../shared/dataset';
 import { ClaimMark, ClaimRegistry, viewOf } from './claim-marks';
@@ -103,9 +103,9 @@ export class ClaimLayer {
   }
 
   /** Supported claims about an entity (or one it stands for), for its popover's "On this page": only those quoted get a Range. */
-  supportedAbout(entity: string): SupportedOnPage {
+  supportedAbout(entity: string): FirstOf<ClaimView> {
     const all = this.marks.supportedWhere((c) => c.about.includes(entity));
-    return { total: all.length, quoted: all.slice(0, POPOVER_MAX_SUPPORTED).map(viewOf) };
+    return { total: all.length, first: all.slice(0, POPOVER_MAX_SUPPORTED).map(viewOf) };
   }
 
   /**
@@ -113,11 +113,11 @@ export class ClaimLayer {
    * quoted, each with its index in that order (for "reveal"): only those quoted get a Range.
    */
   summary(): PageClaims {
-    const out: PageClaims = { contradicted: { total: 0, listed: [] }, supported: { total: 0, listed: [] } };
+    const out: PageClaims = { contradicted: { total: 0, first: [] }, supported: { total: 0, first: [] } };
     this.marks.inOrder().forEach((m, index) => {
       const group = out[m.claim.verdict];
       if (++group.total > POPUP_MAX_CLAIMS) return;
-      group.listed.push({ index, verdict: m.claim.verdict, attribute: m.claim.attribute, entity: m.claim.entity, said: m.range.toString() });
+      group.first.push({ index, verdict: m.claim.verdict, attribute: m.claim.attribute, entity: m.claim.entity, said: m.range.toString() });
     });
     return out;
   }

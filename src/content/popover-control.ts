@@ -5,7 +5,7 @@
  * `dispose` stops all of it.
  */
 import { ask } from '../shared/ask';
-import type { SupportedOnPage } from '../shared/claims';
+import type { ClaimView, FirstOf } from '../shared/claims';
 import { POPOVER_CLOSE_GRACE_MS } from '../shared/limits';
 import type { EntityView } from '../shared/messages';
 import type { Settings } from '../shared/settings';
@@ -22,7 +22,7 @@ type Target = Mark | ClaimMark;
 const isClaim = (t: Target): t is ClaimMark => 'claim' in t;
 
 /** With the claim check off, no claims: the popover's "On this page" stays out. */
-const NONE_SUPPORTED: SupportedOnPage = { total: 0, quoted: [] };
+const NONE_SUPPORTED: FirstOf<ClaimView> = { total: 0, first: [] };
 
 export class PopoverControl {
   private readonly abort = new AbortController();

@@ -6,11 +6,12 @@
 import { browser } from '../shared/webext';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, askTab } from '../shared/ask';
-import type { ClaimsOfVerdict, PageClaim } from '../shared/claims';
+import type { PageClaim } from '../shared/claims';
 import type { Status } from '../shared/messages';
 import { isActiveOn, loadSettings, onSettingsChanged, withSite, type Settings } from '../shared/settings';
 import { formatDate, formatNumber } from '../ui/format';
 import { t, uiLocale } from '../ui/i18n';
+import { MoreCount } from '../ui/MoreCount';
 import { Entry } from './Entry';
 import { Search } from './Search';
 import { Timeline } from './Timeline';
@@ -40,12 +41,6 @@ function showMentionLabel(name: string, count: number): string {
   return new Intl.PluralRules(uiLocale()).select(count) === 'one' ? t('showMentionOne', name, n) : t('showMentionOther', name, n);
 }
 
-/** "…and N more" under a verdict's list when it lists only the first. */
-function More({ of }: { of: ClaimsOfVerdict }) {
-  const more = of.total - of.listed.length;
-  return more > 0 ? <p class="claims-more">{t('claimsOnPageMore', formatNumber(more))}</p> : null;
-}
-
 /** Checked claims, contradicted first, the first few of each verdict: each opens its popover on the page, focused. */
 function PageClaims({ page }: { page: Extract<PageState, { kind: 'ready' }> }) {
   const { contradicted: wrong, supported: right } = page.claims;
@@ -66,15 +61,15 @@ function PageClaims({ page }: { page: Extract<PageState, { kind: 'ready' }> }) {
       {wrong.total > 0 && (
         <>
           <h3 class="claims-title">{t('claimsContradictedOnPage')}</h3>
-          <ul class="claims">{wrong.listed.map(item)}</ul>
-          <More of={wrong} />
+          <ul class="claims">{wrong.first.map(item)}</ul>
+          <MoreCount of={wrong} class="claims-more" />
         </>
       )}
       {right.total > 0 && (
         <>
           <h3 class="claims-title">{t('claimsOnPage', formatNumber(right.total))}</h3>
-          <ul class="claims">{right.listed.map(item)}</ul>
-          <More of={right} />
+          <ul class="claims">{right.first.map(item)}</ul>
+          <MoreCount of={right} class="claims-more" />
         </>
       )}
     </>

@@ -201,11 +201,14 @@ export interface ClaimView extends ClaimFinding {
   said: string;
 }
 
-/** An entity's supported claims on this page, for its popover: how many, and the first few quoted. */
-export interface SupportedOnPage {
+/**
+ * Claims on this page that a list shows in part: how many there are, and the first in document
+ * order (a popover quotes an entity's supported claims, the popup lists each verdict's).
+ */
+export interface FirstOf<T> {
   total: number;
-  /** In document order, at most POPOVER_MAX_SUPPORTED. */
-  quoted: ClaimView[];
+  /** At most the list's limit (POPOVER_MAX_SUPPORTED, POPUP_MAX_CLAIMS). */
+  first: T[];
 }
 
 /**
@@ -244,14 +247,7 @@ export interface PageClaim {
   said: string;
 }
 
-/** The checked claims of one verdict on a page: how many, and the first in document order. */
-export interface ClaimsOfVerdict {
-  total: number;
-  /** At most POPUP_MAX_CLAIMS. */
-  listed: PageClaim[];
-}
+/** The popup's "On this page" list of claims, by verdict. */
+export type PageClaims = Record<Verdict, FirstOf<PageClaim>>;
 
-/** The popup's "On this page" list of claims. */
-export type PageClaims = Record<Verdict, ClaimsOfVerdict>;
-
-export const NO_PAGE_CLAIMS: PageClaims = { contradicted: { total: 0, listed: [] }, supported: { total: 0, listed: [] } };
+export const NO_PAGE_CLAIMS: PageClaims = { contradicted: { total: 0, first: [] }, supported: { total: 0, first: [] } };

@@ -129,7 +129,7 @@ export const cases = {
       checkedPage(nothing, (layer, { asked }) => ({
         sent: asked.flatMap((a) => a.pieces.map((p) => [p.text, mentionsOf(p).map((m) => p.text.slice(m.start, m.end))])),
         marked: layer.marks.inOrder().map((m) => m.range.toString()),
-        popup: Object.values(layer.summary()).flatMap((v) => v.listed.map((c) => `${c.verdict} ${c.said}`)),
+        popup: Object.values(layer.summary()).flatMap((v) => v.first.map((c) => `${c.verdict} ${c.said}`)),
       })),
     expected: {
       sent: [['The weather was fine. Meta unveiled LLaMA on February 27, 2023. Nothing else happened.', ['LLaMA']]],
@@ -162,7 +162,7 @@ export const cases = {
         answerSupported((text) => [text.indexOf(said), text.indexOf(said) + said.length]);
         return checkedBlocks((layer) => {
           const afterCheck = made();
-          const listed = layer.supportedAbout('llama-1').quoted.map((c) => c.said);
+          const listed = layer.supportedAbout('llama-1').first.map((c) => c.said);
           return { afterCheck, listed, afterListing: made() };
         });
       }),
@@ -219,8 +219,8 @@ export const cases = {
         answerSupported((text) => [0, text.indexOf(said) + said.length]);
         return checkedBlocks(
           (layer) => {
-            const { total, quoted } = layer.supportedAbout('llama-1');
-            return { total, quoted: quoted.map((c) => c.said.slice(0, 6)), rangesMade: made() };
+            const { total, first } = layer.supportedAbout('llama-1');
+            return { total, quoted: first.map((c) => c.said.slice(0, 6)), rangesMade: made() };
           },
           // Scanned last to first (as a rescan can add them): the list still reads in page order.
           (blocks) => blocks.reverse(),
@@ -268,7 +268,7 @@ export const cases = {
           (layer) => {
             const drawn = made();
             const { contradicted, supported } = layer.summary();
-            const read = ({ total, listed }: typeof contradicted) => ({ total, listed: listed.map((c) => `${c.index} ${c.said.slice(0, 7).trim()}`) });
+            const read = ({ total, first }: typeof contradicted) => ({ total, listed: first.map((c) => `${c.index} ${c.said.slice(0, 7).trim()}`) });
             return { contradicted: read(contradicted), supported: read(supported), rangesMadeForTheList: made() - drawn };
           },
           (blocks) => blocks.reverse(),

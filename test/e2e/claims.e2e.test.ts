@@ -82,8 +82,8 @@ describe.each(BROWSERS)('%s', (name) => {
     const tabId = await findContentTab(ext);
     const summary = await pageClaims(ext, tabId);
     expect(summary.contradicted.total).toBe(3);
-    expect(summary.contradicted.listed.map((c) => c.verdict)).toEqual(['contradicted', 'contradicted', 'contradicted']);
-    expect(summary.supported.listed.every((c) => c.verdict === 'supported')).toBe(true);
+    expect(summary.contradicted.first.map((c) => c.verdict)).toEqual(['contradicted', 'contradicted', 'contradicted']);
+    expect(summary.supported.first.every((c) => c.verdict === 'supported')).toBe(true);
     // Step through the page's marks as the keyboard command does until a claim's popover opens.
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
@@ -138,7 +138,7 @@ describe.each(BROWSERS)('%s', (name) => {
         await ext.close();
       }
     });
-    expect(supported.contradicted).toEqual({ total: 0, listed: [] });
+    expect(supported.contradicted).toEqual({ total: 0, first: [] });
     expect(await readClaims(page, 'contradicted')).toEqual([]);
 
     // LLaMA's popover counts the statements about it that match, quotes the first few, says how many more.

@@ -1,9 +1,10 @@
 /** The popover's content: an entity card plus the actions that belong to a page. */
-import type { ClaimView, SupportedOnPage } from '../../shared/claims';
+import type { ClaimView, FirstOf } from '../../shared/claims';
 import type { EntityView } from '../../shared/messages';
 import { ClaimCard } from '../../ui/ClaimCard';
 import { POPOVER_MAX_FACTS } from '../../shared/limits';
 import { EntityCard } from '../../ui/EntityCard';
+import { MoreCount } from '../../ui/MoreCount';
 import { NoteEditor } from '../../ui/NoteEditor';
 import { formatNumber } from '../../ui/format';
 import { t, uiLocale } from '../../ui/i18n';
@@ -13,7 +14,7 @@ export interface PopoverProps {
   /** A checked claim: the popover shows it instead of the entity. */
   claim?: ClaimView;
   /** Statements on this page about the entity that the sources confirm. */
-  supported?: SupportedOnPage;
+  supported?: FirstOf<ClaimView>;
   /** Opened from the keyboard: the host moves focus into the popover so its content is read and reachable. */
   focus: boolean;
   onRelated(id: string): void;
@@ -27,20 +28,20 @@ export interface HostProps {
 }
 
 /** A plain list, not a <details>: its user-agent shadow tree would be one more thing inside the popover. */
-function OnThisPage({ total, quoted }: SupportedOnPage) {
+function OnThisPage(supported: FirstOf<ClaimView>) {
   return (
     <section class="on-page" aria-labelledby="ll-on-page">
       <p id="ll-on-page" class="on-page-title">
-        {t('claimsOnPage', formatNumber(total))}
+        {t('claimsOnPage', formatNumber(supported.total))}
       </p>
       <ul class="on-page-list">
-        {quoted.map((c, i) => (
+        {supported.first.map((c, i) => (
           <li key={i}>
             <q>{c.said}</q>
           </li>
         ))}
       </ul>
-      {total > quoted.length && <p class="on-page-more">{t('claimsOnPageMore', formatNumber(total - quoted.length))}</p>}
+      <MoreCount of={supported} class="on-page-more" />
     </section>
   );
 }
