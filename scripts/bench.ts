@@ -70,7 +70,11 @@ const INCREMENTAL_RUNS = args.quick ? [1, 1, 1] : [3, 2, 2];
 const SYNTHETIC_ALIASES = 100_000;
 /** The ~100 KB article of the heap figure (the 5 MB pages are the other). */
 const HEAP_ARTICLE = 'llama.cpp_examples_server_README 1×';
-const HEAP_RUNS = args.quick ? 1 : 3;
+/**
+ * Loads of each arm per heap page. One load strays by ±50 KB, the article's whole margin, so the
+ * article (4 s a load) gets more than the 5 MB pages (whose target has megabytes of room).
+ */
+const HEAP_RUNS = { article: args.quick ? 1 : 7, big: args.quick ? 1 : 3 };
 const APPENDED_PARAGRAPHS = 100;
 const HOVER_SAMPLES = args.quick ? 8 : 24;
 const SEARCH_WORDS = ['leak', 'hugging face', 'llama 2', 'meta', '4chan', 'licence', 'torrent', 'github', 'weights', 'transformers', 'lecun', 'dmca', 'research'];
@@ -656,32 +660,32 @@ interface HeapResult {
   runs: number;
 }
 
-/** JS heap of the tab's renderer after a full GC, once the extension (if any) has finished marking. */
-async function settledHeap(context: BrowserContext, url: string, extension: boolean): Promise<number> {
+/**
+ * JS heap of the tab's renderer after a full GC, once the extension (if any) has finished marking.
+ * Both arms run the same wait in the page: evaluating it brings Playwright's own script into the
+ * page's world (about 80 KB of heap), which would otherwise be counted as the extension's.
+ */
+async function settledHeap(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   const cdp = await context.newCDPSession(page);
-  if (extension) {
-    // Done when the highlight count has not moved for 1.5 s (and at least 3 s after load: a page with no marks).
-    await page.evaluate(async () => {
-      const t0 = performance.now();
-      let last = -1;
-      let since = performance.now();
-      for (;;) {
-        let c = 0;
-        CSS.highlights.forEach((h, name) => {
-          if (name.startsWith('llama-lens-')) c += h.size;
-        });
-        if (c !== last) {
-          last = c;
-          since = performance.now();
-        } else if (performance.now() - since > 1_500 && performance.now() - t0 > 3_000) return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    });
-  } else {
-    await page.waitForTimeout(3_000);
-  }
+  // Done when the highlight count has not moved for 1.5 s, and at least 3 s after load (a page with no marks).
+  await page.evaluate(async () => {
+    const t0 = performance.now();
+    let last = -1;
+    let since = performance.now();
+    for (;;) {
+      let c = 0;
+      CSS.highlights.forEach((h, name) => {
+        if (name.startsWith('llama-lens-')) c += h.size;
+      });
+      if (c !== last) {
+        last = c;
+        since = performance.now();
+      } else if (performance.now() - since > 1_500 && performance.now() - t0 > 3_000) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -694,14 +698,15 @@ async function settledHeap(context: BrowserContext, url: string, extension: bool
  * and the extension's isolated world share one V8 heap) minus the same page in the same Chromium
  * without it, medians of alternating loads. One tab open at a time so the renderer holds only it.
  */
-async function benchHeap(withExt: BrowserContext, without: BrowserContext, pages: { id: string; url: string }[], runs: number): Promise<HeapResult[]> {
+async function benchHeap(withExt: BrowserContext, without: BrowserContext, pages: { id: string; url: string; runs: number }[]): Promise<HeapResult[]> {
   const out: HeapResult[] = [];
   for (const p of pages) {
+    const { runs } = p;
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < runs; i++) {
-      b.push(await settledHeap(without, p.url, false));
-      a.push(await settledHeap(withExt, p.url, true));
+      b.push(await settledHeap(without, p.url));
+      a.push(await settledHeap(withExt, p.url));
     }
     out.push({ page: p.id, withMb: median(a), withoutMb: median(b), addedMb: median(a) - median(b), runs });
   }
@@ -751,9 +756,11 @@ async function main(): Promise<void> {
       log(`real extension: ${FRAMES} frames with little or no text, one at a time`);
       frames = await benchFrames(withExt, server.url(writeFramePages()));
       log(`frames: extension main-thread time per frame, median ${fmt(frames.perFrameMs.median, 2)} ms; lens loaded in ${frames.lensFrames} and dictionary fetched in ${frames.dictionaryFrames} of ${frames.frames}`);
-      const heapPages = specs.filter((s) => s.scale === '5 MB' || s.id === HEAP_ARTICLE).map((s) => ({ id: s.id, url: server.url(s.file) }));
+      const heapPages = specs
+        .filter((s) => s.scale === '5 MB' || s.id === HEAP_ARTICLE)
+        .map((s) => ({ id: s.id, url: server.url(s.file), runs: s.id === HEAP_ARTICLE ? HEAP_RUNS.article : HEAP_RUNS.big }));
       log(`real extension: added JS heap on ${heapPages.length} pages`);
-      heap = await benchHeap(withExt, context, heapPages, HEAP_RUNS);
+      heap = await benchHeap(withExt, context, heapPages);
       for (const h of heap) log(`heap ${h.page}: +${fmt(h.addedMb, 2)} MB (${fmt(h.withMb, 1)} with, ${fmt(h.withoutMb, 1)} without)`);
     } finally {
       await ext.close();
