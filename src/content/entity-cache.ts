@@ -1,12 +1,16 @@
 /**
- * The entities marked on this page, asked of the background in batches (one request after each
- * scan), so that opening a popover needs no round trip.
+ * The entities this page's popovers have needed, asked of the background when first needed: when
+ * the pointer comes to rest on a mark (the hover delay hides the round trip), or when a popover
+ * opens from the keyboard or a tap. Fetching every marked entity after each scan instead kept
+ * about 60 KB of facts in every tab that was never hovered (docs/performance.md, "Heap").
  */
 import { ask } from '../shared/ask';
 import type { EntityView } from '../shared/messages';
 
 export class EntityCache {
   private readonly byId = new Map<string, EntityView>();
+  /** Requests under way, by id, so that a hover and the open after it share one. */
+  private readonly pending = new Map<string, Promise<void>>();
 
   get(id: string): EntityView | undefined {
     return this.byId.get(id);
@@ -17,9 +21,17 @@ export class EntityCache {
     return this.fetch([...this.byId.keys()]);
   }
 
-  /** Asks for the ids not cached yet; a failure is logged and leaves the cache as it was. */
+  /** Resolves once the given ids are cached, or their request failed (logged; the cache stays as it was). */
   load(ids: Iterable<string>): Promise<void> {
-    return this.fetch([...ids].filter((id) => !this.byId.has(id)));
+    const wanted = [...ids];
+    const missing = wanted.filter((id) => !this.byId.has(id) && !this.pending.has(id));
+    if (missing.length) {
+      const request = this.fetch(missing).finally(() => {
+        for (const id of missing) this.pending.delete(id);
+      });
+      for (const id of missing) this.pending.set(id, request);
+    }
+    return Promise.all(wanted.map((id) => this.pending.get(id))).then(() => undefined);
   }
 
   private async fetch(ids: string[]): Promise<void> {

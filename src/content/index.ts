@@ -159,7 +159,7 @@ const handlers: Handlers<typeof contentRequests, ContentResponses, unknown> = {
   async 'page/mentions'() {
     // Active but without a lens: a page that names nothing (yet).
     const { active, lens: l } = await settledLens();
-    return { site, active, entities: l?.mentionCounts() ?? [], ...(l?.pageClaims() ?? { claims: NO_PAGE_CLAIMS, pageDate: null }) };
+    return { site, active, entities: (await l?.mentionCounts()) ?? [], ...(l?.pageClaims() ?? { claims: NO_PAGE_CLAIMS, pageDate: null }) };
   },
   async 'page/reveal-claim'({ index }) {
     return { found: (await settledLens()).lens?.revealClaim(index) ?? false };

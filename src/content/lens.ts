@@ -25,10 +25,10 @@ export class Lens {
     const layer = this.claims;
     this.sync = new MarkSync(compileMatcher(dictionary), settings, {
       ownNode: () => this.popover.element,
-      // One batched request for the entities found since the last one, so hovering needs no round
-      // trip; and one for the claims of the sentences scanned (settled() waits for both).
+      // One request for the claims of the sentences scanned (settled() waits for it). Entities are
+      // not fetched here: the popover asks for one when it is about to open (docs/architecture.md).
       scanned: async () => {
-        await Promise.all([this.entities.load(this.sync.marks.entityCounts().keys()), layer?.check()]);
+        await layer?.check();
       },
       removed: (gone) => {
         layer?.marks.removeWhere(gone);
@@ -72,8 +72,11 @@ export class Lens {
     return this.entities.refresh();
   }
 
-  mentionCounts(): PageEntityCount[] {
-    return [...this.sync.marks.entityCounts()].map(([id, count]) => {
+  /** The entities marked, with counts and names (the names are fetched for the popup's list). */
+  async mentionCounts(): Promise<PageEntityCount[]> {
+    const counts = this.sync.marks.entityCounts();
+    await this.entities.load(counts.keys());
+    return [...counts].map(([id, count]) => {
       const e = this.entities.get(id);
       return { id, count, name: e?.name ?? id, topic: e?.topic ?? 'llama' };
     });

@@ -148,6 +148,8 @@ export class PopoverControl {
         this.closeTimer = 0;
         return;
       }
+      // The entity is fetched while the hover delay runs, so the popover opens with it.
+      if (!isClaim(mark)) void this.entities.load([mark.entity]);
       this.intentTimer = window.setTimeout(() => this.open(mark, false), this.settings.hoverDelayMs);
     } else if (this.popover.isOpen && !this.closeTimer) {
       this.closeTimer = window.setTimeout(() => this.close(false), POPOVER_CLOSE_GRACE_MS);

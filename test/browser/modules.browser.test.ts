@@ -6,6 +6,7 @@ import { moduleSuites } from './harness/suite';
 import { cases as claimLayer } from './claim-layer.page';
 import { cases as frameGate } from './frame-gate.page';
 import { cases as hitTest } from './hit-test.page';
+import { cases as lens } from './lens.page';
 import { cases as marks } from './marks.page';
 import { cases as markSync } from './mark-sync.page';
 import { cases as scan } from './scan.page';
@@ -19,4 +20,5 @@ moduleSuites([
   { module: 'src/content/mark-sync.ts', file: 'test/browser/mark-sync.page.ts', cases: markSync },
   { module: 'src/content/frame-gate.ts', file: 'test/browser/frame-gate.page.ts', cases: frameGate },
   { module: 'src/content/claim-layer.ts', file: 'test/browser/claim-layer.page.ts', cases: claimLayer },
+  { module: 'src/content/lens.ts', file: 'test/browser/lens.page.ts', cases: lens },
 ]);
