@@ -3,7 +3,7 @@
  * layer keeps the blocks and, once the scan is done, sends them to the background, which splits
  * them into sentences, checks those (src/claims/service.ts) and sends back where the claims are and
  * what their popovers show. The page holds no claim data and runs no checker. The page's date
- * (page-date.ts) is read once and sent along: claims are judged as of that day.
+ * (page-date.ts) is read once, when first needed, and sent along: claims are judged as of that day.
  */
 import { claimPieces, forEachClaim, inMessages } from '../claims/pieces';
 import { ask } from '../shared/ask';
@@ -34,7 +34,8 @@ export function holdsStatements(block: Block): boolean {
 
 export class ClaimLayer {
   readonly marks: ClaimRegistry;
-  readonly pageDate: string | undefined;
+  /** The page's day, once read (`null`: not yet). */
+  private date: { day: string | undefined } | null = null;
   /** Blocks scanned and not yet answered (sent or not). */
   private readonly waiting = new Set<Waiting>();
   private unsent: Waiting[] = [];
@@ -42,7 +43,16 @@ export class ClaimLayer {
 
   constructor(showSupported: boolean) {
     this.marks = new ClaimRegistry(showSupported);
-    this.pageDate = pageDate(document, location.href);
+  }
+
+  /**
+   * The page's day of publication. Read when the first blocks go out (or the popup asks), not when
+   * the Lens starts: on a large page the read is a few passes over the document, which a page with
+   * nothing to check never needs, and which would lengthen the scan's first task.
+   */
+  get pageDate(): string | undefined {
+    this.date ??= { day: pageDate(document, location.href) };
+    return this.date.day;
   }
 
   /** Keeps a block that names something, if it can make claims. */

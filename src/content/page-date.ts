@@ -6,6 +6,7 @@
  */
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+const PUBLISHED_META = 'article:published_time';
 
 function day(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -36,8 +37,14 @@ function fromJsonLd(value: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
+/**
+ * Each kind of markup is found by its tag (`getElementsByTagName`: one native pass over the
+ * document each) and filtered here: the same search as attribute selectors, which cost several
+ * times more on a large page (docs/performance.md).
+ */
 export function pageDate(doc: Document, url: string): string | undefined {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     try {
       const d = fromJsonLd(JSON.parse(script.textContent ?? ''));
       if (d) return d;
@@ -45,10 +52,14 @@ export function pageDate(doc: Document, url: string): string | undefined {
       // A page's broken JSON-LD is its own business.
     }
   }
-  const meta = day(doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"]')?.getAttribute('content'));
-  if (meta) return meta;
+  const meta = [...doc.getElementsByTagName('meta')].find((m) => m.getAttribute('property') === PUBLISHED_META || m.getAttribute('name') === PUBLISHED_META);
+  const published = day(meta?.getAttribute('content'));
+  if (published) return published;
+  const times = [...doc.getElementsByTagName('time')].filter((t) => t.hasAttribute('datetime'));
+  // The one marked as the publication date, else the first in the article (a site's header may
+  // carry today's date before it), else the first.
   const time =
-    doc.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime]') ?? doc.querySelector('article time[datetime], main time[datetime], time[datetime]');
+    times.find((t) => t.getAttribute('itemprop') === 'datePublished' || t.hasAttribute('pubdate')) ?? times.find((t) => t.closest('article, main')) ?? times[0];
   const t = day(time?.getAttribute('datetime'));
   if (t) return t;
   try {

@@ -23,6 +23,15 @@ describe('pageDate', () => {
     expect(pageDate(doc(html), 'https://example.org/')).toBe('2023-03-03');
     expect(pageDate(doc('<body><p><time datetime="2024-04-18">April</time></p></body>'), 'https://example.org/')).toBe('2024-04-18');
   });
+  it("prefers the article's <time> to one before it in the site's header", () => {
+    const html = '<body><header><time datetime="2026-12-01">Today</time></header><main><p><time datetime="2023-03-08">8 March 2023</time></p></main></body>';
+    expect(pageDate(doc(html), 'https://example.org/')).toBe('2023-03-08');
+  });
+  it('reads the markup wherever it is and however the type is written', () => {
+    const html = '<body><p>x</p><script type=" Application/LD+JSON ">{"datePublished":"2023-02-24"}</script><meta name="article:published_time" content="2020-01-01"></body>';
+    expect(pageDate(doc(html), 'https://example.org/')).toBe('2023-02-24');
+    expect(pageDate(doc('<body><meta name="article:published_time" content="2023-02-24"></body>'), 'https://example.org/')).toBe('2023-02-24');
+  });
   it('reads a date in the URL', () => {
     expect(pageDate(doc(''), 'https://www.theverge.com/2023/3/8/23629362/x')).toBe('2023-03-08');
     expect(pageDate(doc(''), 'https://example.org/2023/03/08/meta-llama-leak')).toBe('2023-03-08');
