@@ -14,6 +14,7 @@
 import { TOPICS, type Topic } from '../shared/dataset';
 import type { MarkDensity, MarkStyle } from '../shared/settings';
 import { comparePoints, hostPath, inReadingOrder, type TextPoint } from './reading-order';
+import { HEADINGS, type Section } from './text-blocks';
 
 export interface Mark {
   entity: string;
@@ -21,6 +22,12 @@ export interface Mark {
   range: Range;
   /** The text nodes the range spans. A live range survives its nodes' removal (it collapses onto the parent), so removal is detected on the nodes. */
   nodes: readonly Text[];
+  /**
+   * The heading of the mark's section as the scan's walk saw it. The walk meets every heading on
+   * its way, so a scan needs no lookup of its own; when it cannot tell (undefined), the registry
+   * looks the section up in the document.
+   */
+  section?: Section;
 }
 
 /** Highlight names, one per topic and style; the extension's stylesheet (content.css) styles each. */
@@ -30,9 +37,6 @@ export function highlightName(style: MarkStyle, topic: Topic): string {
 
 /** The current mention's highlight: drawn over the topic marks (content.css styles it). */
 export const CURRENT_HIGHLIGHT = 'llama-lens-current';
-
-/** Headings that open a section: a heading and what follows it, up to the next one. */
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
 /** Where a mark starts. */
 const startOf = (m: Mark): TextPoint => ({ node: m.range.startContainer, offset: m.range.startOffset });
@@ -180,7 +184,7 @@ export class MarkRegistry {
     if (this.density !== 'section') return mark.entity;
     const node = mark.nodes[0]!;
     const root = node.getRootNode();
-    const heading = this.sectionHeading(root, node);
+    const heading = mark.section !== undefined ? mark.section : this.sectionHeading(root, node);
     return `${this.idOf(root)}:${heading ? this.idOf(heading) : 0}:${mark.entity}`;
   }
 

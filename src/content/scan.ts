@@ -91,7 +91,7 @@ export function markBlock(
         break;
       }
       found.push({ ...m, start, end });
-      marks.add({ entity: m.entity, topic: m.topic, ...rangeOver(block, start, end) });
+      marks.add({ entity: m.entity, topic: m.topic, ...rangeOver(block, start, end), section: block.sectionOf(nodeAt(block, start, false)) });
       added++;
     }
   }

@@ -26,7 +26,23 @@ export interface Block {
   text: string;
   /** Running prose, or a lone link or control label (a share button, a menu entry): see `kindOf`. */
   kind: BlockKind;
+  /** The section nodes[i] is in, as the walk saw it (see Section). */
+  sectionOf(i: number): Section;
 }
+
+/** A heading met inside a block: it opens the section of nodes[at] and those after it. */
+type Opened = readonly [at: number, heading: Element];
+const NONE_OPENED: readonly Opened[] = [];
+
+/** Headings open sections: a heading and what follows it, up to the next one. */
+export const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/**
+ * The heading whose section a text node is in: the last heading that precedes or contains it in
+ * its tree (`null`: none does). `undefined` when the walk cannot tell: it began inside the
+ * document and had met no heading yet (a rescan of a changed subtree).
+ */
+export type Section = Element | null | undefined;
 
 /** Links and controls whose text is a label, not prose. */
 const CONTROL = 'a[href], [role="button"], [role="link"], [role="menuitem"], [role="tab"]';
@@ -76,10 +92,20 @@ class ReadBlock implements Block {
     readonly nodes: Text[],
     readonly starts: number[],
     readonly text: string,
+    /** The section of the first node, */
+    private readonly section: Section = undefined,
+    /** and where a heading inside the block (an inline `role="heading"`) opens another. */
+    private readonly opened: readonly Opened[] = NONE_OPENED,
   ) {}
 
   get kind(): BlockKind {
     return (this.readKind ??= kindOf(this.nodes, this.text));
+  }
+
+  sectionOf(i: number): Section {
+    let section = this.section;
+    for (const [at, heading] of this.opened) if (at <= i) section = heading;
+    return section;
   }
 }
 
@@ -93,6 +119,7 @@ export interface WalkOptions {
 /** Node types as numbers: reading `Node.TEXT_NODE` is a property lookup on the window each time. */
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT */
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
 
@@ -110,6 +137,11 @@ function tagIn(names: ReadonlySet<string>): (tag: string) => boolean {
 }
 const isSkipTag = tagIn(SKIP);
 const isInlineTag = tagIn(INLINE);
+const isHeadingTag = tagIn(new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']));
+
+function isHeading(el: Element): boolean {
+  return isHeadingTag(el.tagName) || el.getAttribute('role') === 'heading';
+}
 
 function skipped(el: Element, ignore: Element | null | undefined): boolean {
   if (el === ignore) return true;
@@ -163,12 +195,20 @@ export class BlockReader {
   private lastBlock: Node | null = null;
   /** A text node whose block was found before the previous block was handed out. */
   private opening: Text | null = null;
+  // Sections: the heading last entered, the section of the block's first node, headings inside it.
+  private heading: Section;
+  private blockSection: Section = undefined;
+  private opened: Opened[] = [];
 
   constructor(root: Node, options: WalkOptions = {}) {
     const doc = root.ownerDocument ?? (root as Document);
     this.root = root;
     this.options = options;
     this.walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+    // A walk from the top of its tree (a document, a shadow root, the document element) has seen
+    // every heading before each node; one that starts lower down cannot tell until it meets one.
+    const parent = root.parentNode;
+    this.heading = parent === null || parent.nodeType === DOCUMENT_NODE ? null : undefined;
     if (doc.designMode === 'on') this.node = null;
     else if (root.nodeType === TEXT_NODE) {
       this.node = null;
@@ -208,6 +248,7 @@ export class BlockReader {
           }
         }
         const data = t.data;
+        if (!this.nodes.length) this.blockSection = this.heading;
         this.starts.push(this.length);
         this.nodes.push(t);
         this.parts.push(data);
@@ -221,9 +262,15 @@ export class BlockReader {
         if (shadow) options.onShadowRoot(shadow);
       }
       if (!skipped(el, options.ignore)) {
+        if (isHeading(el)) this.enter(el);
         node = walker.nextNode();
         continue;
       }
+      // Headings in a subtree not read still open sections for what follows (as the registry's own
+      // lookup, `querySelectorAll(HEADINGS)`, counts them).
+      const inside = el.firstElementChild ? el.querySelectorAll(HEADINGS) : null;
+      const last = inside?.length ? inside[inside.length - 1]! : isHeading(el) ? el : null;
+      if (last) this.enter(last);
       // Skip the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
       node = walker.nextSibling();
       while (!node) {
@@ -238,12 +285,18 @@ export class BlockReader {
     return this.flush();
   }
 
+  private enter(heading: Element): void {
+    this.heading = heading;
+    if (this.nodes.length) this.opened.push([this.nodes.length, heading]);
+  }
+
   /** The block read so far (null if it is only whitespace); starts the next one. */
   private flush(): Block | null {
-    const { parts } = this;
+    const { parts, opened } = this;
     if (!parts.length) return null;
     const text = parts.length === 1 ? parts[0]! : parts.join('');
-    const out = NOT_BLANK.test(text) ? new ReadBlock(this.nodes, this.starts, text) : null;
+    const out = NOT_BLANK.test(text) ? new ReadBlock(this.nodes, this.starts, text, this.blockSection, opened.length ? opened : NONE_OPENED) : null;
+    if (opened.length) this.opened = [];
     this.nodes = [];
     this.starts = [];
     this.parts = [];

@@ -6,8 +6,8 @@
 import { scanSubtrees } from '../../src/content/scan';
 import { browserCase } from './harness/cases';
 import { matcher, mlPage, throwingOn } from './harness/matcher';
-import { errorsLoggedBy, registry } from './harness/page-helpers';
-import type { MarkRegistry } from '../../src/content/marks';
+import { ALL_TOPICS, errorsLoggedBy, registry } from './harness/page-helpers';
+import { MarkRegistry } from '../../src/content/marks';
 
 const marked = (marks: MarkRegistry) => marks.inOrder().map((m) => `${m.entity}: ${m.range.toString()}`);
 
@@ -137,5 +137,31 @@ export const cases = {
       return { severalSlices: stats.slices > 1, seenWhileScanning: [...seen], drawnAtEnd: drawn() === marks.size && marks.size > 0 };
     },
     expected: { severalSlices: true, seenWhileScanning: [0], drawnAtEnd: true },
+  }),
+
+  'knows each mark’s section from its own walk, as the document’s headings define it, and says when it cannot tell': browserCase({
+    html:
+      '<p>Intro Meta Platforms.</p><h2>About Meta Platforms</h2>' +
+      '<p>First Meta Platforms, <span role="heading">Inline head</span> then Meta Platforms.</p>' +
+      '<div contenteditable="true"><h3>Draft</h3><p>Typed Meta Platforms</p></div>' +
+      '<p>Later Meta Platforms.</p><section><div><h4>Deep</h4></div><p>Deep Meta Platforms.</p></section>',
+    async run() {
+      const sections = async (root: Node) => {
+        const marks = new MarkRegistry('underline', ALL_TOPICS, 'section');
+        await scanSubtrees([root], matcher, mlPage, marks);
+        const out = marks.inOrder().map((m) => {
+          const before = m.nodes[0]!.data.slice(0, m.range.startOffset).trim().split(' ')[0] || m.nodes[0]!.data.trim();
+          return `${before}: ${m.section === undefined ? 'cannot tell' : (m.section?.textContent ?? 'none')}`;
+        });
+        marks.dispose();
+        return out;
+      };
+      // The same scan from the body: nothing tells it what came before, until it meets a heading.
+      return { fromTop: await sections(document.documentElement), fromBody: await sections(document.body) };
+    },
+    expected: {
+      fromTop: ['Intro: none', 'About: About Meta Platforms', 'First: About Meta Platforms', 'then: Inline head', 'Later: Draft', 'Deep: Deep'],
+      fromBody: ['Intro: cannot tell', 'About: About Meta Platforms', 'First: About Meta Platforms', 'then: Inline head', 'Later: Draft', 'Deep: Deep'],
+    },
   }),
 };
