@@ -849,7 +849,7 @@ async function main(): Promise<void> {
   console.log(`\npopover, hover-delay end to painted: p50 ${fmt(popover.hoverToPaint.p50)} ms, p95 ${fmt(popover.hoverToPaint.p95)} ms (${hover.length} samples)`);
   console.log(`popup search, keystroke to results:  p50 ${fmt(popover.searchToResults.p50)} ms, p95 ${fmt(popover.searchToResults.p95)} ms (${search.length} samples)`);
   if (crossCheck) console.log(`incremental, real extension on ${crossCheck.page}: ${fmt(crossCheck.ms)} ms (+${crossCheck.added} marks; polled from the page)`);
-  console.log(`claim check set-up (page date read, in the Lens's constructor, outside busy time): ${fmt(median(results.map((r) => r.claims.setupMs)), 2)} ms (median over pages)`);
+  console.log(`the claim check's part of the Lens's set-up (outside busy time; the page date is read with the first blocks sent, inside it): ${fmt(median(results.map((r) => r.claims.setupMs)), 2)} ms (median over pages)`);
   console.log(`claim check in the background (a Worker here; off the page's thread, not in its busy time): ${results.map((r) => `${r.page} ${fmt(r.claims.backgroundMs)} ms`).join(', ')}`);
   console.log(`synthetic dictionary: ${SYNTHETIC_ALIASES.toLocaleString('en')} extra aliases, compiled in ${fmt(median(results.map((r) => r.synthetic.compileMs)))} ms (median over pages)`);
   for (const x of size) {
