@@ -123,13 +123,17 @@ function level(count: number, words: number): number {
 }
 
 export function measurePage(sample: string): PageContext {
+  const text = sample.slice(0, 30000);
+  // Every token counts toward the page's length, but only the tokens with a class are read: the
+  // native search for evidence words finds them (WordIndex), so no word without one is sliced,
+  // lower-cased and looked up, and counting the rest allocates nothing.
   let words = 0;
+  TOKEN.lastIndex = 0;
+  while (TOKEN.test(text)) words++;
+  const evidence = new WordIndex(text, true);
+  evidence.cover(0, text.length);
   const counts = new Float64Array(DOMAINS.length);
-  for (const m of sample.slice(0, 30000).matchAll(TOKEN)) {
-    words++;
-    const cls = classify(m[0].toLowerCase());
-    if (cls) for (let i = 0; i < DOMAINS.length; i++) if (cls & (1 << i)) counts[i]!++;
-  }
+  for (const cls of evidence.cls) for (let i = 0; i < DOMAINS.length; i++) if (cls & (1 << i)) counts[i]!++;
   const out = {} as Record<Domain, number>;
   DOMAINS.forEach((d, i) => {
     // Machine-learning pages are also software pages: their software words count half toward ML.
