@@ -35,7 +35,9 @@ type Opened = readonly [at: number, heading: Element];
 const NONE_OPENED: readonly Opened[] = [];
 
 /** Headings open sections: a heading and what follows it, up to the next one. */
-export const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+/** The same headings as a selector, for the registry's lookup and for subtrees the walk skips. */
+export const HEADINGS = [...HEADING_TAGS, '[role="heading"]'].join(', ');
 
 /**
  * The heading whose section a text node is in: the last heading that precedes or contains it in
@@ -137,7 +139,7 @@ function tagIn(names: ReadonlySet<string>): (tag: string) => boolean {
 }
 const isSkipTag = tagIn(SKIP);
 const isInlineTag = tagIn(INLINE);
-const isHeadingTag = tagIn(new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']));
+const isHeadingTag = tagIn(new Set(HEADING_TAGS.map((t) => t.toUpperCase())));
 
 function isHeading(el: Element): boolean {
   return isHeadingTag(el.tagName) || el.getAttribute('role') === 'heading';
