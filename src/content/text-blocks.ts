@@ -126,37 +126,69 @@ const DOCUMENT_NODE = 9;
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
 
 /**
- * Whether a tag name as the DOM gives it (upper case for HTML, as written for SVG and XML) is one
- * of `names` (upper case). Memoised, so a walk does not upper-case the tag of every element it meets.
+ * The only elements that can have a shadow root besides custom elements (whose names hold a hyphen):
+ * `attachShadow` and declarative shadow roots refuse any other (DOM standard; MDN, "Element:
+ * attachShadow() method", https://developer.mozilla.org/en-US/docs/Web/API/Element/attachShadow).
  */
-function tagIn(names: ReadonlySet<string>): (tag: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (tag) => {
-    let is = memo.get(tag);
-    if (is === undefined) memo.set(tag, (is = names.has(tag.toUpperCase())));
-    return is;
-  };
+const SHADOW_HOSTS = new Set([
+  'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN',
+]);
+
+/** What the walk needs to know of a tag: its subtree is not read; it is inline; a heading; it may host a shadow root. */
+const SKIP_TAG = 1;
+const INLINE_TAG = 2;
+const HEADING_TAG = 4;
+const SHADOW_HOST_TAG = 8;
+const HEADING_TAG_NAMES = new Set(HEADING_TAGS.map((t) => t.toUpperCase()));
+
+/**
+ * A tag name as the DOM gives it (upper case for HTML, as written for SVG and XML) as SKIP_TAG |
+ * INLINE_TAG | HEADING_TAG | SHADOW_HOST_TAG. Memoised, so the walk reads an element's tag once and
+ * never upper-cases it.
+ */
+const tagMemo = new Map<string, number>();
+function tagFlags(tag: string): number {
+  let flags = tagMemo.get(tag);
+  if (flags === undefined) {
+    const upper = tag.toUpperCase();
+    flags =
+      (SKIP.has(upper) ? SKIP_TAG : 0) |
+      (INLINE.has(upper) ? INLINE_TAG : 0) |
+      (HEADING_TAG_NAMES.has(upper) ? HEADING_TAG : 0) |
+      (SHADOW_HOSTS.has(upper) || upper.includes('-') ? SHADOW_HOST_TAG : 0);
+    tagMemo.set(tag, flags);
+  }
+  return flags;
 }
-const isSkipTag = tagIn(SKIP);
-const isInlineTag = tagIn(INLINE);
-const isHeadingTag = tagIn(new Set(HEADING_TAGS.map((t) => t.toUpperCase())));
+
+/** An element as the walk sees it: skipped (with its subtree), a heading, or neither. */
+const READ = 0;
+const SKIPPED = 1;
+const HEADING = 2;
+
+function classify(el: Element, flags: number, ignore: Element | null | undefined): number {
+  if (flags & SKIP_TAG || el === ignore) return SKIPPED;
+  // Most elements have no attribute at all: one call answers both questions below.
+  if (!el.hasAttributes()) return flags & HEADING_TAG ? HEADING : READ;
+  // Editable regions are the user's own writing: marking them would get in the way of typing.
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return SKIPPED;
+  return flags & HEADING_TAG || el.getAttribute('role') === 'heading' ? HEADING : READ;
+}
 
 function isHeading(el: Element): boolean {
-  return isHeadingTag(el.tagName) || el.getAttribute('role') === 'heading';
+  return (tagFlags(el.tagName) & HEADING_TAG) !== 0 || el.getAttribute('role') === 'heading';
 }
 
 function skipped(el: Element, ignore: Element | null | undefined): boolean {
-  if (el === ignore) return true;
-  if (isSkipTag(el.tagName)) return true;
-  // Editable regions are the user's own writing: marking them would get in the way of typing.
-  const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return classify(el, tagFlags(el.tagName), ignore) === SKIPPED;
 }
 
 /** The nearest ancestor (or self) that is not inline: text nodes sharing it form one block. */
 export function blockOf(node: Node): Node | null {
   let el = node.parentNode;
-  while (el && el.nodeType === ELEMENT_NODE && isInlineTag((el as Element).tagName)) el = el.parentNode;
+  while (el && el.nodeType === ELEMENT_NODE && tagFlags((el as Element).tagName) & INLINE_TAG) el = el.parentNode;
   return el;
 }
 
@@ -259,12 +291,14 @@ export class BlockReader {
         continue;
       }
       const el = node as Element;
-      if (options.onShadowRoot) {
+      const flags = tagFlags(el.tagName);
+      if (options.onShadowRoot && flags & SHADOW_HOST_TAG) {
         const shadow = el.shadowRoot;
         if (shadow) options.onShadowRoot(shadow);
       }
-      if (!skipped(el, options.ignore)) {
-        if (isHeading(el)) this.enter(el);
+      const seen = classify(el, flags, options.ignore);
+      if (seen !== SKIPPED) {
+        if (seen === HEADING) this.enter(el);
         node = walker.nextNode();
         continue;
       }

@@ -45,17 +45,21 @@ export const cases = {
     expected: { seen: [], after: ['prose: Meta released LLaMA.'] },
   }),
 
-  'reports open shadow roots (not closed ones) and reads their text apart from the light tree': browserCase({
-    html: '<p>before</p><div id="open"><span>slotted</span></div><div id="closed"></div><p>after</p>',
+  'reports open shadow roots (not closed ones), on standard and custom elements, and reads their text apart from the light tree': browserCase({
+    html: '<p>before</p><div id="open"><span>slotted</span></div><div id="closed"></div><lens-card id="custom"></lens-card><p>after</p>',
     run() {
       const open = document.getElementById('open')!.attachShadow({ mode: 'open' });
       open.innerHTML = '<p>Hugging <b>Face</b> inside</p><slot></slot>';
       document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>hidden</p>';
+      // Only custom elements and a short list of standard ones can host a shadow root: the walk
+      // asks the others for none.
+      const custom = document.getElementById('custom')!.attachShadow({ mode: 'open' });
+      custom.innerHTML = '<p>Llama 2 card</p>';
       const seen: ShadowRoot[] = [];
       const light = [...walkBlocks(document.body, { onShadowRoot: (s) => seen.push(s) })].map((b) => b.text.trim());
-      return { light, reported: seen.map((s) => s === open), shadow: blocks(open) };
+      return { light, reported: seen.map((s) => (s === open ? 'div' : s === custom ? 'custom' : '?')), shadow: blocks(open), card: blocks(custom) };
     },
-    expected: { light: ['before', 'slotted', 'after'], reported: [true], shadow: ['prose: Hugging Face inside'] },
+    expected: { light: ['before', 'slotted', 'after'], reported: ['div', 'custom'], shadow: ['prose: Hugging Face inside'], card: ['prose: Llama 2 card'] },
   }),
 
   'reads lone links and short text in site chrome as labels, and an article’s own header as prose': browserCase({
