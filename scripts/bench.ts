@@ -242,7 +242,8 @@ interface PageResult {
   runs: number;
   floorMs: number;
   /** The second floor: one alias RegExp, a Range per match, one Highlight (no rules). */
-  highlighter: { ms: number; marks: number };
+  /** readShare: the part of the page's text it read before the mark cap stopped it (1: all of it). */
+  highlighter: { ms: number; marks: number; readShare: number };
   /** cpuMs: the renderer main thread's CPU time for the scan and the frame after it (median). */
   ours: { busyMs: number; cpuMs: number; wallMs: number; slices: number; longestSliceMs: number; longestTaskMs: number; longTasks: number; marks: number; capped: boolean };
   /** The same scan with the claim check on (what the content script runs by default); ratio = its busy / ours busy. */
@@ -267,7 +268,7 @@ async function benchPage(page: Page, spec: PageSpec, url: string, scripts: strin
   await call(page, 'ours', 'bundled', true);
   await call(page, 'ours', 'synthetic');
   const floor: number[] = [];
-  const highlighter: { ms: number; marks: number }[] = [];
+  const highlighter: { ms: number; marks: number; readChars: number }[] = [];
   const ours: (OursResult & { cpuMs: number })[] = [];
   const claims: (OursResult & { cpuMs: number })[] = [];
   const synthetic: OursResult[] = [];
@@ -342,7 +343,7 @@ async function benchPage(page: Page, spec: PageSpec, url: string, scripts: strin
     textNodes: text.nodes,
     runs,
     floorMs,
-    highlighter: { ms: highlighterMs, marks: median(highlighter.map((h) => h.marks)) },
+    highlighter: { ms: highlighterMs, marks: median(highlighter.map((h) => h.marks)), readShare: Math.min(1, median(highlighter.map((h) => h.readChars)) / text.chars) },
     ours: {
       busyMs: busy,
       cpuMs: median(ours.map((r) => r.cpuMs)),
@@ -812,13 +813,14 @@ async function main(): Promise<void> {
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
 
   const rows = [
-    ['page', 'HTML', 'marks', 'floor ms', 'regex hl ms', 'ours busy', 'ours wall', 'ours cpu', 'ours/regex hl', 'ours/floor', 'claims busy', 'claims/ours', 'claims cpu/ours', 'claims ✗/✓', 'mark.js ms', 'peer/ours', 'longest task', 'slices', 'incr. ms', 'incr. task', 'full ms', '100k/bundled'],
+    ['page', 'HTML', 'marks', 'floor ms', 'regex hl ms', 'hl read', 'ours busy', 'ours wall', 'ours cpu', 'ours/regex hl', 'ours/floor', 'claims busy', 'claims/ours', 'claims cpu/ours', 'claims ✗/✓', 'mark.js ms', 'peer/ours', 'longest task', 'slices', 'incr. ms', 'incr. task', 'full ms', '100k/bundled'],
     ...results.map((r) => [
       r.page,
       `${fmt(r.htmlBytes / 1e6, 2)} MB`,
       `${r.ours.marks}${r.ours.capped ? ' (cap)' : ''}`,
       fmt(r.floorMs, 2),
       fmt(r.highlighter.ms, 1),
+      `${fmt(r.highlighter.readShare * 100, 0)} %`,
       fmt(r.ours.busyMs),
       fmt(r.ours.wallMs),
       fmt(r.ours.cpuMs),
