@@ -1,9 +1,9 @@
 /**
  * Stands in for the WebExtension API in the bench bundle, which runs in a plain page. The Lens
- * messages the background after a scan: for entity data (answered "no entities", which leaves the
- * measured marking path untouched) and, with the claim check on, with the blocks to check
- * (answered by bench/claims-worker.ts in a Worker, as the extension's background answers them on
- * its own thread). scripts/bench.ts injects this file first (esbuild `inject`), so `browser` exists
+ * messages the background when it starts, with the page's sample to measure, and after a scan: for
+ * entity data (answered "no entities", which leaves the measured marking path untouched) and, with
+ * the claim check on, with the blocks to check. The sample and the blocks are answered by
+ * bench/claims-worker.ts in a Worker, as the extension's background answers them on its own thread. scripts/bench.ts injects this file first (esbuild `inject`), so `browser` exists
  * before src/shared/webext.ts reads it.
  */
 declare const __CLAIMS_WORKER__: string;
@@ -14,15 +14,15 @@ declare const __CLAIMS_WORKER__: string;
  */
 export const waitHooks: { begin?: () => number; end?: (since: number) => void } = {};
 
-/** What the claim check cost the "background" (the worker), summed over requests. */
-export const background = { checkMs: 0, requests: 0, pieces: 0 };
+/** What the claim check and the page context cost the "background" (the worker), summed over requests. */
+export const background = { checkMs: 0, contextMs: 0, requests: 0, pieces: 0 };
 
 let worker: Worker | null = null;
 /** Replies come back in the order asked (one worker, one queue). */
-const pending: ((reply: unknown) => void)[] = [];
+const pending: { type: string; resolve: (reply: unknown) => void }[] = [];
 let waitingSince: number | undefined;
 
-function checkClaims(payload: { pieces: unknown[] }): Promise<unknown> {
+function inWorker(message: { type: 'claims/check'; pieces: unknown[] } | { type: 'page/context'; sample: string }): Promise<unknown> {
   if (!worker) {
     worker = new Worker(URL.createObjectURL(new Blob([__CLAIMS_WORKER__], { type: 'text/javascript' })));
     worker.onmessage = (e: MessageEvent<{ reply: unknown; ms: number }>) => {
@@ -32,16 +32,20 @@ function checkClaims(payload: { pieces: unknown[] }): Promise<unknown> {
         waitingSince = undefined;
       }
       const { reply, ms } = e.data;
-      background.checkMs += ms;
-      pending.shift()?.(reply);
+      const asked = pending.shift();
+      if (asked?.type === 'claims/check') background.checkMs += ms;
+      else background.contextMs += ms;
+      asked?.resolve(reply);
     };
   }
-  background.requests++;
-  background.pieces += payload.pieces.length;
+  if (message.type === 'claims/check') {
+    background.requests++;
+    background.pieces += message.pieces.length;
+  }
   return new Promise((resolve) => {
     // Sending (the copy of the blocks) is the page's work; from then until the last reply it waits.
-    worker!.postMessage(payload);
-    pending.push(resolve);
+    worker!.postMessage(message);
+    pending.push({ type: message.type, resolve });
     if (pending.length === 1) waitingSince = waitHooks.begin?.();
   });
 }
@@ -49,8 +53,12 @@ function checkClaims(payload: { pieces: unknown[] }): Promise<unknown> {
 const stub = {
   runtime: {
     id: 'bench',
-    sendMessage: (message: { type?: string; payload?: { pieces: unknown[] } }): Promise<unknown> =>
-      message.type === 'claims/check' && message.payload ? checkClaims(message.payload) : Promise.resolve({ ok: true, value: { entities: [] } }),
+    sendMessage: (message: { type?: string; payload?: { pieces: unknown[] } & { sample: string } }): Promise<unknown> =>
+      message.type === 'claims/check' && message.payload
+        ? inWorker({ type: 'claims/check', ...message.payload })
+        : message.type === 'page/context' && message.payload
+          ? inWorker({ type: 'page/context', sample: message.payload.sample })
+          : Promise.resolve({ ok: true, value: { entities: [] } }),
     onMessage: { addListener: (): void => undefined },
   },
   i18n: { getMessage: (): string => '' },

@@ -841,7 +841,7 @@ async function main(): Promise<void> {
     ]),
   ];
   console.log(`\n${table(rows)}\n`);
-  console.log("Where ours spends its time (unsliced, cumulative stages, ms): context | walk | +match | +ranges | +highlights | +claim blocks kept (then the rest of the claim check's page work: messages out, reply in, marks; and the checker's time in the background) || one alias regex over all text");
+  console.log("Where ours spends its time (unsliced, cumulative stages, ms): context sample | walk | +match | +ranges | +highlights | +claim blocks kept (then the rest of the claim check's page work: messages out, reply in, marks; and the checker's time in the background) || one alias regex over all text");
   for (const r of results) {
     const p = r.profile.bundled;
     const s = r.profile.synthetic;

@@ -103,6 +103,7 @@ export function createHandlers(services: Services): Handlers<typeof backgroundRe
       const page = pageContext(`${title}\n${blocks.map((b) => `${b.text}\n`).join('')}`);
       return { active: true, found: blocks.some((b) => m.find(b.text, page, b.kind).length > 0) };
     },
+    'page/context': ({ sample }) => pageContext(sample),
     async 'entities/get'({ ids }) {
       const d = await data();
       return { entities: await withNotes(d, await d.store.entities(ids)) };

@@ -4,7 +4,8 @@
  * observers and timer, so `dispose` stops all of it.
  */
 import { pageContext, type Matcher, type PageContext } from '../matcher';
-import { PAGE_CONTEXT_CHARS, RESCAN_DEBOUNCE_MS } from '../shared/limits';
+import { ask } from '../shared/ask';
+import { PAGE_CONTEXT_CHARS, PAGE_SAMPLE_CHARS, RESCAN_DEBOUNCE_MS } from '../shared/limits';
 import { TOPICS, type Topic } from '../shared/dataset';
 import type { Settings } from '../shared/settings';
 import highlightRules from './marks.css';
@@ -52,9 +53,22 @@ export class MarkSync {
     });
   }
 
-  /** Scans the whole document, then follows its changes. Resolves when the first scan is done. */
+  /**
+   * Scans the whole document, then follows its changes. Resolves when the first scan is done. What
+   * the page is about is measured by the background (`page/context`), whose code is compiled once;
+   * if it cannot answer, here.
+   */
   start(): Promise<void> {
-    this.page = pageContext(`${document.title}\n${sampleText(document.body ?? document.documentElement, PAGE_CONTEXT_CHARS)}`);
+    const sample = `${document.title}\n${sampleText(document.body ?? document.documentElement, PAGE_CONTEXT_CHARS)}`.slice(0, PAGE_SAMPLE_CHARS);
+    this.scanning = ask('page/context', { sample }).then(
+      (page) => {
+        this.page = page;
+      },
+      (error: unknown) => {
+        console.warn('[llama-lens] the page was measured here: the background did not answer', error);
+        this.page = pageContext(sample);
+      },
+    );
     this.observe(document);
     return this.scan(document.documentElement);
   }

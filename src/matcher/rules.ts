@@ -6,7 +6,7 @@
  */
 import type { Domain, Mention, Sense } from '../shared/dataset';
 import { DOMAINS } from '../shared/dataset';
-import { EVIDENCE, SENTENCE_WINDOW_CHARS } from '../shared/limits';
+import { EVIDENCE, PAGE_SAMPLE_CHARS, SENTENCE_WINDOW_CHARS } from '../shared/limits';
 import { BIT, EVIDENCE_WORD, FUNCTION_WORD_DOMAINS, MODIFIER_SUFFIXES, SIZE_TOKEN, VOCAB, WordSearch } from './vocab';
 import type { DictionaryEntry } from '../shared/dataset';
 
@@ -123,7 +123,7 @@ function level(count: number, words: number): number {
 }
 
 export function measurePage(sample: string): PageContext {
-  const text = sample.slice(0, 30000);
+  const text = sample.slice(0, PAGE_SAMPLE_CHARS);
   // Every token counts toward the page's length, but only the tokens with a class are read: the
   // native search for evidence words finds them (WordIndex), so no word without one is sliced,
   // lower-cased and looked up, and counting the rest allocates nothing.

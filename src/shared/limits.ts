@@ -37,6 +37,13 @@ export const BLOCK_WINDOW_OVERLAP_CHARS = 200;
 export const PAGE_CONTEXT_CHARS = 20_000;
 
 /**
+ * The most of a page's sample (its title, then its first PAGE_CONTEXT_CHARS of text) the page
+ * context reads: room for a long title without letting one push the text out, and a bound on the
+ * `page/context` message the content script sends.
+ */
+export const PAGE_SAMPLE_CHARS = 30_000;
+
+/**
  * The longest text inside site chrome (navigation, menus, the site's header and footer) read as a
  * label rather than prose: labels are a few words ("Share on Facebook", "Follow us on Instagram"),
  * while a footer's paragraph about the publisher is prose and is weighed as such.

@@ -9,9 +9,9 @@
  */
 import * as v from 'valibot';
 import type { CheckedPieces, PageClaims } from './claims';
-import type { DictionaryEntry, Entity, Source, Topic } from './dataset';
+import type { DictionaryEntry, Domain, Entity, Source, Topic } from './dataset';
 import { issuePath } from './issue-path';
-import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
+import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, MAX_IDS_PER_REQUEST, MAX_IMPORTED_NOTES, MAX_NOTE_CHARS, MAX_QUERY_CHARS, PAGE_SAMPLE_CHARS, SMALL_DOCUMENT_CHARS } from './limits';
 import type { UserNote } from './notes';
 import type { Area } from './settings';
 import { strictSettingsSchema } from './settings-file';
@@ -144,6 +144,12 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
       v.check((b) => b.reduce((n, x) => n + x.text.length, 0) <= SMALL_DOCUMENT_CHARS, `more than ${SMALL_DOCUMENT_CHARS} characters of text`),
     ),
   }),
+  /**
+   * What a page is about (matcher/rules.ts, `measurePage`), from its sample: the title and the
+   * start of its text. Measured here, by code compiled once, rather than in each page's fresh world,
+   * where the first measure costs several times the later ones (docs/performance.md).
+   */
+  'page/context': v.strictObject({ sample: v.pipe(v.string(), v.maxLength(PAGE_SAMPLE_CHARS)) }),
   /** Entities by id, batched: one message per page after scanning. Unknown ids are left out. */
   'entities/get': v.strictObject({ ids }),
   /** Ranked search over names, aliases and fact text. */
@@ -185,6 +191,8 @@ export interface BackgroundResponses {
   'claims/check': CheckedPieces;
   /** `active`: whether the extension is on for the sender's site (if not, nothing was matched). */
   'text/mentions': { active: boolean; found: boolean };
+  /** Per domain: 0 (no sign), 1 (some) or 2 (the page is about it). */
+  'page/context': Record<Domain, number>;
   'entities/get': { entities: EntityView[] };
   search: { hits: SearchHit[] };
   'status/get': Status;

@@ -7,7 +7,7 @@ import entities from '@data/entities.json';
 import aliases from '@data/aliases.json';
 import { EntityCache } from '../../src/content/entity-cache';
 import { Lens } from '../../src/content/lens';
-import { buildDictionary } from '../../src/matcher';
+import { buildDictionary, pageContext } from '../../src/matcher';
 import type { Alias, Topic } from '../../src/shared/dataset';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { answerWith } from './harness/fake-extension-api';
@@ -20,6 +20,8 @@ const dictionary = buildDictionary(entities as { id: string; topic: Topic }[], a
 function recordingBackground(failing = { now: false }): { asked: { type: string; payload: unknown }[] } {
   const asked: { type: string; payload: unknown }[] = [];
   answerWith(async (type, payload) => {
+    // Every start measures the page (mark-sync.page.ts checks that); these cases are about the rest.
+    if (type === 'page/context') return pageContext((payload as { sample: string }).sample);
     asked.push({ type, payload });
     if (type === 'claims/check') return { findings: [], claims: [] };
     if (type !== 'entities/get') throw new Error(`unexpected ${type}`);

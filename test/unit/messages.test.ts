@@ -9,7 +9,8 @@ import { createHandlers, type Services } from '../../src/background/handlers';
 import { dispatcher } from '../../src/shared/dispatch';
 import { openData } from '../../src/background/data';
 import { openDatabase } from '../../src/background/db';
-import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
+import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, MAX_IDS_PER_REQUEST, MAX_QUERY_CHARS, PAGE_SAMPLE_CHARS, SMALL_DOCUMENT_CHARS } from '../../src/shared/limits';
+import { pageContext } from '../../src/matcher';
 import type { CheckedPieces } from '../../src/shared/claims';
 import { forEachClaim } from '../../src/claims/pieces';
 import { BUNDLED } from '../../src/background/bundle';
@@ -140,6 +141,17 @@ describe('the background\'s dispatcher', () => {
     // The animal: a candidate the rules reject is not a mention.
     expect(await ask('Llama - Wikipedia', ['The llama is a domesticated South American camelid.'])).toEqual({ active: true, found: false });
     expect(await ask('', ['x'.repeat(SMALL_DOCUMENT_CHARS), 'Meta'])).toMatch(/^bad text\/mentions request at blocks/);
+  });
+
+  it('measures what a page is about from its sample, as the content script would, and refuses a sample over the limit', async () => {
+    const s = services();
+    const measure = async (sample: string) => {
+      const r = await send({ type: 'page/context', payload: { sample } }, s);
+      return r.ok ? r.value : r.error;
+    };
+    const sample = 'Llama - Wikipedia\nThe llama is a domesticated South American camelid, kept by herders in the Andes for wool and meat.';
+    expect(await measure(sample)).toEqual(pageContext(sample));
+    expect(await measure('x'.repeat(PAGE_SAMPLE_CHARS + 1))).toMatch(/^bad page\/context request at sample/);
   });
 
   it('checks the blocks a page sends, sentence by sentence, and answers with where each claim is and what its popover shows', async () => {
