@@ -150,7 +150,7 @@ export const backgroundRequests = /* @__PURE__ */ (() => ({
    * where the first measure costs several times the later ones (docs/performance.md).
    */
   'page/context': v.strictObject({ sample: v.pipe(v.string(), v.maxLength(PAGE_SAMPLE_CHARS)) }),
-  /** Entities by id, batched: one message per page after scanning. Unknown ids are left out. */
+  /** Entities by id, batched: those a popover or the popup's list is about to show. Unknown ids are left out. */
   'entities/get': v.strictObject({ ids }),
   /** Ranked search over names, aliases and fact text. */
   search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(MAX_QUERY_CHARS)) }),
