@@ -7,13 +7,13 @@ import { buildDictionary, compileMatcher, pageContext, type DictionaryEntry, typ
 import { Lens } from '../src/content/lens';
 import { MarkRegistry } from '../src/content/marks';
 import { markBlock, rangeOver, spanOver } from '../src/content/scan';
-import { sampleText, walkBlocks, type Block } from '../src/content/text-blocks';
+import { pageSample, walkBlocks, type Block } from '../src/content/text-blocks';
 import { claimPieces, forEachClaim, inMessages } from '../src/claims/pieces';
 import { ClaimMark, ClaimRegistry } from '../src/content/claim-marks';
 import { holdsStatements } from '../src/content/claim-layer';
 import { createClaimChecker } from '../src/claims/service';
 import { background, waitHooks } from './polyfill-stub';
-import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE, PAGE_CONTEXT_CHARS } from '../src/shared/limits';
+import { MAX_BLOCK_CHARS, MAX_MARKS_PER_PAGE } from '../src/shared/limits';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { TOPICS, type Alias, type Mention, type Source, type Topic } from '../src/shared/dataset';
 import { claimSetup, type ClaimData, type ClaimPiece } from '../src/shared/claims';
@@ -118,11 +118,6 @@ function highlightCount(): number {
     if (name.startsWith('llama-lens-')) n += h.size;
   });
   return n;
-}
-
-/** The page sample as Lens.start() takes it (for the stage profile; ours runs Lens.start itself). */
-function contextSample(): string {
-  return `${document.title}\n${sampleText(document.body ?? document.documentElement, PAGE_CONTEXT_CHARS)}`;
 }
 
 let lens: Lens | null = null;
@@ -294,7 +289,7 @@ const api = {
     const root = document.documentElement;
     // The page's part of the page context: reading its sample (the background measures it).
     let t = performance.now();
-    const sample = contextSample();
+    const sample = pageSample(document);
     const contextMs = performance.now() - t;
     const page = pageContext(sample);
 

@@ -3,8 +3,9 @@
  * messages the background when it starts, with the page's sample to measure, and after a scan: for
  * entity data (answered "no entities", which leaves the measured marking path untouched) and, with
  * the claim check on, with the blocks to check. The sample and the blocks are answered by
- * bench/claims-worker.ts in a Worker, as the extension's background answers them on its own thread. scripts/bench.ts injects this file first (esbuild `inject`), so `browser` exists
- * before src/shared/webext.ts reads it.
+ * bench/claims-worker.ts in a Worker, as the extension's background answers them on its own
+ * thread. scripts/bench.ts injects this file first (esbuild `inject`), so `browser` exists before
+ * src/shared/webext.ts reads it.
  */
 declare const __CLAIMS_WORKER__: string;
 
@@ -14,8 +15,8 @@ declare const __CLAIMS_WORKER__: string;
  */
 export const waitHooks: { begin?: () => number; end?: (since: number) => void } = {};
 
-/** What the claim check and the page context cost the "background" (the worker), summed over requests. */
-export const background = { checkMs: 0, contextMs: 0, requests: 0, pieces: 0 };
+/** What the claim check cost the "background" (the worker), summed over requests. */
+export const background = { checkMs: 0, requests: 0, pieces: 0 };
 
 let worker: Worker | null = null;
 /** Replies come back in the order asked (one worker, one queue). */
@@ -34,7 +35,6 @@ function inWorker(message: { type: 'claims/check'; pieces: unknown[] } | { type:
       const { reply, ms } = e.data;
       const asked = pending.shift();
       if (asked?.type === 'claims/check') background.checkMs += ms;
-      else background.contextMs += ms;
       asked?.resolve(reply);
     };
   }

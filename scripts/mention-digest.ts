@@ -57,7 +57,7 @@ const found = (m: Matcher, text: string, page: PageContext, kind: 'prose' | 'lab
 
 // ---- the bench pages ---------------------------------------------------------------------------
 
-const { walkBlocks, sampleText } = await import('../src/content/text-blocks');
+const { walkBlocks, pageSample } = await import('../src/content/text-blocks');
 const pagesDir = path.join(shared, 'pages');
 const pageBlocks: { name: string; page: PageContext; blocks: { text: string; kind: 'prose' | 'label' }[] }[] = [];
 for (const f of readdirSync(pagesDir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
@@ -72,7 +72,7 @@ for (const f of readdirSync(pagesDir).filter((f) => f.endsWith('.md') && f !== '
   const document = window.document;
   document.write(html);
   document.title = title;
-  const page = pageContext(`${document.title}\n${sampleText(document.body as unknown as Node, PAGE_CONTEXT_CHARS)}`);
+  const page = pageContext(pageSample(document as unknown as Document));
   const blocks: { text: string; kind: 'prose' | 'label' }[] = [];
   for (const b of walkBlocks(document.documentElement as unknown as Node)) {
     out('walk', JSON.stringify([f, b.text, b.starts, b.nodes.length, b.kind]));

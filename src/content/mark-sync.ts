@@ -5,14 +5,14 @@
  */
 import { pageContext, type Matcher, type PageContext } from '../matcher';
 import { ask } from '../shared/ask';
-import { PAGE_CONTEXT_CHARS, PAGE_SAMPLE_CHARS, RESCAN_DEBOUNCE_MS } from '../shared/limits';
+import { RESCAN_DEBOUNCE_MS } from '../shared/limits';
 import { TOPICS, type Topic } from '../shared/dataset';
 import type { Settings } from '../shared/settings';
 import highlightRules from './marks.css';
 import type { Mention } from '../shared/dataset';
 import { MarkRegistry, type Mark } from './marks';
 import { scanSubtrees } from './scan';
-import { blockOf, isInSkippedRegion, sampleText, type Block } from './text-blocks';
+import { blockOf, isInSkippedRegion, pageSample, type Block } from './text-blocks';
 import { sheetOf } from '../ui/sheet';
 
 function shownTopics(s: Settings): Set<Topic> {
@@ -59,7 +59,7 @@ export class MarkSync {
    * if it cannot answer, here.
    */
   start(): Promise<void> {
-    const sample = `${document.title}\n${sampleText(document.body ?? document.documentElement, PAGE_CONTEXT_CHARS)}`.slice(0, PAGE_SAMPLE_CHARS);
+    const sample = pageSample(document);
     this.scanning = ask('page/context', { sample }).then(
       (page) => {
         this.page = page;

@@ -4,7 +4,7 @@
  * (`Hugging <b>Face</b>`) reaches the matcher whole. Reads only; never writes to the DOM.
  */
 import type { BlockKind } from '../matcher';
-import { LABEL_MAX_CHARS } from '../shared/limits';
+import { LABEL_MAX_CHARS, PAGE_CONTEXT_CHARS, PAGE_SAMPLE_CHARS } from '../shared/limits';
 
 /** Subtrees whose text is not prose the user reads, or is the user's own input. */
 const SKIP = new Set([
@@ -174,11 +174,12 @@ function classify(el: Element, flags: number, ignore: Element | null | undefined
   // Editable regions are the user's own writing: marking them would get in the way of typing.
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return SKIPPED;
-  return flags & HEADING_TAG || el.getAttribute('role') === 'heading' ? HEADING : READ;
+  return isHeading(el, flags) ? HEADING : READ;
 }
 
-function isHeading(el: Element): boolean {
-  return (tagFlags(el.tagName) & HEADING_TAG) !== 0 || el.getAttribute('role') === 'heading';
+/** A heading by its tag (`flags`, its tagFlags) or by its role. */
+function isHeading(el: Element, flags: number): boolean {
+  return (flags & HEADING_TAG) !== 0 || el.getAttribute('role') === 'heading';
 }
 
 function skipped(el: Element, ignore: Element | null | undefined): boolean {
@@ -305,7 +306,7 @@ export class BlockReader {
       // Headings in a subtree not read still open sections for what follows (as the registry's own
       // lookup, `querySelectorAll(HEADINGS)`, counts them).
       const inside = el.firstElementChild ? el.querySelectorAll(HEADINGS) : null;
-      const last = inside?.length ? inside[inside.length - 1]! : isHeading(el) ? el : null;
+      const last = inside?.length ? inside[inside.length - 1]! : isHeading(el, flags) ? el : null;
       if (last) this.enter(last);
       // Skip the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
       node = walker.nextSibling();
@@ -368,6 +369,14 @@ export function smallText(root: Node, maxChars: number, onShadowRoot?: (root: Sh
     }
   }
   return blocks;
+}
+
+/**
+ * What the page context is measured from: the document's title, then the first PAGE_CONTEXT_CHARS
+ * of its readable text, cut at PAGE_SAMPLE_CHARS.
+ */
+export function pageSample(doc: Document): string {
+  return `${doc.title}\n${sampleText(doc.body ?? doc.documentElement, PAGE_CONTEXT_CHARS)}`.slice(0, PAGE_SAMPLE_CHARS);
 }
 
 /**
