@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forEachLongWord } from '../../src/matcher/rules';
 import { ASCII_LOOKALIKES, BIT, EVIDENCE_WORD, VOCAB, WordSearch } from '../../src/matcher/vocab';
 
 /** Every match of a global RegExp, as [start, end] pairs. */
@@ -85,5 +86,43 @@ describe('vocabulary word search', () => {
       }
     }
     expect(hits).toBeGreaterThan(500);
+  });
+});
+
+describe('long words (is a sentence a headline?)', () => {
+  /** What forEachLongWord stands for: TOKEN with \p classes, then the first letter's class. */
+  function reference(text: string): [number, string, boolean][] {
+    return [...text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)]
+      .filter((m) => m[0].length >= 4 && /^\p{L}/u.test(m[0]))
+      .map((m) => [m.index, m[0], /^\p{Lu}/u.test(m[0])]);
+  }
+  function read(text: string): [number, string, boolean][] {
+    const out: [number, string, boolean][] = [];
+    forEachLongWord(text, (at, token, capitalised) => out.push([at, token, capitalised]));
+    return out;
+  }
+
+  it('reads text whose letters are ASCII with a plain RegExp into the same tokens as the Unicode one, and other text with the Unicode one', () => {
+    // Units that decide a token's edges and class: letters of each case, digits, the joiners
+    // (' . - and ’), spaces and punctuation (any unit of the General Punctuation block, the
+    // no-break space, guillemets), and letters, marks and symbols outside ASCII.
+    const punctuation = () => String.fromCharCode(0x2000 + (seed % 0x70));
+    const plain = ['a', 'b', 'Z', 'Q', '7', '0', "'", '’', '.', '-', ' ', '_', '@', '\n', 'word', 'Name', '2024', '\u00a0', '«', '»', punctuation];
+    const other = ['é', 'Ü', '\u0301', 'ß', '🤗', '中', 'ª', '²', 'µ', '\u2070', '\u0660'];
+    let seed = 11;
+    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 16807) % 2147483647) % xs.length]!;
+    const unit = (xs: readonly (string | (() => string))[]) => {
+      const u = pick(xs);
+      return typeof u === 'string' ? u : u();
+    };
+    let words = 0;
+    for (let i = 0; i < 6000; i++) {
+      const units = i % 4 === 0 ? [...plain, ...other] : plain;
+      const text = Array.from({ length: 4 + (i % 29) }, () => unit(units)).join('');
+      const expected = reference(text);
+      words += expected.length;
+      expect(read(text), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(words).toBeGreaterThan(3000);
   });
 });
