@@ -160,25 +160,18 @@ export class Trie {
    */
   nextStart(text: string, from: number): number {
     const exact = this.startsRe ?? this.seal();
-    const { quickRe: quick } = this;
-    const scan = quick ?? this.scanRe!;
-    for (scan.lastIndex = from; ; ) {
-      // test(), not exec(): no match object per unit. The match is one unit, or a surrogate pair.
-      if (!scan.test(text)) return -1;
-      let i = scan.lastIndex - 1;
-      if (quick) {
-        // `quick` matches one unit, wherever `exact` may. A unicode RegExp never starts inside a
-        // surrogate pair: the pair was looked at from its start.
+    const quick = this.quickRe!;
+    for (quick.lastIndex = from; ; ) {
+      // test(), not exec(): no match object per unit. The match is one unit.
+      if (!quick.test(text)) return -1;
+      const i = quick.lastIndex - 1;
+      // Between ASCII units the two agree: there \p{L}\p{N}\p{M}_ is [A-Za-z0-9_], and an ASCII
+      // unit folds to an alias's first unit the same way in both. Elsewhere `exact` decides (a
+      // unicode RegExp never starts inside a surrogate pair: the pair was looked at from its start).
+      if (text.charCodeAt(i) >= 128 || (i > 0 && text.charCodeAt(i - 1) >= 128)) {
         if (isLowSurrogate(text.charCodeAt(i)) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
         exact.lastIndex = i;
         if (!exact.test(text)) continue;
-      } else {
-        if (i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
-        if (i < from) {
-          // A unicode RegExp never starts inside a surrogate pair: it stepped back to the pair's start.
-          scan.lastIndex = from + 1;
-          continue;
-        }
       }
       // Most word starts end here: no alias begins with these two (or three) units.
       const a = fold(text.charCodeAt(i));
@@ -197,32 +190,30 @@ export class Trie {
   }
 
   private startsRe: RegExp | null = null;
-  /** The plain first pass, when it can reject word starts (see quickStarts). */
+  /** The plain first pass (see quickStarts). */
   private quickRe: RegExp | null = null;
-  /** Otherwise the exact RegExp, global: it scans alone. */
-  private scanRe: RegExp | null = null;
 
   /** Builds the word-start RegExps once all aliases are in (and compiles them, by running them once). */
   seal(): RegExp {
     const starts = this.starts();
     this.startsRe = new RegExp(starts, 'iuy');
     this.startsRe.test('');
-    this.quickRe = this.quickStarts();
-    if (this.quickRe) this.quickRe.test('');
-    else (this.scanRe = new RegExp(starts, 'giu')).test('');
+    (this.quickRe = this.quickStarts()).test('');
     return this.startsRe;
   }
 
   /**
    * The units where `starts()` may match, as a plain RegExp: a Unicode RegExp with a `\p{…}`
-   * lookbehind is slow to scan with, so `nextStart` scans with this one and tries the exact one
-   * (sticky) only where it matched. ASCII units a word-like alias starts with, in either case, not
-   * after an ASCII letter, digit or underscore, with the two non-ASCII letters Unicode folds into
-   * ASCII (the long s, the Kelvin sign); ASCII units a symbol alias starts with, anywhere; the
-   * high surrogates of symbols outside the BMP (🤗); and if any alias starts with another non-ASCII
-   * unit, every non-ASCII unit (the exact RegExp decides).
+   * lookbehind is slow to scan with, so `nextStart` scans with this one, and tries the exact one
+   * (sticky) only where this one matched beside a unit outside ASCII. ASCII units a word-like alias
+   * starts with, in either case, not after an ASCII letter, digit or underscore, with the two
+   * non-ASCII letters Unicode folds into ASCII (the long s, the Kelvin sign); ASCII units a symbol
+   * alias starts with, anywhere; the high surrogates of symbols outside the BMP (🤗); and if any
+   * alias starts with another non-ASCII unit, every non-ASCII unit (the exact RegExp decides).
+   * With a large dictionary, whose aliases start with every letter, it stops at every word start;
+   * it still scans faster than the exact one.
    */
-  private quickStarts(): RegExp | null {
+  private quickStarts(): RegExp {
     let word = '';
     let any = '';
     let other = false;
@@ -237,11 +228,6 @@ export class Trie {
         if (kind & START_ANY) any += unit;
       }
     }
-    // When aliases start with every letter (a large dictionary), a plain pass would stop at every
-    // word start the exact one stops at: it would only add a call per word. Scan with the exact one.
-    let letters = 0;
-    for (let c = 97; c <= 122; c++) if (this.firsts.has(c) && (this.firsts.get(c)! & START_WORD)) letters++;
-    if (letters === 26) return null;
     const parts: string[] = [];
     if (word) parts.push(`(?<![A-Za-z0-9_])[${word}\\u017f\\u212a]`);
     if (any) parts.push(`[${any}]`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import aliases from '../../src/data/aliases.json';
 import entities from '../../src/data/entities.json';
 import { buildDictionary, compileMatcher, pageContext, type DictionaryEntry, type Mention } from '../../src/matcher';
+import { Trie, type TrieHit } from '../../src/matcher/automaton';
 import type { Alias, Topic } from '../../src/shared/dataset';
 
 const dict = buildDictionary(entities as { id: string; topic: Topic }[], aliases as Record<string, Alias[]>);
@@ -297,4 +298,59 @@ describe('cost', () => {
     // The fixture is a model README: the comparison means something only if it has mentions.
     expect(found).toBeGreaterThan(20);
   }, 60_000);
+});
+
+describe('where aliases may start', () => {
+  /**
+   * Every position where the exact word-start RegExp matches and the trie holds an alias starting
+   * there: what `nextStart`, with its plain first pass, must reach.
+   */
+  function expectedStarts(trie: Trie, text: string): number[] {
+    const exact = trie.seal();
+    const hits: TrieHit[] = [];
+    const out: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      exact.lastIndex = i;
+      if (!exact.test(text)) continue;
+      trie.walk(text, i, hits);
+      if (hits.length) out.push(i);
+    }
+    return out;
+  }
+  function reached(trie: Trie, text: string): number[] {
+    const hits: TrieHit[] = [];
+    const out: number[] = [];
+    for (let i = trie.nextStart(text, 0); i >= 0; i = trie.nextStart(text, i + 1)) {
+      trie.walk(text, i, hits);
+      if (hits.length) out.push(i);
+    }
+    return out;
+  }
+
+  it('reaches every alias the exact RegExp allows, beside ASCII and other units, with few aliases and with aliases of every letter', () => {
+    const small = new Trie();
+    dict.forEach((d, i) => small.add(d.alias.text, i, d.alias.caseSensitive));
+    // Every letter starts an alias here, as in a large dictionary.
+    const large = new Trie();
+    dict.forEach((d, i) => large.add(d.alias.text, i, d.alias.caseSensitive));
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let k = 0; k < letters.length; k++) large.add(`${letters[k]}${letters[(k * 7) % 26]}x`, dict.length + k, false);
+    // And aliases that start outside ASCII, so the plain pass must stop at every such unit.
+    large.add('élan', dict.length + 26, false);
+    large.add('Ñu', dict.length + 27, false);
+    const words = ['llama', 'Meta', 'HF', 'hugging face', '🤗', 'ax', 'Bhx', 'sox', 'ſox', '\u212aox', 'kox', 'meta-llama', 'LLaMA-2', 'élan', 'ÉLAN', 'ñu'];
+    const around = ['', ' ', '-', '_', 'a', 'Z', '7', '.', 'é', 'ñ', 'Ä', '\u0301', 'ß', '🤗', '中', '\u00a0'];
+    let seed = 5;
+    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 16807) % 2147483647) % xs.length]!;
+    let found = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = `${pick(around)}${pick(words)}${pick(around)}${pick(around)}${pick(words)}${pick(around)} ${pick(words)}`;
+      for (const trie of [small, large]) {
+        const expected = expectedStarts(trie, text);
+        found += expected.length;
+        expect(reached(trie, text), JSON.stringify(text)).toEqual(expected);
+      }
+    }
+    expect(found).toBeGreaterThan(4000);
+  });
 });
