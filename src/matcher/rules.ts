@@ -48,6 +48,8 @@ export interface CompiledSense {
   against: Domain[];
   againstBits: number;
   forDomains: Domain[];
+  /** The most words of the `for` domains can give (EVIDENCE.wordsCounted of each). */
+  forCeiling: number;
   notAfter: ReadonlySet<string>;
   notBefore: ReadonlySet<string>;
   supportedAfter: ReadonlySet<string>;
@@ -61,6 +63,7 @@ export interface CompiledSense {
 
 /** Software is the weak domain: a sign of technical text, not of machine learning. */
 const WEAK_DOMAINS = new Set<Domain>(['software']);
+const domainWeight = (d: Domain) => (WEAK_DOMAINS.has(d) ? EVIDENCE.weakDomainWord : EVIDENCE.domainWord);
 
 /** One `for`-word search per set of domains, shared by the senses that have it. */
 const FOR_WORDS = new Map<number, WordSearch>();
@@ -78,6 +81,7 @@ export function compileSense(s: Sense): CompiledSense {
     against: s.against,
     againstBits: bits(s.against),
     forDomains: s.for,
+    forCeiling: s.for.reduce((e, d) => e + EVIDENCE.wordsCounted * domainWeight(d), 0),
     notAfter: lower(s.notAfter),
     notBefore: lower(s.notBefore),
     supportedAfter: lower(s.supportedAfter),
@@ -612,11 +616,16 @@ export interface Rule {
    * reading it (finite, and never RULED_OUT). A rule without it is cheap, and `judge` uses `weigh`.
    */
   most?(s: Scene): number;
+  /**
+   * For a rule whose `most` reads the block around the candidate (a search of its own): what `most`
+   * can give whatever it reads, and `most` is then never below 0. `judge` asks `most` only when the
+   * bound's outcome turns on it.
+   */
+  ceiling?(s: Scene): number;
 }
 
 const counted = (n: number) => Math.min(n, EVIDENCE.wordsCounted);
 const domainCount = (s: Scene, d: Domain) => s.sentence.perDomain[DOMAINS.indexOf(d)]!;
-const domainWeight = (d: Domain) => (WEAK_DOMAINS.has(d) ? EVIDENCE.weakDomainWord : EVIDENCE.domainWord);
 
 /** How much more the page is about the entity's field than about the everyday sense's (kept per sense for the last page). */
 function pageDifference(s: Scene): number {
@@ -689,7 +698,8 @@ export const RULES: Rule[] = [
     // Words of the entity's field in the sentence: "fine-tune Llama on one GPU".
     name: 'sentence-for',
     // Nothing without a word of those domains where the sentence can reach; at most the words counted otherwise.
-    most: (s) => (forWordNear(s) ? s.sense.forDomains.reduce((e, d) => e + EVIDENCE.wordsCounted * domainWeight(d), 0) : 0),
+    most: (s) => (forWordNear(s) ? s.sense.forCeiling : 0),
+    ceiling: (s) => s.sense.forCeiling,
     weigh(s) {
       let e = 0;
       for (const d of s.sense.forDomains) {
@@ -790,15 +800,23 @@ function judge(s: Scene): boolean {
   // (and a rule that rules the candidate out does so in both). Most everyday uses end here.
   let cheap = 0;
   let most = 0;
+  // The bounds that search the block are first taken at their ceiling: they are searched for only
+  // when the outcome turns on them (on a page about the field, the page alone often decides).
+  let ceilings = 0;
   for (const rule of RULES) {
-    if (rule.most) most += rule.most(s);
+    if (rule.ceiling) ceilings += rule.ceiling(s);
+    else if (rule.most) most += rule.most(s);
     else {
       cheap += rule.weigh(s);
       if (cheap === RULED_OUT) return false;
     }
   }
   const needed = need(s);
-  if (cheap + most < needed) return false;
+  if (cheap + most + ceilings < needed) return false;
+  if (cheap + most < needed) {
+    for (const rule of RULES) if (rule.ceiling) most += rule.most!(s);
+    if (cheap + most < needed) return false;
+  }
   // Then the rules that read the sentence, added to what the cheap ones gave.
   let e = cheap;
   for (const rule of RULES) {
