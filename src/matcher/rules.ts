@@ -622,6 +622,11 @@ export interface Rule {
    * bound's outcome turns on it.
    */
   ceiling?(s: Scene): number;
+  /**
+   * For a rule with `most` 0 that only counts against: the least `weigh` can give (finite). `judge`
+   * weighs it after the others, and only when it can still tip the outcome.
+   */
+  least?: number;
 }
 
 const counted = (n: number) => Math.min(n, EVIDENCE.wordsCounted);
@@ -773,8 +778,9 @@ export const RULES: Rule[] = [
   {
     // Other capitalised neighbours make another name: "Llama TV", "Ilir Meta", "Meta L." (not in a headline).
     name: 'other-name',
-    // Only ever counts against (it reads the sentence to tell a headline).
+    // Only ever counts against (it reads the sentence to tell a headline): an initial after, another capitalised word before.
     most: () => 0,
+    least: -(EVIDENCE.otherCapitalised + Math.max(EVIDENCE.initialAfter, EVIDENCE.otherCapitalised)),
     weigh(s) {
       if (s.shape !== 'title') return 0;
       const { prev, head, c } = s;
@@ -817,12 +823,24 @@ function judge(s: Scene): boolean {
     for (const rule of RULES) if (rule.ceiling) most += rule.most!(s);
     if (cheap + most < needed) return false;
   }
-  // Then the rules that read the sentence, added to what the cheap ones gave.
+  // Then the rules that read the sentence, added to what the cheap ones gave; those that only
+  // count against last, each only while it can still tip the outcome.
   let e = cheap;
+  let floor = 0;
   for (const rule of RULES) {
     if (!rule.most) continue;
+    if (rule.least !== undefined) floor += rule.least;
+    else {
+      e += rule.weigh(s);
+      if (e === RULED_OUT) return false;
+    }
+  }
+  for (const rule of RULES) {
+    if (rule.least === undefined) continue;
+    if (e < needed) return false;
+    if (e + floor >= needed) return true;
+    floor -= rule.least;
     e += rule.weigh(s);
-    if (e === RULED_OUT) return false;
   }
   return e >= needed;
 }
