@@ -463,14 +463,13 @@ class ForWords extends ReadOnDemand {
 
 /**
  * Whether a word of the sense's `for` domains may be in the candidate's sentence: one starts in the
- * farthest stretch its sentence can cover (SENTENCE_WINDOW_CHARS each side; an emoji's sentence may
- * reach back over the sentence before it), widened to token edges, as the sentence's words are read.
+ * sentence, widened to token edges, as the sentence's words are read. (Finding the sentence's edges
+ * is two native searches; searching a wider stretch in JavaScript cost more.)
  */
 function forWordNear(s: Scene): boolean {
-  const { block, sense, c } = s;
+  const { block, sense } = s;
   const { text } = block;
-  const back = s.isWord ? SENTENCE_WINDOW_CHARS : 2 * SENTENCE_WINDOW_CHARS + 2;
-  const [from, to] = tokenStretch(text, Math.max(0, c.start - back), Math.min(text.length, c.end + SENTENCE_WINDOW_CHARS));
+  const [from, to] = tokenStretch(text, ...s.sentenceSpan);
   const all = (block.forWords ??= new Map());
   let words = all.get(sense.forBits);
   if (!words) all.set(sense.forBits, (words = new ForWords(text, sense.forWord)));
@@ -702,7 +701,7 @@ export const RULES: Rule[] = [
   {
     // Words of the entity's field in the sentence: "fine-tune Llama on one GPU".
     name: 'sentence-for',
-    // Nothing without a word of those domains where the sentence can reach; at most the words counted otherwise.
+    // Nothing without a word of those domains in the sentence; at most the words counted otherwise.
     most: (s) => (forWordNear(s) ? s.sense.forCeiling : 0),
     ceiling: (s) => s.sense.forCeiling,
     weigh(s) {
