@@ -29,9 +29,9 @@ import type {
 } from '../shared/claims';
 import { dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, NOT_ASSERTED, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AUXILIARY, CHANGE_VERB, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, NOT_ASSERTED, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
-import { bind, clauseOf, entitiesOf, frameHits, gated, insideRelativeClause, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+import { bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
 export interface CheckOptions {
   /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
@@ -84,9 +84,15 @@ function namesModel(s: Sentence, g: QuantityGroup): boolean {
 
 /**
  * The size of the one model a mention names by its size ("LLaMA-65B", "LLaMA 65B", "the
- * 65-billion-parameter LLaMA"), in parameters; none when the size starts a list of sizes ("LLaMA 7B
- * and 65B were trained on 1T and 1.4T tokens, respectively": several models).
+ * 65-billion-parameter LLaMA", "the 7B version of LLaMA", "LLaMA's 7B model"), in parameters; none
+ * when the size starts a list of sizes ("LLaMA 7B and 65B were trained on 1T and 1.4T tokens,
+ * respectively": several models).
  */
+/** A size's model as a noun: "7B version", "65-billion-parameter model", "7B-Variante". */
+const MODEL_NOUN = /^[\s-]*(?:parameters?[\s-]*)?(?:version|variant|model|edition|checkpoint|Version|Variante|Modell)\b/iu;
+/** …and the family it is one of: "the 7B version of LLaMA", "die 7B-Variante von LLaMA". */
+const MODEL_OF = /^[\s-]*(?:parameters?[\s-]*)?(?:version|variant|model|edition|checkpoint|Version|Variante|Modell)(?:s|en|e)?\s+(?:of|von|des)\s+(?:the\s+|der\s+|dem\s+)?$/iu;
+
 function sizeNamed(s: Sentence, m: NamedSpan): number | undefined {
   const listed = (end: number) => /^\s*(?:,|and|und|&|\/|or|oder)\s*\d/i.test(s.text.slice(end, end + 12));
   const own = /(\d+(?:\.\d+)?)\s*([BM])\b/i.exec(s.text.slice(m.start, m.end));
@@ -94,7 +100,10 @@ function sizeNamed(s: Sentence, m: NamedSpan): number | undefined {
   const x = s.groups.find(
     (g) =>
       (g.items[0]!.scale === 1e9 || g.items[0]!.word === 'parameters') &&
-      ((g.start >= m.end && /^[\s-]*$/.test(s.text.slice(m.end, g.start))) || (g.end <= m.start && /^[\s-]*(?:parameters?)?[\s-]*$/i.test(s.text.slice(g.end, m.start)))),
+      ((g.start >= m.end && /^[\s-]*$/.test(s.text.slice(m.end, g.start))) ||
+        (g.end <= m.start && /^[\s-]*(?:parameters?)?[\s-]*$/i.test(s.text.slice(g.end, m.start))) ||
+        (g.end <= m.start && MODEL_OF.test(s.text.slice(g.end, m.start))) ||
+        (g.start >= m.end && /^['’]s\s+$/.test(s.text.slice(m.end, g.start)) && MODEL_NOUN.test(s.text.slice(g.end)))),
   );
   return x && x.items.length === 1 ? x.items[0]!.value : undefined;
 }
@@ -404,6 +413,8 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
       const before = s.text.slice(clause.start, g.start);
       // A single size is a statement when introduced ("a 65B model", "is a …") or listed after "sizes:".
       const stated = g.items.length > 1 || INDEFINITE.test(before.replace(/(?:~|about|around|roughly)\s*$/, '')) || /\b(?:sizes|models|variants|versions|Größen)\s*:[^:]*$/i.test(before) || g.items[0]!.part !== undefined;
+      // A change of size ("upped … from 65B to 70B") is two models' sizes, not a range of one's: not read.
+      if (g.range && /\b(?:from|von)\s+$/i.test(before) && [...before.matchAll(CHANGE_VERB)].length) continue;
       if (named && entitiesOf(k, named, attribute, s).length) b = { mention: named, entities: entitiesOf(k, named, attribute, s) };
       else if (!stated || (!nearestFrame(k, s, ['sizes'], g, CLAIM_UNIT_REACH_WORDS.sizes) && !g.items.some((i) => i.word === 'parameters'))) continue;
     }
@@ -412,7 +423,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
       // the end the subject's ("Llama 2 doubled …"). A side the sentence does not name is left alone.
       if (!/\bfrom\s+$/i.test(s.text.slice(0, g.start))) continue;
       const [a, z] = [g.items[0]!, g.items[1]!];
-      const base = s.mentions.filter((m) => m.end <= g.start && isBaseline(s, m) && entitiesOf(k, m, attribute, s).length).at(-1);
+      const base = s.mentions.filter((m) => m.end <= g.start && (isBaseline(s, m) || heldBefore(k, s, m, z, attribute)) && entitiesOf(k, m, attribute, s).length).at(-1);
       const sides: [Quantity, Binding | undefined][] = [
         [a, base && { mention: base, entities: entitiesOf(k, base, attribute, s) }],
         [z, bind(k, s, attribute, z, { following: false })],

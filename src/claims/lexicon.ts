@@ -109,6 +109,17 @@ export const HEDGES = {
 export const BASELINE_BEFORE =
   /(?:\bcompared (?:to|with)|\b(?:similar|comparable|equivalent|superior|inferior|close|identical)(?:\s+\p{L}+)?\s+to|\bthan(?:\s+(?:that|those|the ones?)(?:\s+\p{L}+)?\s+(?:of|for|in|by|with))?|\bunlike|\blike|\bfrom|\bover|\bversus|\bvs\.?|\bsuccessor (?:to|of)|\b(?:built|based) (?:on|upon)|\bderived from|\bbasierend auf|\bbasiert auf|\bauf Basis von|\bup from|\bincrease from|\btimes(?: the \w+(?: \w+)? (?:of|for|used for))?|\bgegenüber|\bim Vergleich (?:zu|mit)|\bals|\bwie|\bVorgänger|\bNachfolger (?:von|des))\s+(?:the\s+|der\s+|die\s+|dem\s+|den\s+|das\s+)?(?:original\s+|previous\s+|first\s+|earlier\s+|ursprünglichen\s+)?$/iu;
 
+/**
+ * Verbs that change an amount. In "Llama 2 doubled LLaMA's context window to 4,096 tokens" the
+ * value after "to" ("auf") is the new amount, the changer's; the name between the verb and the
+ * value held the old one ("from 2,048"). Finite forms and participles, English and German.
+ */
+export const CHANGE_VERB =
+  /\b(?:doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|quadrupl(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|increas(?:e[sd]?|ing)|rais(?:e[sd]?|ing)|extend(?:s|ed|ing)?|expand(?:s|ed|ing)?|enlarg(?:e[sd]?|ing)|boost(?:s|ed|ing)?|ups|upp(?:ed|ing)|bump(?:s|ed|ing)?|lift(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|stretch(?:es|ed|ing)?|widen(?:s|ed|ing)?|lengthen(?:s|ed|ing)?|reduc(?:e[sd]?|ing)|cut(?:s|ting)?|shr(?:ank|unk|inks?|inking)|lower(?:s|ed|ing)|trim(?:s|med|ming)?|(?:ge)?(?:verdoppel|verdreifach|vervierfach|halbier|erhöh|erweiter|vergrößer|steiger|verlänger|reduzier|verringer|senk|kürz)(?:t|te|ten|en)?|wuchs|gewachsen|stieg|gestiegen)\b/giu;
+
+/** Text from a name to the new amount of a change: "'s context window from 2,048 to ", "von LLaMA auf ". */
+export const CHANGE_TO = /^(?:[^,;.]|(?<=\d)[,.](?=\d))*\b(?:to|auf)\s+(?:(?:about|around|roughly|nearly|almost|over|more than|etwa|rund|fast|über|mehr als)\s+)?$/iu;
+
 /** Text ending inside a relative clause a comma opened and no comma has closed yet (", which Stanford built on …"). */
 export const INSIDE_RELATIVE = /,\s*(?:which|who|that|die|der|das|welche\w*)\b[^,]*$/iu;
 

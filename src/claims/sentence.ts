@@ -9,7 +9,7 @@ import type { NamedSpan } from '../shared/dataset';
 import type { ClaimAttribute } from '../shared/claims';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { BASELINE_BEFORE, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { BASELINE_BEFORE, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -80,6 +80,24 @@ export function isBaseline(s: Sentence, m: NamedSpan): boolean {
   return BASELINE_BEFORE.test(s.text.slice(clause.start, m.start));
 }
 
+/**
+ * Whether `m` held the old amount of a change whose new amount is the value at `span`: it stands
+ * after a verb of change and before the "to" that leads to the value, and another name in the
+ * clause, outside that stretch, can be the changer ("Llama 2 doubled LLaMA's context window to
+ * 4,096 tokens": the 4,096 is not LLaMA's). With no other name, the changed thing is the one that
+ * has the new amount ("Meta extended Llama 3.1's context window to 128K tokens").
+ */
+export function heldBefore(k: Knowledge, s: Sentence, m: NamedSpan, span: Span, attribute: ClaimAttribute): boolean {
+  if (!CHANGE_TO.test(s.text.slice(m.end, span.start))) return false;
+  const clause = clauseOf(s, m.start);
+  let verb = -1;
+  for (const v of s.text.slice(clause.start, m.start).matchAll(CHANGE_VERB)) verb = clause.start + v.index;
+  if (verb < 0) return false;
+  return s.mentions.some(
+    (o) => o.entity !== m.entity && o.start >= clause.start && o.end <= clause.end && (o.end <= verb || o.start >= span.end) && entitiesOf(k, o, attribute, s).length > 0,
+  );
+}
+
 /** The number group a possessive mention owns ("Llama-2's 2 trillion tokens"), if any. */
 function owned(s: Sentence, m: NamedSpan): Span | undefined {
   if (!/^['’]s\b/.test(s.text.slice(m.end, m.end + 3))) return undefined;
@@ -139,6 +157,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
     if (opts.near !== undefined && wordsBetween(s.text, m.end, span.start) > opts.near) break;
     const between = s.text.slice(m.end, span.start);
     if (between.includes(',') && insideRelative(m)) continue;
+    if (heldBefore(k, s, m, span, attribute)) continue;
     if (RELATIVE.test(between) && !/[.;]/.test(between)) return of(m);
     // A relative clause on another noun ("… a model called Code Llama, which is trained on …") is about that noun.
     if (/,\s*(?:which|who|die|der|das|welche\w*)\b/i.test(between)) return undefined;

@@ -3,8 +3,8 @@
  * mentions inside it. Abbreviations ("Oct.", "Inc.", "resp.", "z. B.") and initials do not end a
  * sentence; a full stop after a day or month number does not either ("24. Februar"); one after a year does.
  *
- * Kept apart from the checker: the content script splits a scanned block here and sends only the
- * sentences that name something to the background, which checks them (docs/claims.md).
+ * Kept apart from the checker: the background splits each block a page sends here and checks the
+ * sentences that name something (src/claims/service.ts, docs/claims.md).
  */
 import type { NamedSpan } from '../shared/dataset';
 import { CLAIM_SENTENCE_MAX_CHARS } from '../shared/limits';

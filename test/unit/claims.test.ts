@@ -97,6 +97,19 @@ describe('claim checker: confirms and contradicts', () => {
       'supported context-length llama-1 «from 2048»',
       'supported context-length llama-2 «to 4096 tokens»',
     ]],
+    // A change's new amount is the changer's; the name between the verb and "to" held the old one.
+    ["Llama 2 doubled LLaMA's context window to 4,096 tokens.", ['supported context-length llama-2 «4,096 tokens»']],
+    ['With Llama 3.1, Meta expanded the context window of Llama 3 to 128K tokens.', ['supported context-length llama-3-1 «128K tokens»']],
+    ['Llama 2 verdoppelte das Kontextfenster von LLaMA auf 4096 Token.', ['supported context-length llama-2 «4096 Token»']],
+    ["Llama 2 extended LLaMA's context window from 2,048 to 4,096 tokens.", [
+      'supported context-length llama-1 «from 2,048»',
+      'supported context-length llama-2 «to 4,096 tokens»',
+    ]],
+    // With no other name to be the changer, the changed model has the new amount.
+    ["Meta extended Llama 3.1's context window to 128K tokens.", ['supported context-length llama-3-1 «128K tokens»']],
+    // One model named by its size as a version of the family is judged by that model's value.
+    ['The 7B version of LLaMA was trained on 1.4 trillion tokens.', ['contradicted training-tokens llama-1 «1.4 trillion tokens»']],
+    ['Die 7B-Variante von LLaMA wurde mit 1,4 Billionen Token trainiert.', ['contradicted training-tokens llama-1 «1,4 Billionen Token»']],
   ])('%s', (text, expected) => {
     expect(check(text)).toEqual(expected);
   });
@@ -139,6 +152,7 @@ describe('claim checker: says nothing', () => {
     ['another event of the same kind is not this one (identifiedBy)', 'Hugging Face took down copies of LLaMA uploaded by users.', []],
     ['a date inside a relative clause set off by commas is that clause\u2019s', 'GitHub, which Microsoft bought in 2018, took down the llama-dl repository after Meta complained.', []],
     ['values that differ by model: a model size the data does not tie to a value', 'LLaMA 30B was trained on 1.4T tokens.', []],
+    ['a change of size is two models\u2019 sizes, not a range of one\u2019s', "Llama 2 upped the parameter count of LLaMA's largest model from 65B to 70B.", []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
   });
