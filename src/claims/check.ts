@@ -10,6 +10,7 @@
 import type { NamedSpan } from '../shared/dataset';
 import {
   CLAIM_FRAME_REACH_WORDS,
+  CLAIM_NEGATION_REACH_WORDS,
   CLAIM_SIZE_GRAY_ZONE,
   CLAIM_SUBJECT_REACH_WORDS,
   CLAIM_TOLERANCE,
@@ -29,7 +30,7 @@ import type {
 } from '../shared/claims';
 import { dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, CHANGE_VERB, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATION, NOT_ASSERTED, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AUXILIARY, CHANGE_VERB, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATED, NEGATION, NOT_ASSERTED, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -646,6 +647,18 @@ function checkMisreportWording(k: Knowledge, s: Sentence, out: Claim[]): void {
 }
 
 /** Claims in one sentence. `mentions` are the matcher's, with offsets into `text`. */
+/**
+ * A negated verb within a few words before the value, after the last comma ("Contrary to reports,
+ * Llama 2 was not trained on 1.4T"; in "Llama 2, not LLaMA, was trained on 2T" the negation is a
+ * name's, and the comma ends it).
+ */
+function negatedBefore(s: Sentence, clauseStart: number, at: number): boolean {
+  const lead = s.text.slice(clauseStart, at);
+  const comma = lead.search(/,(?!\d)[^,]*$/);
+  return NEGATED.test((comma < 0 ? lead : lead.slice(comma + 1)).trim().split(/\s+/).slice(-CLAIM_NEGATION_REACH_WORDS).join(' '));
+}
+
+
 export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[], opts: CheckOptions = {}): Claim[] {
   if (!mentions.length) return [];
   const s = readSentence(text, mentions);
@@ -657,11 +670,12 @@ export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[],
   checkHolders(k, s, opts, out);
   checkTerms(k, s, out);
   checkMisreportWording(k, s, out);
-  // A clause that calls what it reports wrong, supposes it or expects it does not assert it.
+  // A clause that calls what it reports wrong, supposes it or expects it does not assert it; nor
+  // does a verb negated before the value (licence phrases read their own negations).
   return settle(
     out.filter((c) => {
       const clause = clauseOf(s, c.start);
-      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end));
+      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end)) && (c.attribute === 'licence' || !negatedBefore(s, clause.start, c.start));
     }),
   );
 }

@@ -107,7 +107,7 @@ export const HEDGES = {
 
 /** Words just before a mention that make it the point of comparison or the base a thing is built on, not the subject. */
 export const BASELINE_BEFORE =
-  /(?:\bcompared (?:to|with)|\b(?:similar|comparable|equivalent|superior|inferior|close|identical)(?:\s+\p{L}+)?\s+to|\bthan(?:\s+(?:that|those|the ones?)(?:\s+\p{L}+)?\s+(?:of|for|in|by|with))?|\bunlike|\blike|\bfrom|\bover|\bversus|\bvs\.?|\bsuccessor (?:to|of)|\b(?:built|based) (?:on|upon)|\bderived from|\bbasierend auf|\bbasiert auf|\bauf Basis von|\bup from|\bincrease from|\btimes(?: the \w+(?: \w+)? (?:of|for|used for))?|\bgegenüber|\bim Vergleich (?:zu|mit)|\bals|\bwie|\bVorgänger|\bNachfolger (?:von|des))\s+(?:the\s+|der\s+|die\s+|dem\s+|den\s+|das\s+)?(?:original\s+|previous\s+|first\s+|earlier\s+|ursprünglichen\s+)?$/iu;
+  /(?:\bcompared (?:to|with)|\b(?:similar|comparable|equivalent|superior|inferior|close|identical)(?:\s+\p{L}+)?\s+to|\bthan(?:\s+(?:that|those|the ones?)(?:\s+\p{L}+)?\s+(?:of|for|in|by|with))?|\bunlike|\blike|\bfrom|\bover|\bversus|\bvs\.?|\bsuccessor (?:to|of)|\b(?:built|based) (?:on|upon)|\bderived from|\bbasierend auf|\bbasiert auf|\bauf Basis von|\bup from|\bincrease from|\btimes(?: the \w+(?: \w+)? (?:of|for|used for))?|\bnot|\bnicht|\binstead of|\bstatt|\banstelle von|\bgegenüber|\bim Vergleich (?:zu|mit)|\bals|\bwie|\bVorgänger|\bNachfolger (?:von|des))\s+(?:the\s+|der\s+|die\s+|dem\s+|den\s+|das\s+)?(?:original\s+|previous\s+|first\s+|earlier\s+|ursprünglichen\s+)?$/iu;
 
 /**
  * Verbs that change an amount. In "Llama 2 doubled LLaMA's context window to 4,096 tokens" the
@@ -169,6 +169,15 @@ export const VALUE_FOR = /^\s*(?:tokens?\s+)?(?:for|in|für|bei)\s+(?:the\s+|der
  * article) has its own subject ("…, while Mistral offers 7B and 22B models").
  */
 export const OWN_SUBJECT = /^\s*(?!(?:The|This|That|These|Those|Its|Their|It|They|He|She|We|Both|All|Each|Der|Die|Das|Dies\w*|Es|Sie|Er|Ihre?|Seine?|Beide|Alle)\b)\p{Lu}/u;
+
+/**
+ * A negated verb: "Llama 2 was not trained on 1.4 trillion tokens" says nothing wrong about Llama 2.
+ * "Not only" affirms. (Licence phrases read their own negations: NEGATION.)
+ */
+export const NEGATED = /\b(?:not|never|nicht|nie|niemals)\b(?!\s+(?:only|just|nur|erst)\b)|n['’]t\b/iu;
+
+/** Values paired with names in order ("Llama 3 and Llama 3.1 were released in April and July 2024, respectively"). */
+export const RESPECTIVELY = /\b(?:respectively|beziehungsweise|bzw\.)/iu;
 
 /**
  * Words by which a clause does not assert what it says, so it is not checked: it calls it wrong

@@ -9,7 +9,7 @@ import type { NamedSpan } from '../shared/dataset';
 import type { ClaimAttribute } from '../shared/claims';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { BASELINE_BEFORE, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { BASELINE_BEFORE, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -144,6 +144,8 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const of = (m: NamedSpan): Binding => ({ mention: m, entities: entitiesOf(k, m, attribute, s) });
   const candidate = (m: NamedSpan) => !(m.start < span.end && m.end > span.start) && entitiesOf(k, m, attribute, s).length > 0;
   const inClause = (m: NamedSpan) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
+  // Values paired with names in order ("… in April and July 2024, respectively"): not read.
+  if (RESPECTIVELY.test(s.text.slice(clause.start, clause.end)) && new Set(s.mentions.filter(inClause).map((m) => m.entity)).size > 1) return undefined;
   const possessor = s.mentions.find((m) => candidate(m) && owned(s, m) && within(span, owned(s, m)!));
   if (possessor) return of(possessor);
   // A value followed by "for" and a name is that name's ("4K for Llama 2"): whatever the subject is.
@@ -158,7 +160,9 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
     const between = s.text.slice(m.end, span.start);
     if (between.includes(',') && insideRelative(m)) continue;
     if (heldBefore(k, s, m, span, attribute)) continue;
-    if (RELATIVE.test(between) && !/[.;]/.test(between)) return of(m);
+    // A bare "that" after a point of comparison may open a cleft's clause, about the name before it
+    // ("It was Llama 2 rather than LLaMA that was trained on 2T"): not read.
+    if (RELATIVE.test(between) && !/[.;]/.test(between)) return isBaseline(s, m) && !between.includes(',') ? undefined : of(m);
     // A relative clause on another noun ("… a model called Code Llama, which is trained on …") is about that noun.
     if (/,\s*(?:which|who|die|der|das|welche\w*)\b/i.test(between)) return undefined;
     if (isBaseline(s, m) || ownsOther(s, m, span)) continue;

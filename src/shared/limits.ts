@@ -180,6 +180,13 @@ export const CLAIM_FRAME_REACH_WORDS = 10;
 /** Claim check: how close a unit word must be ("context", "sizes") to the number it names, in words. */
 export const CLAIM_UNIT_REACH_WORDS = { context: 6, sizes: 4, count: 3 } as const;
 
+/**
+ * Claim check: how far (in words) a negation may stand before the value whose verb it negates. Five
+ * covers an auxiliary, the negation, a verb and a preposition ("was not trained on", "hat nie mehr
+ * als"); further back it more often negates another verb.
+ */
+export const CLAIM_NEGATION_REACH_WORDS = 5;
+
 /** Claim check: how far (in words) a release verb may stand from the model it releases. */
 export const CLAIM_SUBJECT_REACH_WORDS = 12;
 

@@ -105,6 +105,8 @@ describe('claim checker: confirms and contradicts', () => {
       'supported context-length llama-1 «from 2,048»',
       'supported context-length llama-2 «to 4,096 tokens»',
     ]],
+    // A negation reaches only a few words: "didn't bother denying" is not the statement's verb.
+    ['Meta didn\u2019t bother denying the LLaMA leak as it said this in a statement to Motherboard.', ['supported statement llama-leak «Motherboard»']],
     // With no other name to be the changer, the changed model has the new amount.
     ["Meta extended Llama 3.1's context window to 128K tokens.", ['supported context-length llama-3-1 «128K tokens»']],
     // One model named by its size as a version of the family is judged by that model's value.
@@ -152,6 +154,10 @@ describe('claim checker: says nothing', () => {
     ['another event of the same kind is not this one (identifiedBy)', 'Hugging Face took down copies of LLaMA uploaded by users.', []],
     ['a date inside a relative clause set off by commas is that clause\u2019s', 'GitHub, which Microsoft bought in 2018, took down the llama-dl repository after Meta complained.', []],
     ['values that differ by model: a model size the data does not tie to a value', 'LLaMA 30B was trained on 1.4T tokens.', []],
+    ['a verb negated before its value does not state the value', 'Contrary to some reports, Llama 2 was not trained on 1.4 trillion tokens.', []],
+    ['a name set aside by "not" is not the subject, and its negation ends at the comma', 'Llama 2, not LLaMA, was trained on 2 trillion tokens.', ['supported training-tokens llama-2 «2 trillion tokens»']],
+    ['a bare relative after a point of comparison may be a cleft\u2019s', 'It was Llama 2 rather than LLaMA that was trained on 2 trillion tokens.', []],
+    ['values paired with names in order are not read as the nearest name\u2019s', 'Llama 3 and Llama 3.1 were released in April and July 2024, respectively.', []],
     ['a change of size is two models\u2019 sizes, not a range of one\u2019s', "Llama 2 upped the parameter count of LLaMA's largest model from 65B to 70B.", []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
