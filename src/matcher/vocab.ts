@@ -36,8 +36,9 @@ const WORDS: Record<Domain, string> = {
   company:
     'company companies corporation corp inc llc ltd firm ceo cto cfo founder co-founder executive executives ' +
     'headquarters hq acquired acquire acquisition merger employees employee shareholders stock shares nasdaq ' +
-    'earnings revenue profit profits investors ipo valuation layoffs antitrust regulators lawsuit subsidiary ' +
-    'startup startups advertisers advertising billion zuckerberg instagram whatsapp messenger oculus metaverse ' +
+    'earnings revenue quarterly profit profits investors ipo valuation layoffs antitrust regulator regulators ' +
+    'lawsuit lawsuits subsidiary competitors startup startups advertisers advertising billion zuckerberg ' +
+    'instagram whatsapp messenger oculus metaverse vr ' +
     'facebook google microsoft apple amazon alphabet oracle yahoo twitter nvidia ibm intel netflix bytedance tiktok',
   // The animal: its relatives, its body, its keeping (husbandry, wool), and the Andes it comes from.
   animal:

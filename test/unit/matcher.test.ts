@@ -138,6 +138,9 @@ describe.each(Object.entries(PAGES))('on %s', (_, page) => {
     it('marks the company with company or model talk around it', () => {
       expect(on('Meta trained the model on public data and released the weights.')).toEqual(['Meta→meta-platforms']);
       expect(on('Zuckerberg said Meta will keep its headquarters in California.')).toEqual(['Meta→meta-platforms']);
+      // Business news names the company by what it sells and whom it answers to.
+      expect(on('Reality Labs, Meta\u2019s VR division, lost billions last year.')).toEqual(['Meta→meta-platforms']);
+      expect(on('Meta faces lawsuits from several states and a quarterly drop in revenue.')).toEqual(['Meta→meta-platforms']);
     });
 
     it('marks the company beside an unambiguous mention', () => {
