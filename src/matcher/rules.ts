@@ -860,6 +860,14 @@ export const SURE_RULES: SureRule[] = [
       return after === '.' && /\p{L}/u.test(text[c.aliasEnd + 1] ?? '') && /\p{L}/u.test(text[c.aliasEnd - 1] ?? '');
     },
   },
+  {
+    // An emoji's name: Unicode calls 🤗 "Hugging Face", and writing about emoji uses the name as a
+    // modifier ("the Hugging Face emoji", "the 🤗 emoji"). The company's emoji is "Hugging Face's".
+    name: 'emoji-name',
+    rulesOut(text, c) {
+      return /^[ \t\u00a0]+(?:emoji|emojis|emoticon|emoticons|smiley|smileys)\b/iu.test(text.slice(c.end, c.end + 16));
+    },
+  },
 ];
 
 /** A company name right before a model name ("Meta Llama 3", "Facebook's LLaMA"): each vouches for the other. */
@@ -877,11 +885,11 @@ function pairs(text: string, cands: Candidate[]): Set<Candidate> {
 }
 
 export function decide(text: string, cands: Candidate[], page: PageContext = NO_PAGE, kind: BlockKind | (() => BlockKind) = 'prose'): Mention[] {
-  const paired = pairs(text, cands);
-  const block: Block = { text, sure: cands.filter((c) => !c.sense), page, kind };
-  const kept = cands.filter(
-    (c) => !SURE_RULES.some((r) => r.rulesOut(text, c)) && (!c.sense || judge(new Scene(block, c, c.sense, paired.has(c)))),
-  );
+  // Ruled out first: a name that is no mention (an emoji's name, a file name) vouches for nothing nearby.
+  const named = cands.filter((c) => !SURE_RULES.some((r) => r.rulesOut(text, c)));
+  const paired = pairs(text, named);
+  const block: Block = { text, sure: named.filter((c) => !c.sense), page, kind };
+  const kept = named.filter((c) => !c.sense || judge(new Scene(block, c, c.sense, paired.has(c))));
   const out: Mention[] = kept.map((c) => ({ start: c.start, end: c.end, entity: c.entry.entity, topic: c.entry.topic }));
   // A repository path ("meta-llama/Llama-2-7b-hf") names its checkpoint: the organisation takes the
   // checkpoint's family member. (Both stay mentions, as a reader names two things; the content

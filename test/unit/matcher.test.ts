@@ -220,6 +220,17 @@ describe.each(Object.entries(PAGES))('on %s', (_, page) => {
       expect(on('The child made a hugging face at her grandmother.')).toEqual([]);
       expect(on('Send the hugging face emoji to say thanks.')).toEqual([]);
     });
+
+    it('leaves the emoji\u2019s own name alone', () => {
+      // Unicode names 🤗 "Hugging Face"; a capitalised name before "emoji" is that name, not the company.
+      expect(on('The Hugging Face emoji is one of the most used smileys on social media.')).toEqual([]);
+      expect(on('Hugging Face\u2019s emoji logo 🤗 appears on every model card.')).toEqual(['Hugging Face→hugging-face', '🤗→hugging-face']);
+    });
+
+    it('lets a name that is no mention vouch for nothing beside it', () => {
+      // On a page about nothing in particular only the name beside it could speak for the 🤗.
+      expect(marks('The Hugging Face emoji 🤗 is a smiley with open hands.', PAGES['a neutral page'])).toEqual([]);
+    });
   });
 
   describe('labels in site chrome', () => {
