@@ -369,3 +369,17 @@ describe('where aliases may start', () => {
     expect(found).toBeGreaterThan(4000);
   });
 });
+
+describe('sentences written to probe the matcher', () => {
+  // test/fixtures/mention-probes.json: sentences the project wrote (not from any corpus) where the
+  // three names meet their look-alikes: business news, web and keyboard docs, meta-analysis, games,
+  // the animal, Spanish, emoji, radio and chemistry, model ids. Each is its own page. `must`: marks a
+  // reader expects; `may`: marks a reader would accept (Code Llama, an Ollama tag); anything else is
+  // a false mark. Probing found "the Hugging Face emoji" taken for the company.
+  const probes = JSON.parse(readFileSync(new URL('../fixtures/mention-probes.json', import.meta.url), 'utf8')) as { text: string; must: string[]; may: string[] }[];
+  it.each(probes.map((p) => [p.text, p] as const))('%s', (text, { must, may }) => {
+    const found = matcher.find(text, pageContext(text)).map((m) => `${text.slice(m.start, m.end)} → ${m.topic}`);
+    for (const f of found) expect([...must, ...may], `${text}\n  marked: ${f}`).toContain(f);
+    for (const m of must) expect(found, `${text}\n  missed: ${m}`).toContain(m);
+  });
+});
