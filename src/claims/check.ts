@@ -671,11 +671,11 @@ export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[],
   checkTerms(k, s, out);
   checkMisreportWording(k, s, out);
   // A clause that calls what it reports wrong, supposes it or expects it does not assert it; nor
-  // does a verb negated before the value (licence phrases read their own negations).
+  // does a verb negated before the value ("LLaMA was never a beta test").
   return settle(
     out.filter((c) => {
       const clause = clauseOf(s, c.start);
-      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end)) && (c.attribute === 'licence' || !negatedBefore(s, clause.start, c.start));
+      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end)) && !negatedBefore(s, clause.start, c.start);
     }),
   );
 }

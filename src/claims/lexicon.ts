@@ -172,7 +172,7 @@ export const OWN_SUBJECT = /^\s*(?!(?:The|This|That|These|Those|Its|Their|It|The
 
 /**
  * A negated verb: "Llama 2 was not trained on 1.4 trillion tokens" says nothing wrong about Llama 2.
- * "Not only" affirms. (Licence phrases read their own negations: NEGATION.)
+ * "Not only" affirms.
  */
 export const NEGATED = /\b(?:not|never|nicht|nie|niemals)\b(?!\s+(?:only|just|nur|erst)\b)|n['’]t\b/iu;
 

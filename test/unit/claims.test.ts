@@ -155,6 +155,7 @@ describe('claim checker: says nothing', () => {
     ['a date inside a relative clause set off by commas is that clause\u2019s', 'GitHub, which Microsoft bought in 2018, took down the llama-dl repository after Meta complained.', []],
     ['values that differ by model: a model size the data does not tie to a value', 'LLaMA 30B was trained on 1.4T tokens.', []],
     ['a verb negated before its value does not state the value', 'Contrary to some reports, Llama 2 was not trained on 1.4 trillion tokens.', []],
+    ['a misreport\u2019s wording negated does not repeat it', 'LLaMA was never a beta test; Meta offered it to researchers under a non-commercial license.', []],
     ['a name set aside by "not" is not the subject, and its negation ends at the comma', 'Llama 2, not LLaMA, was trained on 2 trillion tokens.', ['supported training-tokens llama-2 «2 trillion tokens»']],
     ['a bare relative after a point of comparison may be a cleft\u2019s', 'It was Llama 2 rather than LLaMA that was trained on 2 trillion tokens.', []],
     ['values paired with names in order are not read as the nearest name\u2019s', 'Llama 3 and Llama 3.1 were released in April and July 2024, respectively.', []],
