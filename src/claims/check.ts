@@ -150,8 +150,8 @@ function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   return frameFirst && (AUXILIARY.test(between) || DATE_OPENS_CLAUSE.test(between));
 }
 
-function judgeDate(v: DateClaimValue, d: WrittenDate): Judged | undefined {
-  const ok = dateAgrees(d, v.date, v.until ?? v.date);
+function judgeDate(v: DateClaimValue, d: WrittenDate, pageDate: string | undefined): Judged | undefined {
+  const ok = dateAgrees(d, v.date, v.until ?? v.date, pageDate);
   if (ok === undefined) return undefined;
   const j: Judged = { verdict: ok ? 'supported' : 'contradicted', entity: v.entity, facts: [v.id] };
   const day = isoDay(d, Number(v.date.slice(0, 4)));
@@ -176,7 +176,7 @@ function dateAfterName(s: Sentence, d: WrittenDate): NamedSpan | undefined {
   return undefined;
 }
 
-function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
+function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[]): void {
   const dateValues = byKind(k.values, 'date');
   const frames = [...new Set(dateValues.map((v) => v.frame))];
   const releaseFrame = dateValues.find((v) => v.attribute === 'release-date')?.frame;
@@ -194,7 +194,7 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
       if (insideParens || releaseSaid) {
         const j = judgeBinding({ mention: named, entities: entitiesOf(k, named, 'release-date', s) }, (e) => {
           const v = valuesFor(k, 'release-date', e).find((x): x is DateClaimValue => x.kind === 'date');
-          return v && judgeDate(v, d);
+          return v && judgeDate(v, d, opts.pageDate);
         });
         if (j) out.push(claim(d, 'release-date', j, k));
         continue;
@@ -217,13 +217,13 @@ function checkDates(k: Knowledge, s: Sentence, out: Claim[]): void {
         if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
         j = judgeBinding(b, (e) => {
           const v = candidates.find((x) => x.entity === e);
-          return v && judgeDate(v, d);
+          return v && judgeDate(v, d, opts.pageDate);
         });
       } else {
         // Event dates (the leak, the takedown, the rename…): one value per frame; the sentence must name something related.
         const v = candidates.find((x) => gated(k, s, x.entity) && identified(s, x));
         if (!v) continue;
-        j = judgeDate(v, d);
+        j = judgeDate(v, d, opts.pageDate);
       }
       if (!j) break;
       out.push(claim(d, candidates[0]!.attribute, j, k));
@@ -663,7 +663,7 @@ export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[],
   if (!mentions.length) return [];
   const s = readSentence(text, mentions);
   const out: Claim[] = [];
-  checkDates(k, s, out);
+  checkDates(k, s, opts, out);
   checkDurations(k, s, out);
   checkNumbers(k, s, out);
   checkPhrases(k, s, out);

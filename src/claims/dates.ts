@@ -154,16 +154,22 @@ function utc(iso: string): number {
 
 /**
  * Whether a written date agrees with a true span of days [from, until] (ISO days). A missing year
- * is read as the true one (writers leave out the year the story is about). Returns undefined when
- * the written date says too little to judge (a weekday alone, without a month).
+ * is read as the true one (writers leave out the year the story is about). A weekday alone is a day
+ * of the week before the page's date, when that is known ("on Friday" in a story of 10 March is 3
+ * March): a true span outside that week is not what it names. Returns undefined when the written
+ * date says too little to judge (no weekday, no month), or names a week the truth is not in.
  */
-export function dateAgrees(d: WrittenDate, from: string, until: string): boolean | undefined {
+export function dateAgrees(d: WrittenDate, from: string, until: string, pageDate?: string): boolean | undefined {
   const t0 = utc(from);
   const t1 = utc(until);
   const trueYear = Number(from.slice(0, 4));
   if (d.month === undefined && d.year === undefined) {
     if (d.weekday === undefined) return undefined;
-    for (let t = t0; t <= t1; t += MS_DAY) if (new Date(t).getUTCDay() === d.weekday) return true;
+    const week = pageDate ? [utc(pageDate) - 7 * MS_DAY, utc(pageDate)] : [t0, t1];
+    const lo = Math.max(t0, week[0]!);
+    const hi = Math.min(t1, week[1]!);
+    if (lo > hi) return undefined;
+    for (let t = lo; t <= hi; t += MS_DAY) if (new Date(t).getUTCDay() === d.weekday) return true;
     return false;
   }
   const year = d.year ?? trueYear;

@@ -169,6 +169,14 @@ describe('claim checker: says nothing', () => {
     expect(check(text, '2024-01-01')).toHaveLength(1);
     expect(check(text, '2026-01-01')).toEqual([]);
   });
+
+  it('reads a weekday alone as a day of the week before the page\u2019s date', () => {
+    // LLaMA was announced on Friday 24 February 2023; "on Friday" in a story of 10 March is 3 March.
+    const text = 'Meta released LLaMA on Friday.';
+    expect(check(text, '2023-02-27')).toEqual(['supported release-date llama-1 «Friday»']);
+    expect(check(text, '2023-03-10')).toEqual([]);
+    expect(check(text)).toEqual(['supported release-date llama-1 «Friday»']);
+  });
 });
 
 describe('claim data validation', () => {
