@@ -83,17 +83,17 @@ function namesModel(s: Sentence, g: QuantityGroup): boolean {
   return g.items.length === 1 && s.mentions.some((m) => m.end <= g.start && /^[\s-]*$/.test(s.text.slice(m.end, g.start)));
 }
 
+/** A size's model as a noun: "7B version", "65-billion-parameter model", "7B-Variante". */
+const MODEL_NOUN = /^[\s-]*(?:parameters?[\s-]*)?(?:version|variant|model|edition|checkpoint|Version|Variante|Modell)\b/iu;
+/** …and the family it is one of: "the 7B version of LLaMA", "die 7B-Variante von LLaMA". */
+const MODEL_OF = /^[\s-]*(?:parameters?[\s-]*)?(?:version|variant|model|edition|checkpoint|Version|Variante|Modell)(?:s|en|e)?\s+(?:of|von|des)\s+(?:the\s+|der\s+|dem\s+)?$/iu;
+
 /**
  * The size of the one model a mention names by its size ("LLaMA-65B", "LLaMA 65B", "the
  * 65-billion-parameter LLaMA", "the 7B version of LLaMA", "LLaMA's 7B model"), in parameters; none
  * when the size starts a list of sizes ("LLaMA 7B and 65B were trained on 1T and 1.4T tokens,
  * respectively": several models).
  */
-/** A size's model as a noun: "7B version", "65-billion-parameter model", "7B-Variante". */
-const MODEL_NOUN = /^[\s-]*(?:parameters?[\s-]*)?(?:version|variant|model|edition|checkpoint|Version|Variante|Modell)\b/iu;
-/** …and the family it is one of: "the 7B version of LLaMA", "die 7B-Variante von LLaMA". */
-const MODEL_OF = /^[\s-]*(?:parameters?[\s-]*)?(?:version|variant|model|edition|checkpoint|Version|Variante|Modell)(?:s|en|e)?\s+(?:of|von|des)\s+(?:the\s+|der\s+|dem\s+)?$/iu;
-
 function sizeNamed(s: Sentence, m: NamedSpan): number | undefined {
   const listed = (end: number) => /^\s*(?:,|and|und|&|\/|or|oder)\s*\d/i.test(s.text.slice(end, end + 12));
   const own = /(\d+(?:\.\d+)?)\s*([BM])\b/i.exec(s.text.slice(m.start, m.end));
@@ -646,7 +646,6 @@ function checkMisreportWording(k: Knowledge, s: Sentence, out: Claim[]): void {
   }
 }
 
-/** Claims in one sentence. `mentions` are the matcher's, with offsets into `text`. */
 /**
  * A negated verb within a few words before the value, after the last comma ("Contrary to reports,
  * Llama 2 was not trained on 1.4T"; in "Llama 2, not LLaMA, was trained on 2T" the negation is a
@@ -658,7 +657,7 @@ function negatedBefore(s: Sentence, clauseStart: number, at: number): boolean {
   return NEGATED.test((comma < 0 ? lead : lead.slice(comma + 1)).trim().split(/\s+/).slice(-CLAIM_NEGATION_REACH_WORDS).join(' '));
 }
 
-
+/** Claims in one sentence. `mentions` are the matcher's, with offsets into `text`. */
 export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[], opts: CheckOptions = {}): Claim[] {
   if (!mentions.length) return [];
   const s = readSentence(text, mentions);
