@@ -30,7 +30,7 @@ import type {
 } from '../shared/claims';
 import { dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, CHANGE_VERB, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATED, NEGATION, NOT_ASSERTED, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AUXILIARY, CHANGE_VERB, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -647,14 +647,17 @@ function checkMisreportWording(k: Knowledge, s: Sentence, out: Claim[]): void {
 }
 
 /**
- * A negated verb within a few words before the value, after the last comma ("Contrary to reports,
- * Llama 2 was not trained on 1.4T"; in "Llama 2, not LLaMA, was trained on 2T" the negation is a
- * name's, and the comma ends it).
+ * Whether the value's own phrase (after the last comma before it) does not state it: a verb negated
+ * within a few words before it ("Contrary to reports, Llama 2 was not trained on 1.4T"; in "Llama 2,
+ * not LLaMA, was trained on 2T" the negation is a name's, and the comma ends it), or a modal of
+ * possibility or a wish before it ("Meta could release …", "wanted to release …"; in "…, which Meta
+ * may grant" after a licence's threshold the modal is another verb's).
  */
-function negatedBefore(s: Sentence, clauseStart: number, at: number): boolean {
+function unstatedBefore(s: Sentence, clauseStart: number, at: number): boolean {
   const lead = s.text.slice(clauseStart, at);
   const comma = lead.search(/,(?!\d)[^,]*$/);
-  return NEGATED.test((comma < 0 ? lead : lead.slice(comma + 1)).trim().split(/\s+/).slice(-CLAIM_NEGATION_REACH_WORDS).join(' '));
+  const phrase = comma < 0 ? lead : lead.slice(comma + 1);
+  return NOT_DONE.test(phrase) || NEGATED.test(phrase.trim().split(/\s+/).slice(-CLAIM_NEGATION_REACH_WORDS).join(' '));
 }
 
 /** Claims in one sentence. `mentions` are the matcher's, with offsets into `text`. */
@@ -669,12 +672,12 @@ export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[],
   checkHolders(k, s, opts, out);
   checkTerms(k, s, out);
   checkMisreportWording(k, s, out);
-  // A clause that calls what it reports wrong, supposes it or expects it does not assert it; nor
-  // does a verb negated before the value ("LLaMA was never a beta test").
+  // A clause that calls what it reports wrong, supposes, expects, intends or only allows it does not
+  // assert it; nor does a verb negated before the value ("LLaMA was never a beta test").
   return settle(
     out.filter((c) => {
       const clause = clauseOf(s, c.start);
-      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end)) && !negatedBefore(s, clause.start, c.start);
+      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end)) && !unstatedBefore(s, clause.start, c.start);
     }),
   );
 }

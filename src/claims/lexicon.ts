@@ -180,6 +180,14 @@ export const NEGATED = /\b(?:not|never|nicht|nie|niemals)\b(?!\s+(?:only|just|nu
 export const RESPECTIVELY = /\b(?:respectively|beziehungsweise|bzw\.)/iu;
 
 /**
+ * Before a value, in its phrase: a modal of possibility ("Meta could release Llama 3 in July",
+ * "may release") or a wish or intent ("wanted to release LLaMA in January"): what may or was meant
+ * to happen is not what happened. The modals in lower case only, so the month ("in May 2024", "May
+ * Meta …") is not one. ("Would" is mostly a reported future: "announced that it would be known as Meta".)
+ */
+export const NOT_DONE = /\b(?:might|could|may)\s+(?:not\s+|well\s+|also\s+|soon\s+)?(?!have\b)[a-z]|\b(?:[Ii]ntends?|[Ii]ntended|[Ww]ants?|[Ww]anted|[Pp]lanning|[Pp]reparing)\s+to\b|\b(?:plante|planten|wollte|wollten|beabsichtigt\w*)\b/;
+
+/**
  * Words by which a clause does not assert what it says, so it is not checked: it calls it wrong
  * ("wrongly claimed"), supposes what did not happen ("If Meta had released …", "might have come"; a condition
  * of a licence, "If … more than 700 million monthly active users, you must …", is asserted), or expects it

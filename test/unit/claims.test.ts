@@ -99,6 +99,8 @@ describe('claim checker: confirms and contradicts', () => {
     ]],
     // A change's new amount is the changer's; the name between the verb and "to" held the old one.
     ["Llama 2 doubled LLaMA's context window to 4,096 tokens.", ['supported context-length llama-2 «4,096 tokens»']],
+    // The month May is no modal.
+    ['Since May Meta has shipped Llama 3 with an 8K context window.', ['supported context-length llama-3 «8K»']],
     ['With Llama 3.1, Meta expanded the context window of Llama 3 to 128K tokens.', ['supported context-length llama-3-1 «128K tokens»']],
     ['Llama 2 verdoppelte das Kontextfenster von LLaMA auf 4096 Token.', ['supported context-length llama-2 «4096 Token»']],
     ["Llama 2 extended LLaMA's context window from 2,048 to 4,096 tokens.", [
@@ -148,6 +150,8 @@ describe('claim checker: says nothing', () => {
     ['a verb that forbids turns a licence phrase around', 'The LLaMA license forbids commercial use and applies to all four sizes.', []],
     ['a clause that supposes what did not happen does not assert it', 'If Meta had released LLaMA in January 2023, the leak might have come sooner.', []],
     ['a clause that expects something does not assert it', 'Meta is expected to release Llama 3 in July 2024, according to The Information.', []],
+    ['a clause that only allows something does not assert it', 'Meta could release Llama 3 in July 2024.', []],
+    ['a clause that wants something does not assert it', 'Meta wanted to release LLaMA in January 2023.', []],
     ['the model a thing is built on is not its subject', 'Code Llama, built on Llama 2, came in 7B, 13B and 34B sizes.', []],
     ['a clause with a subject of its own does not continue the sentence\u2019s', 'Meta\u2019s Llama 3.2 Vision is available in 11B and 90B sizes, while Mistral offers 7B and 22B models.', ['supported sizes llama-3-2 «11B and 90B»']],
     ['a participle after a phrase of its own modifies that phrase\u2019s noun', 'Hugging Face\u2019s Transformers library added LLaMA in version 4.28, released in April 2023.', []],
