@@ -221,7 +221,7 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         });
       } else {
         // Event dates (the leak, the takedown, the rename…): one value per frame; the sentence must name something related.
-        const v = candidates.find((x) => gated(k, s, x.entity) && identified(s, x));
+        const v = candidates.find((x) => gated(k, s, x.entity) && identified(s, x) && !otherEvent(k, s, x, d));
         if (!v) continue;
         j = judgeDate(v, d, opts.pageDate);
       }
@@ -295,6 +295,18 @@ const agrees = (value: number, truth: number) => Math.abs(value - truth) <= trut
  */
 function identified(s: Sentence, v: ClaimValue): boolean {
   return !v.identifiedBy || v.identifiedBy.some((p) => dataPattern(p, 'i').test(s.text));
+}
+
+/**
+ * Whether the date's clause names a rival of the event's own actor or library and not the event's
+ * own ("Hugging Face's Diffusers library added LLaMA support on March 16"; "Hugging Face filed a
+ * DMCA takedown on March 7"): then the date is another event's, not this one's.
+ */
+function otherEvent(k: Knowledge, s: Sentence, v: DateClaimValue, at: Span): boolean {
+  const clause = clauseOf(s, at.start);
+  const said = s.text.slice(clause.start, clause.end);
+  const named = (p: string) => dataPattern(p, 'i').test(said);
+  return byKind(k.values, 'phrase').some((p) => p.entity === v.entity && p.attribute === v.attribute && (p.rivals ?? []).some(named) && !p.says.some(named));
 }
 
 /** The value as it is for one model size (`bySize`), or undefined when the data does not say. */
@@ -552,6 +564,8 @@ function checkExpansion(k: Knowledge, s: Sentence, v: PhraseClaimValue, hits: re
     if (!given) continue;
     const text = given[1]!.trim();
     const start = h.end + given[0].indexOf(text);
+    // The expansion goes on past a small word ("Large Language Model by Meta AI"): not read as cut there.
+    if (/^\s+\p{Ll}+\s+\p{Lu}/u.test(s.text.slice(start + text.length))) continue;
     const span = { start: h.start, end: start + text.length };
     const ok = v.says.some((p) => dataPattern(`^(?:${p})$`, 'i').test(text));
     if (ok) continue;

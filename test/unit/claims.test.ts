@@ -163,6 +163,8 @@ describe('claim checker: says nothing', () => {
     ['a name set aside by "not" is not the subject, and its negation ends at the comma', 'Llama 2, not LLaMA, was trained on 2 trillion tokens.', ['supported training-tokens llama-2 «2 trillion tokens»']],
     ['a bare relative after a point of comparison may be a cleft\u2019s', 'It was Llama 2 rather than LLaMA that was trained on 2 trillion tokens.', []],
     ['values paired with names in order are not read as the nearest name\u2019s', 'Llama 3 and Llama 3.1 were released in April and July 2024, respectively.', []],
+    ['a rival library named without the true one makes the date another event\u2019s', 'Hugging Face\u2019s Diffusers library added LLaMA support on March 16, 2023.', []],
+    ['an expansion that goes on past a small word is not cut there', 'LLaMA is short for Large Language Model by Meta AI.', []],
     ['a change of size is two models\u2019 sizes, not a range of one\u2019s', "Llama 2 upped the parameter count of LLaMA's largest model from 65B to 70B.", []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
