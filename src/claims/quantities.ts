@@ -103,7 +103,9 @@ export function findQuantities(text: string, lang: Lang, masked: { start: number
 
 /**
  * Joins adjacent quantities into lists and ranges. Unscaled items take the magnitude of the list's
- * last scaled item ("6 and 13B" is 6B and 13B), and a list's noun applies to every item.
+ * last scaled item ("6 and 13B" is 6B and 13B), and a list's noun applies to every item. Two items
+ * written with different magnitudes are two things, not one list ("70B, 2T tokens": a size and a
+ * token count; "405B, 128K context").
  */
 export function groupQuantities(text: string, qs: Quantity[]): QuantityGroup[] {
   const groups: QuantityGroup[] = [];
@@ -111,7 +113,9 @@ export function groupQuantities(text: string, qs: Quantity[]): QuantityGroup[] {
   for (const q of qs) {
     const last = current?.items.at(-1);
     const gap = current ? text.slice(current.end, q.start) : '';
-    if (current && last && !last.word && (JOIN.test(gap) || TO.test(gap))) {
+    const scaled = current?.items.findLast((i) => i.scale !== undefined)?.scale;
+    const sameKind = scaled === undefined || q.scale === undefined || q.scale === scaled;
+    if (current && last && !last.word && sameKind && (JOIN.test(gap) || TO.test(gap))) {
       current.items.push(q);
       current.end = q.end;
     } else {

@@ -99,6 +99,9 @@ describe('claim checker: confirms and contradicts', () => {
     ]],
     // A change's new amount is the changer's; the name between the verb and "to" held the old one.
     ["Llama 2 doubled LLaMA's context window to 4,096 tokens.", ['supported context-length llama-2 «4,096 tokens»']],
+    // Two quantities written with different magnitudes are two things, not one list.
+    ['Llama 2 comes in 70B, 2T tokens of training data.', ['supported training-tokens llama-2 «2T tokens»']],
+    ['Llama 3.1 \u2014 8B / 70B / 405B, 128K context', ['supported context-length llama-3-1 «128K»']],
     // The month May is no modal.
     ['Since May Meta has shipped Llama 3 with an 8K context window.', ['supported context-length llama-3 «8K»']],
     ['With Llama 3.1, Meta expanded the context window of Llama 3 to 128K tokens.', ['supported context-length llama-3-1 «128K tokens»']],
