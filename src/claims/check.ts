@@ -126,7 +126,10 @@ function framesNear(k: Knowledge, s: Sentence, frames: string[], span: Span, rea
       if (!blocked) found.push({ frame, hit, d });
     }
   }
-  return found.sort((x, y) => x.d - y.d);
+  // At the same distance, a frame in the value's own phrase is nearer than one across a comma
+  // ("After LLaMA leaked in March, Meta released Llama 2": March is the leak's).
+  const across = (f: { hit: Span }) => (f.hit.end <= span.start ? s.text.slice(f.hit.end, span.start) : s.text.slice(span.end, f.hit.start)).includes(',');
+  return found.sort((x, y) => x.d - y.d || Number(across(x)) - Number(across(y)));
 }
 const nearestFrame = (k: Knowledge, s: Sentence, frames: string[], span: Span, reach = CLAIM_FRAME_REACH_WORDS) => framesNear(k, s, frames, span, reach)[0];
 

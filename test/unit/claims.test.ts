@@ -102,6 +102,11 @@ describe('claim checker: confirms and contradicts', () => {
     // Two quantities written with different magnitudes are two things, not one list.
     ['Llama 2 comes in 70B, 2T tokens of training data.', ['supported training-tokens llama-2 «2T tokens»']],
     ['Llama 3.1 \u2014 8B / 70B / 405B, 128K context', ['supported context-length llama-3-1 «128K»']],
+    // At the same distance, the frame in the date's own phrase takes it, not one across a comma.
+    ['After LLaMA leaked in March, Meta released Llama 2 in July.', [
+      'supported leak llama-leak «March»',
+      'supported release-date llama-2 «July»',
+    ]],
     // The month May is no modal.
     ['Since May Meta has shipped Llama 3 with an 8K context window.', ['supported context-length llama-3 «8K»']],
     ['With Llama 3.1, Meta expanded the context window of Llama 3 to 128K tokens.', ['supported context-length llama-3-1 «128K tokens»']],
