@@ -30,9 +30,9 @@ import type {
 } from '../shared/claims';
 import { dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, CHANGE_VERB, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
-import { bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+import { bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
 export interface CheckOptions {
   /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
@@ -83,10 +83,11 @@ function namesModel(s: Sentence, g: QuantityGroup): boolean {
   return g.items.length === 1 && s.mentions.some((m) => m.end <= g.start && /^[\s-]*$/.test(s.text.slice(m.end, g.start)));
 }
 
-/** A size's model as a noun: "7B version", "65-billion-parameter model", "7B-Variante". */
-const MODEL_NOUN = /^[\s-]*(?:parameters?[\s-]*)?(?:version|variant|model|edition|checkpoint|Version|Variante|Modell)\b/iu;
+/** A size's model as a noun, after the size: "7B version", "65-billion-parameter model", "7B-Variante". */
+const SIZED_NOUN = String.raw`^[\s-]*(?:parameters?[\s-]*)?(?:version|variante?|modell?|edition|checkpoint)`;
+const MODEL_NOUN = new RegExp(String.raw`${SIZED_NOUN}\b`, 'iu');
 /** …and the family it is one of: "the 7B version of LLaMA", "die 7B-Variante von LLaMA". */
-const MODEL_OF = /^[\s-]*(?:parameters?[\s-]*)?(?:version|variant|model|edition|checkpoint|Version|Variante|Modell)(?:s|en|e)?\s+(?:of|von|des)\s+(?:the\s+|der\s+|dem\s+)?$/iu;
+const MODEL_OF = new RegExp(String.raw`${SIZED_NOUN}(?:s|en|e)?\s+(?:of|von|des)\s+(?:the\s+|der\s+|dem\s+)?$`, 'iu');
 
 /**
  * The size of the one model a mention names by its size ("LLaMA-65B", "LLaMA 65B", "the
@@ -430,7 +431,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
       // A single size is a statement when introduced ("a 65B model", "is a …") or listed after "sizes:".
       const stated = g.items.length > 1 || INDEFINITE.test(before.replace(/(?:~|about|around|roughly)\s*$/, '')) || /\b(?:sizes|models|variants|versions|Größen)\s*:[^:]*$/i.test(before) || g.items[0]!.part !== undefined;
       // A change of size ("upped … from 65B to 70B") is two models' sizes, not a range of one's: not read.
-      if (g.range && /\b(?:from|von)\s+$/i.test(before) && [...before.matchAll(CHANGE_VERB)].length) continue;
+      if (g.range && /\b(?:from|von)\s+$/i.test(before) && lastChangeVerb(before) >= 0) continue;
       if (named && entitiesOf(k, named, attribute, s).length) b = { mention: named, entities: entitiesOf(k, named, attribute, s) };
       else if (!stated || (!nearestFrame(k, s, ['sizes'], g, CLAIM_UNIT_REACH_WORDS.sizes) && !g.items.some((i) => i.word === 'parameters'))) continue;
     }

@@ -165,9 +165,9 @@ export function dateAgrees(d: WrittenDate, from: string, until: string, pageDate
   const trueYear = Number(from.slice(0, 4));
   if (d.month === undefined && d.year === undefined) {
     if (d.weekday === undefined) return undefined;
-    const week = pageDate ? [utc(pageDate) - 7 * MS_DAY, utc(pageDate)] : [t0, t1];
-    const lo = Math.max(t0, week[0]!);
-    const hi = Math.min(t1, week[1]!);
+    const [weekStart, weekEnd] = pageDate ? [utc(pageDate) - 7 * MS_DAY, utc(pageDate)] : [t0, t1];
+    const lo = Math.max(t0, weekStart);
+    const hi = Math.min(t1, weekEnd);
     if (lo > hi) return undefined;
     for (let t = lo; t <= hi; t += MS_DAY) if (new Date(t).getUTCDay() === d.weekday) return true;
     return false;

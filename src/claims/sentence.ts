@@ -80,6 +80,13 @@ export function isBaseline(s: Sentence, m: NamedSpan): boolean {
   return BASELINE_BEFORE.test(s.text.slice(clause.start, m.start));
 }
 
+/** Where the last verb of change in `text` starts ("Llama 2 doubled …"), or -1. */
+export function lastChangeVerb(text: string): number {
+  let at = -1;
+  for (const v of text.matchAll(CHANGE_VERB)) at = v.index;
+  return at;
+}
+
 /**
  * Whether `m` held the old amount of a change whose new amount is the value at `span`: it stands
  * after a verb of change and before the "to" that leads to the value, and another name in the
@@ -90,9 +97,9 @@ export function isBaseline(s: Sentence, m: NamedSpan): boolean {
 export function heldBefore(k: Knowledge, s: Sentence, m: NamedSpan, span: Span, attribute: ClaimAttribute): boolean {
   if (!CHANGE_TO.test(s.text.slice(m.end, span.start))) return false;
   const clause = clauseOf(s, m.start);
-  let verb = -1;
-  for (const v of s.text.slice(clause.start, m.start).matchAll(CHANGE_VERB)) verb = clause.start + v.index;
-  if (verb < 0) return false;
+  const at = lastChangeVerb(s.text.slice(clause.start, m.start));
+  if (at < 0) return false;
+  const verb = clause.start + at;
   return s.mentions.some(
     (o) => o.entity !== m.entity && o.start >= clause.start && o.end <= clause.end && (o.end <= verb || o.start >= span.end) && entitiesOf(k, o, attribute, s).length > 0,
   );
