@@ -59,6 +59,7 @@ const valueSchema = v.variant(
       until: v.optional(day),
       frame: nonBlank,
       after: v.optional(v.object({ value: id, days: v.tuple([positive, positive]) })),
+      laterUnlessSaid: v.optional(v.pipe(v.array(pattern), v.minLength(1, 'must not be empty'))),
     }),
     v.object({
       ...common,

@@ -28,11 +28,11 @@ import type {
   TermsClaimValue,
   Verdict,
 } from '../shared/claims';
-import { dateAgrees, isoDay, type WrittenDate } from './dates';
+import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
 import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
-import { bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
 export interface CheckOptions {
   /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
@@ -154,9 +154,10 @@ function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   return frameFirst && (AUXILIARY.test(between) || DATE_OPENS_CLAUSE.test(between));
 }
 
-function judgeDate(v: DateClaimValue, d: WrittenDate, pageDate: string | undefined): Judged | undefined {
+function judgeDate(v: DateClaimValue, d: WrittenDate, pageDate: string | undefined, s?: Sentence): Judged | undefined {
   const ok = dateAgrees(d, v.date, v.until ?? v.date, pageDate);
   if (ok === undefined) return undefined;
+  if (!ok && v.laterUnlessSaid && s && allAfter(d, v.until ?? v.date) && !v.laterUnlessSaid.some((p) => dataPattern(p, 'i').test(s.text))) return undefined;
   const j: Judged = { verdict: ok ? 'supported' : 'contradicted', entity: v.entity, facts: [v.id] };
   const day = isoDay(d, Number(v.date.slice(0, 4)));
   if (!ok && day) j.wrong = { date: day };
@@ -175,9 +176,23 @@ function dateAfterName(s: Sentence, d: WrittenDate): NamedSpan | undefined {
   }
   for (const m of s.mentions) {
     if (m.end > d.start) continue;
+    // "nach Llama 3 im April 2025 Llama 4 veröffentlicht": with another name after the date, the
+    // date may be that one's, and the name after "after" only when it happened.
+    if (TEMPORAL_SUBORDINATOR.test(/(\S+)\s+$/.exec(s.text.slice(0, m.start))?.[1] ?? '') && s.mentions.some((o) => o.start >= d.end && o.entity !== m.entity)) continue;
     if (/^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:in|im|am|on)\s+)?$/.test(s.text.slice(m.end, d.start))) return m;
   }
   return undefined;
+}
+
+/**
+ * A release as a noun after another name ("a Transformers release", "the PyTorch 2.0 release"):
+ * that name's release, not one of a model named elsewhere in the sentence.
+ */
+function releaseOfOtherName(k: Knowledge, s: Sentence, hit: Span): boolean {
+  const owner = /\b(?:a|an|the|its|their|this|that|ein|eine|einer|einem|die|der|das|dem)\s+((?:[\p{Lu}\d][\p{L}\d.'’-]*\s+)+)$/iu.exec(s.text.slice(0, hit.start));
+  if (!owner || !/^[\p{Lu}]/u.test(owner[1]!)) return false;
+  const from = hit.start - owner[1]!.length;
+  return !s.mentions.some((m) => m.start >= from && m.end <= hit.start && entitiesOf(k, m, 'release-date', s).length > 0);
 }
 
 function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[]): void {
@@ -209,7 +224,8 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
       const candidates = dateValues.filter((v) => v.frame === frame.frame);
       let j: Judged | undefined;
       if (frame.frame === releaseFrame) {
-        const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS });
+        if (releaseOfOtherName(k, s, frame.hit)) break;
+        const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS, onlyAfter: actorIsSubject(k, s, frame.hit, 'release-date') });
         if (!b) continue;
         // A participle after a comma modifies the noun just before the comma; when a phrase of its own
         // ends there ("added LLaMA in version 4.28, released in April 2023"), a name further back is not
@@ -227,7 +243,7 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         // Event dates (the leak, the takedown, the rename…): one value per frame; the sentence must name something related.
         const v = candidates.find((x) => gated(k, s, x.entity) && identified(s, x) && !otherEvent(k, s, x, d));
         if (!v) continue;
-        j = judgeDate(v, d, opts.pageDate);
+        j = judgeDate(v, d, opts.pageDate, s);
       }
       if (!j) break;
       out.push(claim(d, candidates[0]!.attribute, j, k));

@@ -196,6 +196,11 @@ export function dateAgrees(d: WrittenDate, from: string, until: string, pageDate
   return false;
 }
 
+/** Whether every day the written date can mean is after `day`. */
+export function allAfter(d: WrittenDate, day: string): boolean {
+  return dateAgrees(d, '1970-01-01', day) === false;
+}
+
 /** Days between two ISO days. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / MS_DAY);

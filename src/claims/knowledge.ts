@@ -14,6 +14,8 @@ export interface Knowledge {
   families: Map<string, string[]>;
   /** Each entity's related entities (entities.json). */
   related: Map<string, Set<string>>;
+  /** The names of an entity's released models, where the data names them ("Scout", "Maverick"). */
+  models: Map<string, Set<string>>;
 }
 
 export function compileKnowledge(data: ClaimData, entities: { id: string; related: string[] }[]): Knowledge {
@@ -28,7 +30,9 @@ export function compileKnowledge(data: ClaimData, entities: { id: string; relate
     const members = e.related.filter((r) => holders.has(r) && related.get(r)?.has(e.id));
     if (members.length >= 2) families.set(e.id, members);
   }
-  return { frames, values: data.values, misreports: data.misreports, byId: new Map(data.values.map((v) => [v.id, v])), families, related };
+  const models = new Map<string, Set<string>>();
+  for (const v of data.values) if (v.kind === 'quantity' && v.variants) models.set(v.entity, new Set(v.variants.map((x) => x.name)));
+  return { frames, values: data.values, misreports: data.misreports, byId: new Map(data.values.map((v) => [v.id, v])), families, related, models };
 }
 
 export function valuesFor(k: Knowledge, attribute: ClaimAttribute, entity?: string): ClaimValue[] {

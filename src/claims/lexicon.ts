@@ -146,6 +146,12 @@ export const NEGATION =
 export const REPORTING_VERB =
   /\b(?:said|says|confirmed|confirms|told|reported|reports|wrote|writes|stated|states|added|explained|noted|commented|acknowledged|admitted|claimed|denied|discussed|tweeted|argued|warned|sagte|sagt|erklärte|erklärt|bestätigte|bestätigt|berichtete|berichtet|schrieb|schreibt|teilte)\b/i;
 
+/**
+ * What may stand between a verb's subject and the verb: auxiliaries and adverbs ("Meta has now
+ * officially released …", "Meta hat dann … veröffentlicht").
+ */
+export const SUBJECT_TO_VERB = /^\s+(?:(?:has|had|have|then|now|also|finally|first|later|soon|\p{L}+ly|hat|hatte|dann|nun|auch|schließlich|später|bald)\s+)*$/iu;
+
 /** Auxiliaries: after a value's frame, one opens a verb phrase of its own ("LLaMA, which leaked, was discussed …"). */
 export const AUXILIARY = /\b(?:was|were|is|are|has|have|had|will|would|wurde|wurden|ist|sind|hat|haben|hatte|wird)\b/i;
 

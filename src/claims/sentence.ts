@@ -9,7 +9,7 @@ import type { NamedSpan } from '../shared/dataset';
 import type { ClaimAttribute } from '../shared/claims';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { BASELINE_BEFORE, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { BASELINE_BEFORE, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -136,6 +136,35 @@ export function entitiesOf(k: Knowledge, m: NamedSpan, attribute: ClaimAttribute
   return members.filter((e) => valuesFor(k, attribute, e).length);
 }
 
+/**
+ * Whether an actor (a name that holds no value of `attribute`: Meta, for a release) is the subject
+ * of the verb at `verb`: just before it ("Meta has released …") or, in an inverted clause, just
+ * after it ("Nach Llama 3 veröffentlichte Meta …"). Then what the verb acts on stands after it, and
+ * a name before it ("After Llama 3, Meta released …") is not the thing released.
+ */
+export function actorIsSubject(k: Knowledge, s: Sentence, verb: Span, attribute: ClaimAttribute): boolean {
+  const clause = clauseOf(s, verb.start);
+  return s.mentions.some(
+    (m) =>
+      m.start >= clause.start &&
+      m.end <= clause.end &&
+      !/^['’]s?\b/.test(s.text.slice(m.end, m.end + 3)) &&
+      entitiesOf(k, m, attribute, s).length === 0 &&
+      ((m.end <= verb.start && SUBJECT_TO_VERB.test(s.text.slice(m.end, verb.start))) || (m.start >= verb.end && /^\s+$/.test(s.text.slice(verb.end, m.start)))),
+  );
+}
+
+/**
+ * Whether the mention is the start of the name of one model that the data does not list among its
+ * entity's models ("Llama 4 Behemoth", previewed and never released, where Scout and Maverick are
+ * listed): the entity's values are not that model's.
+ */
+function namesUnlistedModel(k: Knowledge, s: Sentence, m: NamedSpan): boolean {
+  const listed = k.models.get(m.entity);
+  const next = listed && /^[\s-]+([\p{Lu}][\p{L}]+)/u.exec(s.text.slice(m.end))?.[1];
+  return next !== undefined && next !== null && !listed!.has(next);
+}
+
 export interface Binding {
   mention: NamedSpan;
   entities: string[];
@@ -146,9 +175,9 @@ export interface Binding {
  * relative clause's noun, else the nearest mention before it that is not a point of comparison,
  * else (with `following`) the nearest such mention after it.
  */
-export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span: Span, opts: { following: boolean; near?: number }): Binding | undefined {
+export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span: Span, opts: { following: boolean; near?: number; onlyAfter?: boolean }): Binding | undefined {
   const clause = clauseOf(s, span.start);
-  const of = (m: NamedSpan): Binding => ({ mention: m, entities: entitiesOf(k, m, attribute, s) });
+  const of = (m: NamedSpan): Binding | undefined => (namesUnlistedModel(k, s, m) ? undefined : { mention: m, entities: entitiesOf(k, m, attribute, s) });
   const candidate = (m: NamedSpan) => !(m.start < span.end && m.end > span.start) && entitiesOf(k, m, attribute, s).length > 0;
   const inClause = (m: NamedSpan) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
   // Values paired with names in order ("… in April and July 2024, respectively"): not read.
@@ -158,7 +187,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   // A value followed by "for" and a name is that name's ("4K for Llama 2"): whatever the subject is.
   const named = s.mentions.find((m) => m.start >= span.end && VALUE_FOR.test(s.text.slice(span.end, m.start)));
   if (named) return candidate(named) ? of(named) : undefined;
-  const before = s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
+  const before = opts.onlyAfter ? [] : s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
   // Inside a relative clause set off by commas that closes before the value ("Alpaca, which Stanford
   // built on LLaMA 7B, was released …"): the name belongs to that clause, not to the verb after it.
   const insideRelative = (m: NamedSpan) => insideRelativeClause(s, m.start, clause.start);
@@ -185,7 +214,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   }
   // A clause without a name of its own continues the sentence's one subject ("…, while the smaller
   // models were trained on 1T tokens"), unless it opens with a subject of its own ("while Mistral offers …").
-  if (opts.near !== undefined || s.mentions.some(inClause) || OWN_SUBJECT.test(s.text.slice(clause.start, span.start))) return undefined;
+  if (opts.onlyAfter || opts.near !== undefined || s.mentions.some(inClause) || OWN_SUBJECT.test(s.text.slice(clause.start, span.start))) return undefined;
   const subjects = s.mentions.filter((m) => candidate(m) && !isBaseline(s, m) && !ownsOther(s, m, span) && m.end <= span.start);
   const entities = new Set(subjects.map((m) => m.entity));
   return entities.size === 1 ? of(subjects[0]!) : undefined;

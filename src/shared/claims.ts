@@ -61,6 +61,12 @@ export interface DateClaimValue extends ValueBase {
   frame: string;
   /** How long after another dated value this happened, in days, for "a week later" and the like. */
   after?: { value: string; days: [number, number] };
+  /**
+   * For a change made on this day that reached people later (a library's support merged, then
+   * shipped in a release the sources do not date): patterns of the change itself (the merge). A
+   * later date is judged only in a sentence that says one; elsewhere it may be the release's.
+   */
+  laterUnlessSaid?: string[];
 }
 
 /** Numbers: the released sizes of a generation, its training tokens, a context length, a count. */

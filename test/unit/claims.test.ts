@@ -122,6 +122,17 @@ describe('claim checker: confirms and contradicts', () => {
     // One model named by its size as a version of the family is judged by that model's value.
     ['The 7B version of LLaMA was trained on 1.4 trillion tokens.', ['contradicted training-tokens llama-1 «1.4 trillion tokens»']],
     ['Die 7B-Variante von LLaMA wurde mit 1,4 Billionen Token trainiert.', ['contradicted training-tokens llama-1 «1,4 Billionen Token»']],
+    // An actor as the release verb's subject: what was released stands after the verb, not before it.
+    ['After Llama 3, Meta released Llama 4 Scout in April 2025.', ['supported release-date llama-4 «April 2025»']],
+    ['After LLaMA, Meta quietly released Llama 2 and its chat models in July 2023.', ['supported release-date llama-2 «July 2023»']],
+    ['Nach Llama 3 veröffentlichte Meta Llama 4 Scout im April 2025.', ['supported release-date llama-4 «April 2025»']],
+    // A name after "after" with a date and another name to follow: the date is the other's.
+    ['Meta hat nach Llama 3 im April 2025 Llama 4 veröffentlicht.', ['supported release-date llama-4 «April 2025»']],
+    // A later date than a merge is judged when the sentence speaks of the merge.
+    ['The LLaMA pull request was merged into Transformers in April 2023.', [
+      'supported hf-llama-support hugging-face-llama «Transformers»',
+      'contradicted hf-llama-support hugging-face-llama «April 2023»',
+    ]],
   ])('%s', (text, expected) => {
     expect(check(text)).toEqual(expected);
   });
@@ -174,6 +185,10 @@ describe('claim checker: says nothing', () => {
     ['a rival library named without the true one makes the date another event\u2019s', 'Hugging Face\u2019s Diffusers library added LLaMA support on March 16, 2023.', []],
     ['an expansion that goes on past a small word is not cut there', 'LLaMA is short for Large Language Model by Meta AI.', []],
     ['a change of size is two models\u2019 sizes, not a range of one\u2019s', "Llama 2 upped the parameter count of LLaMA's largest model from 65B to 70B.", []],
+    ['a model the data does not list among its entity\u2019s released ones has none of their values', 'Meta released Llama 4 Behemoth in April 2025.', []],
+    ['a later date than a merge may be the release that shipped it (laterUnlessSaid)', 'LLaMA support landed in Hugging Face Transformers in April 2023.', ['supported hf-llama-support hugging-face-llama «Transformers»']],
+    ['a release as a noun after another name is that name\u2019s', 'LLaMA support shipped in a Transformers release in April 2023.', ['supported hf-llama-support hugging-face-llama «Transformers»']],
+    ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
   });
