@@ -554,7 +554,8 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
       return hits.some((h) => {
         const c = clauseOf(s, h.start);
         if (span.start < c.start || span.end > c.end) return false;
-        return v.slot === 'before' ? span.end <= h.start : span.start >= h.end && wordsBetween(s.text, h.end, span.start) <= 6;
+        // An actor whose verb is negated did not do it ("Clem Delangue did not take down LLaMA").
+        return v.slot === 'before' ? span.end <= h.start && !NEGATED.test(s.text.slice(span.end, h.start)) : span.start >= h.end && wordsBetween(s.text, h.end, span.start) <= 6;
       });
     };
     // Another value of the same kind in the clause may be the one the sentence gives ("Meta's takedown … was
