@@ -6,7 +6,8 @@
  * ("Llama 2's 2 trillion tokens"); never to the point of comparison ("compared to Llama 1").
  */
 import type { NamedSpan } from '../shared/dataset';
-import type { ClaimAttribute } from '../shared/claims';
+import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
+import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
 import { BASELINE_BEFORE, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
@@ -155,14 +156,21 @@ export function actorIsSubject(k: Knowledge, s: Sentence, verb: Span, attribute:
 }
 
 /**
- * Whether the mention is the start of the name of one model that the data does not list among its
- * entity's models ("Llama 4 Behemoth", previewed and never released, where Scout and Maverick are
- * listed): the entity's values are not that model's.
+ * Whether the mention names one model that the data does not list among its entity's models, by
+ * name ("Llama 4 Behemoth", previewed and never released, where Scout and Maverick are listed) or
+ * by size ("Llama 3 405B": the 405B model came with Llama 3.1): the entity's values are not that
+ * model's.
  */
 function namesUnlistedModel(k: Knowledge, s: Sentence, m: NamedSpan): boolean {
+  const after = s.text.slice(m.end);
   const listed = k.models.get(m.entity);
-  const next = listed && /^[\s-]+([\p{Lu}][\p{L}]+)/u.exec(s.text.slice(m.end))?.[1];
-  return next !== undefined && next !== null && !listed!.has(next);
+  const name = listed && /^[\s-]+([\p{Lu}][\p{L}]+)/u.exec(after)?.[1];
+  if (name && !listed.has(name)) return true;
+  const size = /^[\s-]*(\d+(?:\.\d+)?)\s*B\b/i.exec(after) ?? /[\s-](\d+(?:\.\d+)?)\s*B$/i.exec(s.text.slice(m.start, m.end));
+  const sizes = size && k.values.find((v): v is QuantityClaimValue => v.kind === 'quantity' && v.attribute === 'sizes' && v.entity === m.entity);
+  if (!size || !sizes) return false;
+  const n = Number(size[1]) * 1e9;
+  return ![...sizes.values, ...(sizes.unreleased ?? [])].some((x) => Math.abs(x - n) <= x * CLAIM_TOLERANCE.parameters);
 }
 
 export interface Binding {

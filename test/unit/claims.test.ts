@@ -189,6 +189,7 @@ describe('claim checker: says nothing', () => {
     ['a later date than a merge may be the release that shipped it (laterUnlessSaid)', 'LLaMA support landed in Hugging Face Transformers in April 2023.', ['supported hf-llama-support hugging-face-llama «Transformers»']],
     ['a release as a noun after another name is that name\u2019s', 'LLaMA support shipped in a Transformers release in April 2023.', ['supported hf-llama-support hugging-face-llama «Transformers»']],
     ['an actor whose verb is negated did not do it', 'Clem Delangue did not take down LLaMA; Meta\u2019s DMCA notice to GitHub did.', ['supported takedown meta-dmca-takedown «Meta»']],
+    ['\u2026nor one named by a size its entity did not release', 'Llama 3 405B was released in April 2024.', []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
