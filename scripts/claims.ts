@@ -1,14 +1,15 @@
 /**
  * Runs the extension's claim checker over JSON Lines: reads {"id", "text"} from stdin and writes
  * {"id", "claims": [{start, end, attribute, entity, verdict, facts, misreport?}]} per line. Mentions
- * come from the real matcher with the line's own text as the page context, as in the content script.
+ * come from the real matcher with the line's own text as the page context, as in the content script,
+ * and a line is read as a block of the page is: sentence by sentence (checkText).
  * Bad lines are reported on stderr with their line number; the exit code is then 1.
  *
  *   npm run --silent claims < sentences.jsonl > claims.jsonl
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { checkSentence, compileKnowledge } from '../src/claims';
+import { checkText, compileKnowledge } from '../src/claims';
 import { buildDictionary, compileMatcher, pageContext } from '../src/matcher';
 import type { ClaimData } from '../src/shared/claims';
 import type { Alias, Entity } from '../src/shared/dataset';
@@ -38,7 +39,7 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
     continue;
   }
   const mentions = matcher.find(r.text, pageContext(r.text));
-  out.push(JSON.stringify({ id: r.id, claims: checkSentence(knowledge, r.text, mentions) }));
+  out.push(JSON.stringify({ id: r.id, claims: checkText(knowledge, r.text, mentions) }));
   if (out.length >= 256) process.stdout.write(out.splice(0).join('\n') + '\n');
 }
 if (out.length) process.stdout.write(out.join('\n') + '\n');

@@ -438,17 +438,20 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
       if (j) out.push(claim(g, attribute, j, k));
       continue;
     }
+    // A value opening a parenthesis right after a name is that name's ("LLaMA (2K context)"), even
+    // where the name is a point of comparison ("Llama 2 (4K context) vs. LLaMA (2K context)").
+    const named = parenthesisedAfter(s, g);
+    const own: Binding | undefined = named && entitiesOf(k, named, attribute, s).length ? { mention: named, entities: entitiesOf(k, named, attribute, s) } : undefined;
     let b: Binding | undefined;
     if (unit === 'parameters') {
       if (isReference(s, g)) continue;
-      const named = parenthesisedAfter(s, g);
       const clause = clauseOf(s, g.start);
       const before = s.text.slice(clause.start, g.start);
       // A single size is a statement when introduced ("a 65B model", "is a …") or listed after "sizes:".
       const stated = g.items.length > 1 || INDEFINITE.test(before.replace(/(?:~|about|around|roughly)\s*$/, '')) || /\b(?:sizes|models|variants|versions|Größen)\s*:[^:]*$/i.test(before) || g.items[0]!.part !== undefined;
       // A change of size ("upped … from 65B to 70B") is two models' sizes, not a range of one's: not read.
       if (g.range && /\b(?:from|von)\s+$/i.test(before) && lastChangeVerb(before) >= 0) continue;
-      if (named && entitiesOf(k, named, attribute, s).length) b = { mention: named, entities: entitiesOf(k, named, attribute, s) };
+      if (own) b = own;
       else if (!stated || (!nearestFrame(k, s, ['sizes'], g, CLAIM_UNIT_REACH_WORDS.sizes) && !g.items.some((i) => i.word === 'parameters'))) continue;
     }
     if (unit !== 'parameters' && g.range) {
@@ -471,7 +474,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
       }
       continue;
     }
-    b ??= bind(k, s, attribute, g, { following: true });
+    b ??= own ?? bind(k, s, attribute, g, { following: true });
     if (!b) continue;
     const size = unit === 'parameters' ? undefined : sizeNamed(s, b.mention);
     const j = judgeBinding(b, (e) => {

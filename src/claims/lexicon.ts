@@ -182,6 +182,12 @@ export const OWN_SUBJECT = /^\s*(?!(?:The|This|That|These|Those|Its|Their|It|The
  */
 export const NEGATED = /\b(?:not|never|nicht|nie|niemals)\b(?!\s+(?:only|just|nur|erst)\b)|n['’]t\b/iu;
 
+/** A value set against another ("2T vs. 1.4T tokens"): around the value's own span, after it or before it. */
+export const AGAINST_AFTER = /^[^\d,;]{0,20}?\s(?:vs\.?|versus|gegenüber)\s+[~≈]?\d/iu;
+export const AGAINST_BEFORE = /\d[\p{L}\d.,-]*\s+(?:vs\.?|versus|gegenüber)\s+$/iu;
+/** Between two names set against each other: "Llama 2 vs. LLaMA". */
+export const NAMES_AGAINST = /^\s*(?:vs\.?|versus|gegenüber)\s*$/iu;
+
 /** Values paired with names in order ("Llama 3 and Llama 3.1 were released in April and July 2024, respectively"). */
 export const RESPECTIVELY = /\b(?:respectively|beziehungsweise|bzw\.)/iu;
 

@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { BASELINE_BEFORE, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { AGAINST_AFTER, AGAINST_BEFORE, BASELINE_BEFORE, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -190,6 +190,10 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const inClause = (m: NamedSpan) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
   // Values paired with names in order ("… in April and July 2024, respectively"): not read.
   if (RESPECTIVELY.test(s.text.slice(clause.start, clause.end)) && new Set(s.mentions.filter(inClause).map((m) => m.entity)).size > 1) return undefined;
+  // Values set against each other beside names set against each other ("Llama 2 vs. LLaMA: 2T vs.
+  // 1.4T tokens") are paired in order, as with "respectively": not read.
+  const against = AGAINST_AFTER.test(s.text.slice(span.end)) || AGAINST_BEFORE.test(s.text.slice(0, span.start));
+  if (against && s.mentions.some((a) => s.mentions.some((b) => b.start > a.end && b.entity !== a.entity && NAMES_AGAINST.test(s.text.slice(a.end, b.start))))) return undefined;
   const possessor = s.mentions.find((m) => candidate(m) && owned(s, m) && within(span, owned(s, m)!));
   if (possessor) return of(possessor);
   // A value followed by "for" and a name is that name's ("4K for Llama 2"): whatever the subject is.

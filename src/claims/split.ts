@@ -9,7 +9,7 @@
 import type { NamedSpan } from '../shared/dataset';
 import { CLAIM_SENTENCE_MAX_CHARS } from '../shared/limits';
 
-const ABBREVIATION = /(?:^|[\s(])(?:[\p{L}]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez|Inc|Ltd|Corp|Co|resp|vs|etc|approx|ca|bzw|vgl|Nr|Dr|Mr|Mrs|Ms|Prof|St|No|e\.g|i\.e|z\.\s?B|u\.\s?a|d\.\s?h)\.$/iu;
+const ABBREVIATION = /(?:^|[\s(])(?:[\p{L}]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez|Inc|Ltd|Corp|Co|resp|vs|etc|approx|ca|bzw|vgl|Nr|Dr|Mr|Mrs|Ms|Prof|St|No|al|e\.g|i\.e|z\.\s?B|u\.\s?a|d\.\s?h)\.$/iu;
 
 export function splitSentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];

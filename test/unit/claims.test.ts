@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkSentence, checkText, claimSentences, compileKnowledge } from '../../src/claims';
+import { checkText, claimSentences, compileKnowledge } from '../../src/claims';
 import { CLAIM_CHARS_PER_MESSAGE, CLAIM_PIECE_MAX_CHARS, CLAIM_SENTENCE_MAX_CHARS } from '../../src/shared/limits';
 import { claimPieces, forEachClaim, inMessages, mentionsOf } from '../../src/claims/pieces';
 import { createClaimChecker } from '../../src/claims/service';
@@ -22,10 +22,10 @@ const claimData = read<ClaimData>('claims.json');
 const matcher = compileMatcher(buildDictionary(entities, read<Record<string, Alias[]>>('aliases.json')));
 const knowledge = compileKnowledge(claimData, entities);
 
-/** Claims as "verdict attribute entity «span»" lines, easy to read in a failure. */
+/** Claims in a block read as the extension reads one, as "verdict attribute entity «span»" lines, easy to read in a failure. */
 function check(text: string, pageDate?: string): string[] {
   const mentions = matcher.find(text, pageContext(text));
-  return checkSentence(knowledge, text, mentions, pageDate ? { pageDate } : {}).map(
+  return checkText(knowledge, text, mentions, pageDate ? { pageDate } : {}).map(
     (c) => `${c.verdict} ${c.attribute} ${c.entity} «${text.slice(c.start, c.end)}»${c.misreport ? ` (${c.misreport})` : ''}`,
   );
 }
@@ -126,6 +126,8 @@ describe('claim checker: confirms and contradicts', () => {
     ['After Llama 3, Meta released Llama 4 Scout in April 2025.', ['supported release-date llama-4 «April 2025»']],
     ['After LLaMA, Meta quietly released Llama 2 and its chat models in July 2023.', ['supported release-date llama-2 «July 2023»']],
     ['Nach Llama 3 veröffentlichte Meta Llama 4 Scout im April 2025.', ['supported release-date llama-4 «April 2025»']],
+    // A value opening a parenthesis after a name is that name's, even after "vs.".
+    ['Llama 2 (4K context) vs. LLaMA (2K context).', ['supported context-length llama-2 «4K»', 'supported context-length llama-1 «2K»']],
     // A name after "after" with a date and another name to follow: the date is the other's.
     ['Meta hat nach Llama 3 im April 2025 Llama 4 veröffentlicht.', ['supported release-date llama-4 «April 2025»']],
     // A later date than a merge is judged when the sentence speaks of the merge.
@@ -190,6 +192,7 @@ describe('claim checker: says nothing', () => {
     ['a release as a noun after another name is that name\u2019s', 'LLaMA support shipped in a Transformers release in April 2023.', ['supported hf-llama-support hugging-face-llama «Transformers»']],
     ['an actor whose verb is negated did not do it', 'Clem Delangue did not take down LLaMA; Meta\u2019s DMCA notice to GitHub did.', ['supported takedown meta-dmca-takedown «Meta»']],
     ['\u2026nor one named by a size its entity did not release', 'Llama 3 405B was released in April 2024.', []],
+    ['values set against each other beside names set against each other are paired in order', 'Llama 2 vs. LLaMA: 2T vs. 1.4T tokens, 4K vs. 2K context.', []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
@@ -249,6 +252,14 @@ describe('the sentences a page sends to be checked', () => {
     const [s] = sentences;
     expect(s!.mentions.map((m) => s!.text.slice(m.start, m.end))).toEqual(['Meta', 'LLaMA']);
     expect(text.slice(s!.start, s!.start + s!.text.length)).toBe(s!.text);
+  });
+
+  it('run on past an abbreviation, "et al." too', () => {
+    const text = 'Touvron et al. (2023) trained LLaMA on 1.4T tokens. Meta Inc. released it.';
+    expect(claimSentences(text, matcher.find(text, pageContext(text))).map((s) => s.text)).toEqual([
+      'Touvron et al. (2023) trained LLaMA on 1.4T tokens.',
+      'Meta Inc. released it.',
+    ]);
   });
 
   it('leave out a stretch too long to be a sentence, so its claims are not checked', () => {
