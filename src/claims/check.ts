@@ -30,7 +30,7 @@ import type {
 } from '../shared/claims';
 import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, INFINITIVE_BEFORE, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -184,6 +184,9 @@ function dateAfterName(s: Sentence, d: WrittenDate): NamedSpan | undefined {
   return undefined;
 }
 
+/** A release verb in the infinitive ("tried to release"): an aim, not an event. */
+const aimed = (s: Sentence, hit: Span) => INFINITIVE_BEFORE.test(s.text.slice(0, hit.start));
+
 /**
  * A release as a noun after another name ("a Transformers release", "the PyTorch 2.0 release"):
  * that name's release, not one of a model named elsewhere in the sentence.
@@ -199,7 +202,7 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
   const dateValues = byKind(k.values, 'date');
   const frames = [...new Set(dateValues.map((v) => v.frame))];
   const releaseFrame = dateValues.find((v) => v.attribute === 'release-date')?.frame;
-  const releaseSaid = releaseFrame !== undefined && frameHits(k, s, releaseFrame).length > 0;
+  const releaseSaid = releaseFrame !== undefined && frameHits(k, s, releaseFrame).some((h) => !aimed(s, h));
   for (const d of s.dates) {
     const before = s.text.slice(0, d.start);
     // A period ("trained between January and July"), its ends, or the start of a state ("parent
@@ -224,7 +227,7 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
       const candidates = dateValues.filter((v) => v.frame === frame.frame);
       let j: Judged | undefined;
       if (frame.frame === releaseFrame) {
-        if (releaseOfOtherName(k, s, frame.hit)) break;
+        if (releaseOfOtherName(k, s, frame.hit) || aimed(s, frame.hit)) break;
         const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS, onlyAfter: actorIsSubject(k, s, frame.hit, 'release-date') });
         if (!b) continue;
         // A participle after a comma modifies the noun just before the comma; when a phrase of its own
@@ -700,7 +703,7 @@ function unstatedBefore(s: Sentence, clauseStart: number, at: number): boolean {
 
 /** Claims in one sentence. `mentions` are the matcher's, with offsets into `text`. */
 export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[], opts: CheckOptions = {}): Claim[] {
-  if (!mentions.length) return [];
+  if (!mentions.length || QUESTION.test(text)) return [];
   const s = readSentence(text, mentions);
   const out: Claim[] = [];
   checkDates(k, s, opts, out);

@@ -193,17 +193,17 @@ export const RESPECTIVELY = /\b(?:respectively|beziehungsweise|bzw\.)/iu;
 
 /**
  * Before a value, in its phrase: a modal of possibility ("Meta could release Llama 3 in July",
- * "may release") or a wish or intent ("wanted to release LLaMA in January"): what may or was meant
- * to happen is not what happened. The modals in lower case only, so the month ("in May 2024", "May
+ * "may release"), a wish or intent ("wanted to release LLaMA in January"), or a near miss ("almost
+ * released", "beinahe"): what may, was meant to or nearly happened is not what happened. The modals in lower case only, so the month ("in May 2024", "May
  * Meta …") is not one. ("Would" is mostly a reported future: "announced that it would be known as Meta".)
  */
-export const NOT_DONE = /\b(?:might|could|may)\s+(?:not\s+|well\s+|also\s+|soon\s+)?(?!have\b)[a-z]|\b(?:[Ii]ntends?|[Ii]ntended|[Ww]ants?|[Ww]anted|[Pp]lanning|[Pp]reparing)\s+to\b|\b(?:plante|planten|wollte|wollten|beabsichtigt\w*)\b/;
+export const NOT_DONE = /\b(?:might|could|may)\s+(?:not\s+|well\s+|also\s+|soon\s+)?(?!have\b)[a-z]|\b(?:almost|nearly)\s+[a-z]+ed\b|\b(?:beinahe|um ein Haar)\b|\b(?:[Ii]ntends?|[Ii]ntended|[Ww]ants?|[Ww]anted|[Pp]lanning|[Pp]reparing)\s+to\b|\b(?:plante|planten|wollte|wollten|beabsichtigt\w*)\b/;
 
 /**
  * Words by which a clause does not assert what it says, so it is not checked: it calls it wrong
  * ("wrongly claimed"), supposes what did not happen ("If Meta had released …", "might have come"; a condition
  * of a licence, "If … more than 700 million monthly active users, you must …", is asserted), or expects it
- * ("is expected to release Llama 3 in July"). A plain future ("will be known as Meta") still states
+ * ("is expected to release Llama 3 in July"), or passes on a rumour ("laut Gerüchten"). A plain future ("will be known as Meta") still states
  * a plan the sources date, and is checked.
  */
 export const NOT_ASSERTED = new RegExp(
@@ -216,9 +216,19 @@ export const NOT_ASSERTED = new RegExp(
     String.raw`\b(?:is|are|was|were)\s+(?:expected|set|due|likely|rumou?red|said)\s+to\b`,
     String.raw`\b(?:plans?|planned|aims?|hopes?)\s+to\b`,
     String.raw`\b(?:soll|sollen|sollte|sollten)\b`,
+    String.raw`^\W*(?:according to (?:\w+\s+)?rumou?rs|rumou?r has it|laut (?:\w+\s+)?Gerüchten|gerüchteweise)\b`,
   ].join('|'),
   'i',
 );
+
+/** A sentence that asks: it asserts nothing ("Was Llama 2 trained on 1.4 trillion tokens?"). */
+export const QUESTION = /\?["”’»)\]]*\s*$/u;
+
+/**
+ * Before a release verb, its infinitive ("tried to release", "is going to release", "plant, Llama 3
+ * … zu veröffentlichen"): an aim, not an event.
+ */
+export const INFINITIVE_BEFORE = /\b(?:to|zu)\s+$/i;
 
 /** A clause ends at these; a value and its subject are looked for inside one clause. */
 export const CLAUSE_BREAK = /;|\s(?:but|while|whereas|although|aber|sondern|während|jedoch|obwohl)\s/gi;

@@ -193,6 +193,12 @@ describe('claim checker: says nothing', () => {
     ['an actor whose verb is negated did not do it', 'Clem Delangue did not take down LLaMA; Meta\u2019s DMCA notice to GitHub did.', ['supported takedown meta-dmca-takedown «Meta»']],
     ['\u2026nor one named by a size its entity did not release', 'Llama 3 405B was released in April 2024.', []],
     ['values set against each other beside names set against each other are paired in order', 'Llama 2 vs. LLaMA: 2T vs. 1.4T tokens, 4K vs. 2K context.', []],
+    ['a question asserts nothing', 'Was Llama 2 trained on 1.4 trillion tokens?', []],
+    ['\u2026in German too', 'Hat Meta LLaMA im Januar 2023 veröffentlicht?', []],
+    ['a near miss did not happen', 'Meta nearly released Llama 2 in June 2023.', []],
+    ['a release verb in the infinitive is an aim', 'Meta tried to release Llama 3 in March 2024.', []],
+    ['\u2026in German too', 'Meta plant, Llama 3 im Juli 2024 zu veröffentlichen.', []],
+    ['a clause that passes on a rumour does not assert it', 'Laut Gerüchten wird Meta Llama 3 im Juli veröffentlichen.', []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
