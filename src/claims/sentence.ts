@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { AGAINST_AFTER, AGAINST_BEFORE, BASELINE_BEFORE, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { AGAINST_AFTER, AGAINST_BEFORE, AUXILIARY, BASELINE_BEFORE, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -229,7 +229,17 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   if (opts.onlyAfter || opts.near !== undefined || s.mentions.some(inClause) || OWN_SUBJECT.test(s.text.slice(clause.start, span.start))) return undefined;
   const subjects = s.mentions.filter((m) => candidate(m) && !isBaseline(s, m) && !ownsOther(s, m, span) && m.end <= span.start);
   const entities = new Set(subjects.map((m) => m.entity));
-  return entities.size === 1 ? of(subjects[0]!) : undefined;
+  return entities.size === 1 && beforeVerb(s, subjects[0]!) ? of(subjects[0]!) : undefined;
+}
+
+/**
+ * Whether a name can be its clause's subject by place: no auxiliary or copula stands before it in
+ * its clause ("The biggest model in the Llama 1 family is …"). A name after the verb is its object
+ * or complement ("Code Llama is a fine-tune of Llama 2; 7B, 13B and 34B versions were released …":
+ * the versions are not Llama 2's).
+ */
+function beforeVerb(s: Sentence, m: NamedSpan): boolean {
+  return !AUXILIARY.test(s.text.slice(clauseOf(s, m.start).start, m.start));
 }
 
 /** Whether the text at `at` is inside a relative clause opened by a comma (", which …") and not closed before it. */
