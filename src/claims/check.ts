@@ -653,7 +653,10 @@ function checkTerms(k: Knowledge, s: Sentence, out: Claim[]): void {
     for (const h of frameHits(k, s, frame)) {
       if (found.some((f) => f.span.start < h.end && f.span.end > h.start)) continue;
       const lead = s.text.slice(Math.max(0, h.start - 30), h.start);
-      if (NEGATION.test(lead.split(/\s+/).slice(-4).join(' '))) continue;
+      // Negated or forbidden before ("forbids commercial use") or in the verb after it, up to the
+      // next comma ("commercial use was not allowed", "kommerzielle Nutzung ist untersagt").
+      const tail = s.text.slice(h.end).split(/[,;.:]/)[0]!.trim().split(/\s+/).slice(0, CLAIM_NEGATION_REACH_WORDS).join(' ');
+      if (NEGATION.test(lead.split(/\s+/).slice(-4).join(' ')) || NEGATION.test(tail)) continue;
       found.push({ span: h, commercial });
     }
   }

@@ -200,6 +200,7 @@ describe('claim checker: says nothing', () => {
     ['\u2026in German too', 'Meta plant, Llama 3 im Juli 2024 zu veröffentlichen.', []],
     ['a clause that passes on a rumour does not assert it', 'Laut Gerüchten wird Meta Llama 3 im Juli veröffentlichen.', []],
     ['a clause without a name continues the sentence\u2019s subject, not a name after its verb', 'Code Llama is a fine-tune of Llama 2 with code-specific datasets; 7B, 13B, and 34B versions were released on August 24, 2023.', []],
+    ['a licence phrase whose verb after it is negated', 'Meta let researchers apply for LLaMA access; commercial use was not allowed.', []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
