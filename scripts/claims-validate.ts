@@ -69,6 +69,7 @@ const valueSchema = v.variant(
       values: v.pipe(v.array(positive), v.minLength(1, 'must not be empty')),
       unreleased: v.optional(v.array(positive)),
       bySize: v.optional(v.pipe(v.array(v.object({ size: positive, value: positive })), v.minLength(1, 'must not be empty'))),
+      byName: v.optional(v.pipe(v.array(v.object({ name: nonBlank, value: positive })), v.minLength(1, 'must not be empty'))),
       models: v.optional(v.pipe(positive, v.integer('must be an integer'))),
       variants: v.optional(
         v.array(v.object({ name: nonBlank, active: positive, total: positive, experts: v.pipe(positive, v.integer('must be an integer')) })),
@@ -161,6 +162,9 @@ export function validateClaims(raw: unknown, dataset: Dataset): ClaimsResult {
     }
     if (value.kind === 'phrase' && value.restates) after.push({ where, value: value.restates });
     if (value.kind === 'quantity') {
+      for (const b of value.byName ?? []) {
+        if (!value.values.includes(b.value)) errors.push(`${where}: byName gives ${b.value} for ${b.name}, which is not among its values`);
+      }
       for (const b of value.bySize ?? []) {
         if (!value.values.includes(b.value)) errors.push(`${where}: bySize gives ${b.value} for size ${b.size}, which is not among its values`);
       }

@@ -228,7 +228,7 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
       let j: Judged | undefined;
       if (frame.frame === releaseFrame) {
         if (releaseOfOtherName(k, s, frame.hit) || aimed(s, frame.hit)) break;
-        const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS, onlyAfter: actorIsSubject(k, s, frame.hit, 'release-date') });
+        const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS, onlyAfter: actorIsSubject(k, s, frame.hit, 'release-date'), ofVerb: true });
         if (!b) continue;
         // A participle after a comma modifies the noun just before the comma; when a phrase of its own
         // ends there ("added LLaMA in version 4.28, released in April 2023"), a name further back is not
@@ -336,6 +336,40 @@ function otherEvent(k: Knowledge, s: Sentence, v: DateClaimValue, at: Span): boo
 function forSize(v: QuantityClaimValue, size: number): QuantityClaimValue | undefined {
   const own = v.bySize?.find((b) => agrees(size, b.size));
   return own && { ...v, values: [own.value] };
+}
+
+function forName(v: QuantityClaimValue, name: string): QuantityClaimValue | undefined {
+  const own = v.byName?.find((b) => b.name === name);
+  return own && { ...v, values: [own.value] };
+}
+
+/** The model of its entity a mention names by name, right after it ("Llama 4 Maverick"). */
+function modelNamed(k: Knowledge, s: Sentence, m: NamedSpan): string | undefined {
+  const name = /^[\s-]+([\p{Lu}][\p{L}]+)/u.exec(s.text.slice(m.end))?.[1];
+  return name && k.models.get(m.entity)?.has(name) ? name : undefined;
+}
+
+/**
+ * Whether another of the mention's entity's models than `name` is named between the mention and the
+ * value, or after the value in its phrase (no comma between: after one it opens an elliptical clause
+ * of its own, "…, Maverick on 22 trillion"), nearer to it than the mention and not right after a
+ * mention of its own.
+ */
+function otherModelNear(k: Knowledge, s: Sentence, m: NamedSpan, name: string, value: Span): boolean {
+  const others = [...(k.models.get(m.entity) ?? [])].filter((x) => x !== name);
+  const gap = m.end <= value.start ? { start: m.end, end: value.start } : { start: value.end, end: m.start };
+  const tail = { start: value.end, end: clauseOf(s, value.start).end };
+  const owned = (at: number) => s.mentions.some((o) => o.end <= at && /^[\s-]+$/.test(s.text.slice(o.end, at)));
+  return others.some((x) => {
+    const re = new RegExp(String.raw`\b${x}\b`, 'gu');
+    const inGap = re.test(s.text.slice(gap.start, gap.end));
+    // Counted from the model's own name ("Llama 4 Scout"), which follows the mention.
+    const reach = wordsBetween(s.text, gap.start, gap.end) - (m.end <= value.start ? 1 : 0);
+    const loose = [...s.text.slice(tail.start, tail.end).matchAll(re)].some(
+      (hit) => !owned(tail.start + hit.index) && !s.text.slice(value.end, tail.start + hit.index).includes(',') && wordsBetween(s.text, value.end, tail.start + hit.index) < reach,
+    );
+    return inGap || loose;
+  });
 }
 
 /** Sizes a sentence says were not released: "(with the 34B version not being released)". */
@@ -480,12 +514,17 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     b ??= own ?? bind(k, s, attribute, g, { following: true });
     if (!b) continue;
     const size = unit === 'parameters' ? undefined : sizeNamed(s, b.mention);
+    const name = unit === 'parameters' ? undefined : modelNamed(k, s, b.mention);
+    // Another of the entity's models named between the name and the value ("Llama 4 Scout offers a
+    // 10M context, Maverick one million"), or by itself after the value in its clause ("… ten times
+    // the 1 million tokens of its sibling Maverick"): the value may be that one's.
+    if (name !== undefined && otherModelNear(k, s, b.mention, name, g)) continue;
     const j = judgeBinding(b, (e) => {
       const found = values.find((x) => x.entity === e);
-      // A sentence about one model by its size is judged by that model's value where values differ
-      // by model ("7B and 13B on 1T tokens, 33B and 65B on 1.4T"); by none when the data does not
-      // say which value is that model's.
-      const v = found && size !== undefined && found.values.length > 1 ? forSize(found, size) : found;
+      // A sentence about one model by its size or name is judged by that model's value where values
+      // differ by model ("7B and 13B on 1T tokens, 33B and 65B on 1.4T"; Scout's 10M-token context,
+      // Maverick's 1M); by none when the data does not say which value is that model's.
+      const v = found && found.values.length > 1 && size !== undefined ? forSize(found, size) : found && found.values.length > 1 && name !== undefined ? forName(found, name) : found;
       if (!v) return undefined;
       return unit === 'parameters' ? judgeSizes(k, s, v, g) : judgeNumbers(v, g.items);
     });
@@ -701,7 +740,9 @@ function unstatedBefore(s: Sentence, clauseStart: number, at: number): boolean {
   const lead = s.text.slice(clauseStart, at);
   const comma = lead.search(/,(?!\d)[^,]*$/);
   const phrase = comma < 0 ? lead : lead.slice(comma + 1);
-  return NOT_DONE.test(phrase) || NEGATED.test(phrase.trim().split(/\s+/).slice(-CLAIM_NEGATION_REACH_WORDS).join(' '));
+  // Words only: an opening quote mark before the value ('not handed out as a "beta test"') is none.
+  const words = phrase.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
+  return NOT_DONE.test(phrase) || NEGATED.test(words.slice(-CLAIM_NEGATION_REACH_WORDS).join(' '));
 }
 
 /** Claims in one sentence. `mentions` are the matcher's, with offsets into `text`. */

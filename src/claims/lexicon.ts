@@ -121,10 +121,10 @@ export const CHANGE_VERB =
 export const CHANGE_TO = /^(?:[^,;.]|(?<=\d)[,.](?=\d))*\b(?:to|auf)\s+(?:(?:about|around|roughly|nearly|almost|over|more than|etwa|rund|fast|über|mehr als)\s+)?$/iu;
 
 /** Text ending inside a relative clause a comma opened and no comma has closed yet (", which Stanford built on …"). */
-export const INSIDE_RELATIVE = /,\s*(?:which|who|that|die|der|das|welche\w*)\b[^,]*$/iu;
+export const INSIDE_RELATIVE = /,\s*(?:which|who|whose|that|die|der|das|dessen|deren|welche\w*)\b[^,]*$/iu;
 
 /** A relative pronoun opening a clause about the noun before it ("LLaMA 1, which was released…"). */
-export const RELATIVE = /^(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s*,?\s*\b(?:which|who|that|die|der|das|welche[rsmn]?)\b/u;
+export const RELATIVE = /^(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s*,?\s*\b(?:which|who|whose|that|die|der|das|dessen|deren|welche[rsmn]?)\b/u;
 
 /** Words before a number that make it a reference to a known thing rather than a statement. */
 export const DEFINITE = /\b(?:the|this|that|these|those|its|their|der|die|das|dem|den|des|dieses|diesem)\s+$/i;

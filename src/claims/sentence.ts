@@ -183,7 +183,19 @@ export interface Binding {
  * relative clause's noun, else the nearest mention before it that is not a point of comparison,
  * else (with `following`) the nearest such mention after it.
  */
-export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span: Span, opts: { following: boolean; near?: number; onlyAfter?: boolean }): Binding | undefined {
+/**
+ * Where to look for the name a value at `span` is about. `following`: after it too, when none is
+ * before it. `near`: within that many words. `onlyAfter`: only after it. `ofVerb`: the span is a
+ * verb (a release), whose object is sought, not a value.
+ */
+export interface BindOptions {
+  following: boolean;
+  near?: number;
+  onlyAfter?: boolean;
+  ofVerb?: boolean;
+}
+
+export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span: Span, opts: BindOptions): Binding | undefined {
   const clause = clauseOf(s, span.start);
   const of = (m: NamedSpan): Binding | undefined => (namesUnlistedModel(k, s, m) ? undefined : { mention: m, entities: entitiesOf(k, m, attribute, s) });
   const candidate = (m: NamedSpan) => !(m.start < span.end && m.end > span.start) && entitiesOf(k, m, attribute, s).length > 0;
@@ -216,7 +228,10 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
     if (isBaseline(s, m) || ownsOther(s, m, span)) continue;
     return of(m);
   }
-  if (opts.following) {
+  // A value's name may follow it ("With 65 billion parameters, LLaMA …"), unless the clause has a
+  // subject of its own that is not one of ours ("GPT-4 launched with 8K and 32K context options, …
+  // Hugging Face added LLaMA …"). A verb's object follows it whatever its subject.
+  if (opts.following && (opts.ofVerb || !otherSubject(k, s, clause, span))) {
     const after = s.mentions.filter((m) => inClause(m) && m.start >= span.end);
     for (const m of after) {
       if (opts.near !== undefined && wordsBetween(s.text, span.end, m.start) > opts.near) break;
@@ -240,6 +255,23 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
  */
 function beforeVerb(s: Sentence, m: NamedSpan): boolean {
   return !AUXILIARY.test(s.text.slice(clauseOf(s, m.start).start, m.start));
+}
+
+/**
+ * Whether the clause opens, before the value, with the name of something that is not one of ours:
+ * a word written as a product's name is (a digit or a capital inside it: "GPT-4", "DeepSeek-V3"; a
+ * size after it: "Falcon 180B"), or a model the data names ("Scout was pretrained on …"). A
+ * capital that only starts the sentence ("Companies with more than …") is not a name.
+ */
+function otherSubject(k: Knowledge, s: Sentence, clause: Span, span: Span): boolean {
+  const lead = s.text.slice(clause.start, span.start);
+  const first = /^[\s"“„'‘(]*([\p{Lu}][\p{L}\d.-]*)/u.exec(lead);
+  if (!first) return false;
+  const word = first[1]!;
+  const at = clause.start + first[0].length - word.length;
+  if (s.mentions.some((m) => m.start <= at && m.end > at)) return false;
+  const named = /^.[\p{L}.-]*[\p{Lu}\d]/u.test(word) || /^\s+\d+(?:\.\d+)?\s*[BMK]\b/i.test(lead.slice(first[0].length)) || [...k.models.values()].some((names) => names.has(word));
+  return named;
 }
 
 /** Whether the text at `at` is inside a relative clause opened by a comma (", which …") and not closed before it. */

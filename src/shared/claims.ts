@@ -85,6 +85,8 @@ export interface QuantityClaimValue extends ValueBase {
    * each model's size in parameters and its value, so a sentence about one model is judged by its own.
    */
   bySize?: { size: number; value: number }[];
+  /** The same for models known by name (Llama 4 Scout's 10M-token context, Maverick's 1M). */
+  byName?: { name: string; value: number }[];
   /** Mixture-of-experts models: active and total parameters and expert count per released model. */
   variants?: { name: string; active: number; total: number; experts: number }[];
 }

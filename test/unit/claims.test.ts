@@ -128,6 +128,19 @@ describe('claim checker: confirms and contradicts', () => {
     ['Nach Llama 3 veröffentlichte Meta Llama 4 Scout im April 2025.', ['supported release-date llama-4 «April 2025»']],
     // A value opening a parenthesis after a name is that name's, even after "vs.".
     ['Llama 2 (4K context) vs. LLaMA (2K context).', ['supported context-length llama-2 «4K»', 'supported context-length llama-1 «2K»']],
+    // A capital that only starts the sentence is no other subject's name.
+    ['Companies with more than 700 million monthly users need a special license to use Llama 2.', ['supported licence llama-2 «more than 700 million monthly users»']],
+    // A relative clause opened by "whose" is about the name before it.
+    ['Unlike Llama 2, whose license required companies above 700 million monthly users to ask Meta for permission, Llama 3 dropped the MAU clause entirely.', [
+      'supported licence llama-2 «700 million monthly users»',
+    ]],
+    // A model named by name is judged by its own value (byName); one named after a comma opens a clause of its own.
+    ['Llama 4 Maverick offers a 10-million-token context window.', ['contradicted context-length llama-4 «10-million-token»']],
+    ['Llama 4 Scout was trained on roughly 40 trillion tokens, Maverick on 22 trillion.', ['supported training-tokens llama-4 «roughly 40 trillion tokens»']],
+    // A quote mark is no word: the negation is within reach.
+    ['Contrary to some reports, the first LLaMA was not handed out as a "beta test"; it shipped under a non-commercial research licence.', [
+      'supported licence llama-1 «non-commercial»',
+    ]],
     // A name after "after" with a date and another name to follow: the date is the other's.
     ['Meta hat nach Llama 3 im April 2025 Llama 4 veröffentlicht.', ['supported release-date llama-4 «April 2025»']],
     // A later date than a merge is judged when the sentence speaks of the merge.
@@ -201,6 +214,12 @@ describe('claim checker: says nothing', () => {
     ['a clause that passes on a rumour does not assert it', 'Laut Gerüchten wird Meta Llama 3 im Juli veröffentlichen.', []],
     ['a clause without a name continues the sentence\u2019s subject, not a name after its verb', 'Code Llama is a fine-tune of Llama 2 with code-specific datasets; 7B, 13B, and 34B versions were released on August 24, 2023.', []],
     ['a licence phrase whose verb after it is negated', 'Meta let researchers apply for LLaMA access; commercial use was not allowed.', []],
+    ['a value\u2019s clause with a subject of its own named like a product is that one\u2019s', 'Falcon 180B was trained on 3.5 trillion tokens, far more than the 2 trillion Meta used for Llama 2.', []],
+    ['\u2026or like a model the data names', 'Scout was pretrained on roughly 40 trillion tokens and Maverick on about 22 trillion, both well beyond the 15 trillion-plus used for Llama 3.3.', []],
+    ['\u2026or with a capital inside it', 'DeepSeek-V3 reports 671B total and 37B active parameters, figures that often come up next to Meta\u2019s Llama in mixture-of-experts discussions.', []],
+    ['another of the entity\u2019s models named by itself near the value', 'Llama 4 Scout offers a 10-million-token context window, ten times the 1 million tokens of its sibling Maverick.', [
+      'supported context-length llama-4 «10-million-token»',
+    ]],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
@@ -248,6 +267,8 @@ describe('claim data validation', () => {
     expect(broken((d) => (d.misreports[0]!.sources = []))).toEqual([expect.stringMatching(/misreports\[0\].*sources must not be empty/)]);
     const tokens = (d: ClaimData) => d.values.find((x) => x.id === 'llama-1-training-tokens') as { bySize: { value: number }[] };
     expect(broken((d) => (tokens(d).bySize[0]!.value = 5))).toEqual([expect.stringContaining('bySize gives 5 for size 7000000000, which is not among its values')]);
+    const context = (d: ClaimData) => d.values.find((x) => x.id === 'llama-4-context-length') as { byName: { value: number }[] };
+    expect(broken((d) => (context(d).byName[0]!.value = 5))).toEqual([expect.stringContaining('byName gives 5 for Scout, which is not among its values')]);
   });
 });
 
