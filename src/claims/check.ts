@@ -30,7 +30,7 @@ import type {
 } from '../shared/claims';
 import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, INFINITIVE_BEFORE, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -461,7 +461,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
   }
 
   for (const g of s.groups) {
-    if (used.has(g)) continue;
+    if (used.has(g) || MULTIPLE_OF.test(s.text.slice(0, g.start))) continue;
     const unit = unitOfGroup(k, s, g);
     if (!unit) continue;
     const values = quantityValues.filter((v) => v.unit === unit && v.frame !== 'gpt3' && v.frame !== 'outperforms');

@@ -221,6 +221,18 @@ export const NOT_ASSERTED = new RegExp(
   'i',
 );
 
+/**
+ * The year of a citation, "(Touvron et al., 2023)", "(AI@Meta, 2024)", "Touvron et al. (2023b)":
+ * a year, not a count, though it is written like a context length ("2048").
+ */
+export const CITATION_YEAR = /(?<=\bet al\.?,?\s*\(?|\([^()]*[\p{L}.],\s*)(?:19|20)\d\d[a-z]?(?=\s*[);])/gu;
+
+/**
+ * Before a value, a multiple of it ("twice the 2,048 tokens of its predecessor", "ten times the 1
+ * million tokens of …"): the value is what is compared with, not the subject's.
+ */
+export const MULTIPLE_OF = /\b(?:twice|double|triple|half|\p{L}+\s+times|\d+(?:\.\d+)?\s*[x×])\s+(?:the\s+|that\s+of\s+(?:the\s+)?)?$/iu;
+
 /** A sentence that asks: it asserts nothing ("Was Llama 2 trained on 1.4 trillion tokens?"). */
 export const QUESTION = /\?["”’»)\]]*\s*$/u;
 

@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { AGAINST_AFTER, AGAINST_BEFORE, AUXILIARY, BASELINE_BEFORE, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { AGAINST_AFTER, AGAINST_BEFORE, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -41,7 +41,8 @@ export function readSentence(text: string, mentions: NamedSpan[]): Sentence {
   }
   clauses.push({ start: from, end: text.length });
   const dates = findDates(text);
-  const masked = [...mentions, ...dates.filter((d) => d.year !== undefined || d.days !== undefined)];
+  const citations = [...text.matchAll(CITATION_YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const masked = [...mentions, ...dates.filter((d) => d.year !== undefined || d.days !== undefined), ...citations];
   return {
     text,
     lang,

@@ -141,6 +141,11 @@ describe('claim checker: confirms and contradicts', () => {
     ['Contrary to some reports, the first LLaMA was not handed out as a "beta test"; it shipped under a non-commercial research licence.', [
       'supported licence llama-1 «non-commercial»',
     ]],
+    // A citation's year is no count; a multiple's base is what is compared with.
+    ['Llama 3 (AI@Meta, 2024) extended the context window to 32K tokens.', ['contradicted context-length llama-3 «32K tokens»']],
+    ['We build on Llama 2 (Touvron et al., 2023b), whose models saw a 4,096-token context, twice the 2,048 tokens of its predecessor.', [
+      'supported context-length llama-2 «4,096-token»',
+    ]],
     // A name after "after" with a date and another name to follow: the date is the other's.
     ['Meta hat nach Llama 3 im April 2025 Llama 4 veröffentlicht.', ['supported release-date llama-4 «April 2025»']],
     // A later date than a merge is judged when the sentence speaks of the merge.
