@@ -40,12 +40,18 @@ export const MONTH_PARTS: { pattern: string; days: [number, number] }[] = [
   { pattern: 'late|the end of|end of|ende', days: [21, 31] },
 ];
 
-/** Small counts written as words. "a"/"an"/"ein" count one in "a week later". */
-export const NUMBER_WORDS: Record<string, number> = {
+/** Numbers written as words: "a week later", "one trillion tokens", "zwei Billionen". */
+export const NUMERALS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, hundred: 100,
   ein: 1, eine: 1, einer: 1, einem: 1, einen: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8,
-  neun: 9, zehn: 10, couple: 2, few: 3,
+  neun: 9, zehn: 10, elf: 11, zwölf: 12, fünfzehn: 15, zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50,
+  sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90, hundert: 100,
 };
+
+/** Counts written as words, for durations: the numerals, and the vague "couple" and "few" ("a few days later"). */
+export const NUMBER_WORDS: Record<string, number> = { ...NUMERALS, couple: 2, few: 3 };
 
 /** Durations in days. A month is read as 28–31 days. */
 export const DURATION_DAYS: Record<string, [number, number]> = {
@@ -97,6 +103,7 @@ export function magnitude(word: string, lang: Lang): number | undefined {
 export const MAGNITUDE_WORDS =
   'thousand|millions?|billions?|trillions?|Tausend|Tsd\\.|Mio\\.?|Millionen|Million|Mrd\\.?|Milliarden|Milliarde|Billionen|Billion';
 export const MAGNITUDE_LETTERS = '[kKMBbT]';
+
 
 /** Words before a number that make it approximate or a bound. */
 export const HEDGES = {

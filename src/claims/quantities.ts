@@ -3,7 +3,7 @@
  * "1,4 Billionen", "~40 trillion tokens", "128K", "2,048", and lists and ranges of them ("7B, 13B,
  * and 70B", "6 and 13B", "7 to 70B", "from 7B to 65B").
  */
-import { HEDGES, MAGNITUDE_LETTERS, MAGNITUDE_WORDS, magnitude, type Lang } from './lexicon';
+import { HEDGES, MAGNITUDE_LETTERS, MAGNITUDE_WORDS, NUMERALS, magnitude, type Lang } from './lexicon';
 
 export type QuantityWord = 'parameters' | 'tokens' | 'repositories' | 'users';
 
@@ -34,7 +34,8 @@ const hedgeAlt = [
   `\\b(?:${hedgeWords.filter((h) => /\p{L}/u.test(h)).map((h) => h.replace(/\./g, '\\.')).join('|')})`,
 ].join('|');
 
-const NUMBER = String.raw`\d{1,3}(?:[,.\u202f\u00a0]\d{3})+(?![\d])|\d+(?:[.,]\d+)?`;
+const NUMBER_WORD = Object.keys(NUMERALS).sort((a, b) => b.length - a.length).join('|');
+const NUMBER = String.raw`\d{1,3}(?:[,.\u202f\u00a0]\d{3})+(?![\d])|\d+(?:[.,]\d+)?|(?:${NUMBER_WORD})(?=(?:\s+|-)(?:${MAGNITUDE_WORDS})(?![\p{L}]))`;
 const QUANTITY = new RegExp(
   String.raw`(?:(?<hedge>${hedgeAlt})\s*)?(?<![\p{L}\d.,$€£/:#-])(?<![\p{L}]-)(?<num>${NUMBER})` +
     String.raw`(?:(?<letter>${MAGNITUDE_LETTERS})(?![\p{L}\d])|(?:\s+|-)(?<word>${MAGNITUDE_WORDS})(?![\p{L}]))?` +
@@ -46,6 +47,8 @@ const TO = /^\s*(?:to|-|–|bis)\s*$/i;
 const BETWEEN = /\b(?:between|zwischen)\s+$/i;
 
 function parseNumber(raw: string, lang: Lang): number {
+  const word = NUMERALS[raw.toLowerCase()];
+  if (word !== undefined) return word;
   if (/^\d{1,3}(?:[,.\u202f\u00a0]\d{3})+$/.test(raw)) return Number(raw.replace(/[,.\u202f\u00a0]/g, ''));
   // A decimal comma is German; in English "1,4" does not occur as a number.
   return Number(lang === 'de' ? raw.replace(',', '.') : raw.replace(',', '.'));

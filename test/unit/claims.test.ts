@@ -141,6 +141,9 @@ describe('claim checker: confirms and contradicts', () => {
     ['Contrary to some reports, the first LLaMA was not handed out as a "beta test"; it shipped under a non-commercial research licence.', [
       'supported licence llama-1 «non-commercial»',
     ]],
+    // Numbers written as words before a magnitude.
+    ['Llama 4 Scout offers a context window of one million tokens, the same as Maverick.', ['contradicted context-length llama-4 «one million tokens»']],
+    ['Llama 2 wurde mit zwei Billionen Token trainiert.', ['supported training-tokens llama-2 «zwei Billionen Token»']],
     // A citation's year is no count; a multiple's base is what is compared with.
     ['Llama 3 (AI@Meta, 2024) extended the context window to 32K tokens.', ['contradicted context-length llama-3 «32K tokens»']],
     ['We build on Llama 2 (Touvron et al., 2023b), whose models saw a 4,096-token context, twice the 2,048 tokens of its predecessor.', [
