@@ -48,6 +48,7 @@ const common = {
   sources: v.pipe(v.array(id, 'must be an array of source ids'), v.minLength(1, 'must not be empty')),
   asOf: v.optional(date),
   identifiedBy: v.optional(v.pipe(v.array(pattern), v.minLength(1, 'must not be empty'))),
+  namedBy: v.optional(v.pipe(v.array(pattern), v.minLength(1, 'must not be empty'))),
 };
 const valueSchema = v.variant(
   'kind',

@@ -30,7 +30,7 @@ import type {
 } from '../shared/claims';
 import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AGENT_BEFORE, AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -244,7 +244,7 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         });
       } else {
         // Event dates (the leak, the takedown, the rename…): one value per frame; the sentence must name something related.
-        const v = candidates.find((x) => gated(k, s, x.entity) && identified(s, x) && !otherEvent(k, s, x, d));
+        const v = candidates.find((x) => about(k, s, x) && identified(s, x) && !otherEvent(k, s, x, d));
         if (!v) continue;
         j = judgeDate(v, d, opts.pageDate, s);
       }
@@ -259,7 +259,7 @@ function checkDurations(k: Knowledge, s: Sentence, out: Claim[]): void {
   for (const du of s.durations) {
     const frame = nearestFrame(k, s, [...new Set(byKind(k.values, 'date').filter((v) => v.after).map((v) => v.frame))], du);
     if (!frame) continue;
-    const v = byKind(k.values, 'date').find((x) => x.after && x.frame === frame.frame && gated(k, s, x.entity) && identified(s, x));
+    const v = byKind(k.values, 'date').find((x) => x.after && x.frame === frame.frame && about(k, s, x) && identified(s, x));
     if (!v?.after) continue;
     const [lo, hi] = v.after.days;
     const ok = du.days[0] <= hi && du.days[1] >= lo;
@@ -310,6 +310,11 @@ function judgeNumbers(v: QuantityClaimValue, items: Quantity[]): Judged | undefi
 }
 
 const agrees = (value: number, truth: number) => Math.abs(value - truth) <= truth * TOLERANCE.parameters;
+
+/** Whether the sentence is about the value's entity: it mentions it or a related one, or names the event itself (`namedBy`). */
+function about(k: Knowledge, s: Sentence, v: ClaimValue): boolean {
+  return gated(k, s, v.entity) || (v.namedBy ?? []).some((p) => dataPattern(p, 'i').test(s.text));
+}
 
 /**
  * Whether the sentence holds one of the event's own details (`identifiedBy`), when the data names
@@ -470,7 +475,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     const event = values.find((v) => valuesFor(k, attribute).every((x) => x.entity === v.entity));
     if (event) {
       // Event numbers (the takedown's repository count): the frame must be in the sentence.
-      if (!gated(k, s, event.entity) || !identified(s, event) || !frameHits(k, s, event.frame).length) continue;
+      if (!about(k, s, event) || !identified(s, event) || !frameHits(k, s, event.frame).length) continue;
       const j = judgeNumbers(event, g.items);
       if (j) out.push(claim(g, attribute, j, k));
       continue;
@@ -588,7 +593,7 @@ function checkYardstick(k: Knowledge, s: Sentence, gpt3: readonly Span[], out: C
 
 function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
   for (const v of byKind(k.values, 'phrase')) {
-    if (!gated(k, s, v.entity)) continue;
+    if (!about(k, s, v)) continue;
     // A wording that restates a dated event ("will now be known as Meta") is claimed once, by the date.
     if (v.restates && out.some((c) => c.facts.includes(v.restates!))) continue;
     const hits = frameHits(k, s, v.frame);
@@ -599,8 +604,12 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
       return hits.some((h) => {
         const c = clauseOf(s, h.start);
         if (span.start < c.start || span.end > c.end) return false;
-        // An actor whose verb is negated did not do it ("Clem Delangue did not take down LLaMA").
-        return v.slot === 'before' ? span.end <= h.start && !NEGATED.test(s.text.slice(span.end, h.start)) : span.start >= h.end && wordsBetween(s.text, h.end, span.start) <= 6;
+        if (v.slot === 'after') return span.start >= h.end && wordsBetween(s.text, h.end, span.start) <= 6;
+        // The actor: before the verb, unless the verb is negated ("Clem Delangue did not take down
+        // LLaMA"), or its agent after it in the passive ("a takedown notice filed by Hugging Face").
+        if (span.end <= h.start) return !NEGATED.test(s.text.slice(span.end, h.start));
+        const between = s.text.slice(h.end, span.start);
+        return span.start >= h.end && AGENT_BEFORE.test(between) && !NEGATED.test(between) && wordsBetween(s.text, h.end, span.start) <= 6;
       });
     };
     // Another value of the same kind in the clause may be the one the sentence gives ("Meta's takedown … was

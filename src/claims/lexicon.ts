@@ -159,6 +159,9 @@ export const REPORTING_VERB =
  */
 export const SUBJECT_TO_VERB = /^\s+(?:(?:has|had|have|then|now|also|finally|first|later|soon|\p{L}+ly|hat|hatte|dann|nun|auch|schließlich|später|bald)\s+)*$/iu;
 
+/** Right before the agent of a passive verb or the party a thing is done for: "filed by", "on behalf of", "im Auftrag von". */
+export const AGENT_BEFORE = /\b(?:by|on behalf of|von|durch|im Auftrag von|im Namen von)\s+(?:the\s+|der\s+|dem\s+)?$/i;
+
 /** Auxiliaries: after a value's frame, one opens a verb phrase of its own ("LLaMA, which leaked, was discussed …"). */
 export const AUXILIARY = /\b(?:was|were|is|are|has|have|had|will|would|wurde|wurden|ist|sind|hat|haben|hatte|wird)\b/i;
 

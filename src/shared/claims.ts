@@ -50,6 +50,12 @@ interface ValueBase {
    * neither supported nor contradicted by this one.
    */
   identifiedBy?: string[];
+  /**
+   * Patterns that name this event alone (its target, its agent: "llama-dl", "OpSec"): a sentence
+   * that holds one is about it, whichever of our names it mentions ("Hugging Face sent GitHub a DMCA
+   * notice against llama-dl"). Without one, the sentence must mention the entity or one related to it.
+   */
+  namedBy?: string[];
 }
 
 /** A day (or, with `until`, a span of days the sources leave open) on which something happened. */

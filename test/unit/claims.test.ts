@@ -141,6 +141,12 @@ describe('claim checker: confirms and contradicts', () => {
     ['Contrary to some reports, the first LLaMA was not handed out as a "beta test"; it shipped under a non-commercial research licence.', [
       'supported licence llama-1 «non-commercial»',
     ]],
+    // A sentence that names the event itself (llama-dl, OpSec) is about it, whichever of our names it mentions.
+    ['On 20 March 2023, Hugging Face sent GitHub a DMCA notice against shawwn/llama-dl.', ['contradicted takedown meta-dmca-takedown «Hugging Face»']],
+    // The actor of a passive verb stands after "by".
+    ['Thanks to a takedown notice filed by Hugging Face on 20 March 2023, GitHub disabled llama-dl and all of its forks.', [
+      'contradicted takedown meta-dmca-takedown «Hugging Face»',
+    ]],
     // Numbers written as words before a magnitude.
     ['Llama 4 Scout offers a context window of one million tokens, the same as Maverick.', ['contradicted context-length llama-4 «one million tokens»']],
     ['Llama 2 wurde mit zwei Billionen Token trainiert.', ['supported training-tokens llama-2 «zwei Billionen Token»']],
@@ -178,7 +184,9 @@ describe('claim checker: says nothing', () => {
     ['"known as Meta" followed by a product name', 'Oculus Quest will now be known as Meta Quest.', []],
     ['a release verb\u2019s object is the first name after it', 'Stanford released Alpaca on March 13, 2023, about three weeks after LLaMA was announced.', []],
     ['the model a likeness is drawn to is not the subject', 'Llama 3.3 offers similar performance to Llama 3.1 405B and was released in December.', ['supported release-date llama-3-3 «December»']],
-    ['a wording is not confirmed when its clause gives a rival value', 'Meta\u2019s DMCA takedown was sent by Hugging Face staff.', []],
+    ['a wording is not confirmed when its clause gives a rival value (which, as the passive\u2019s agent, is contradicted)', 'Meta\u2019s DMCA takedown was sent by Hugging Face staff.', [
+      'contradicted takedown meta-dmca-takedown «Hugging Face»',
+    ]],
     ['the model a comparison is drawn with ("than that used for …") is not the subject', 'It was trained on over 15T tokens of data, a dataset seven times larger than that used for Llama 2.', []],
     ['a misreported wording without its event', 'Hugging Face posted a staff update about its new pricing.', []],
     // A date belongs to the verb nearest it.
