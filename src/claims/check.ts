@@ -9,6 +9,7 @@
  */
 import type { NamedSpan } from '../shared/dataset';
 import {
+  CLAIM_BOUND_SLACK,
   CLAIM_FRAME_REACH_WORDS,
   CLAIM_NEGATION_REACH_WORDS,
   CLAIM_SIZE_GRAY_ZONE,
@@ -30,7 +31,7 @@ import type {
 } from '../shared/claims';
 import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AGENT_BEFORE, AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AGENT_BEFORE, AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -223,10 +224,15 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
       }
     }
     // The nearest frame that leads somewhere decides: "announced that … will be known as Meta" is a rename, not a release.
+    // Of release verbs only the nearest: one farther off does not take the date of one that found no
+    // name of ours ("Meta, the company that announced on Thursday, Oct. 28, 2021, that …, unveiled LLaMA").
+    let releaseTried = false;
     for (const frame of near) {
       const candidates = dateValues.filter((v) => v.frame === frame.frame);
       let j: Judged | undefined;
       if (frame.frame === releaseFrame) {
+        if (releaseTried) continue;
+        releaseTried = true;
         if (releaseOfOtherName(k, s, frame.hit) || aimed(s, frame.hit)) break;
         const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS, onlyAfter: actorIsSubject(k, s, frame.hit, 'release-date'), ofVerb: true });
         if (!b) continue;
@@ -236,6 +242,9 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         // models, released …"). The date is still this verb's: nothing else is judged by it.
         const lead = b.mention.end <= frame.hit.start ? s.text.slice(b.mention.end, frame.hit.start) : '';
         if (/\b(?:in|on|at|with|of|to|for|from|im|mit|von|für|zu)\b[^,]*,\s*$/i.test(lead) && !/\b(?:is|was|are|were|ist|war|sind|waren)\b/i.test(lead)) break;
+        // A participle set off by a comma after another noun is that noun's ("Hugging Face's Open LLM
+        // Leaderboard, launched in 2023, soon listed thousands of Llama fine-tunes"), not a name's after it.
+        if (b.mention.start >= frame.hit.end && /\p{L}\s*,\s*$/u.test(s.text.slice(0, frame.hit.start))) break;
         // A release's object is the first name after the verb: "Stanford released Alpaca … after LLaMA" is not LLaMA's release.
         if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
         j = judgeBinding(b, (e) => {
@@ -304,6 +313,8 @@ function judgeNumbers(v: QuantityClaimValue, items: Quantity[]): Judged | undefi
   // A threshold's "more than" is the rule itself ("more than 700 million monthly users must ask"), not a hedge.
   const read = (i: Quantity): Quantity => (v.unit === 'monthly-users' ? { ...i, hedge: undefined } : i);
   const wrong = items.find((i) => !v.values.some((t) => quantityAgrees(read(i), t, tol)));
+  // A bound far from every true value ("more than 5 trillion tokens" for 15T) is true and says little: no verdict.
+  if (!wrong && items.some((i) => read(i).hedge && read(i).hedge !== 'approx' && !v.values.some((t) => Math.max(t, i.value) <= Math.min(t, i.value) * CLAIM_BOUND_SLACK))) return undefined;
   const j: Judged = { verdict: wrong ? 'contradicted' : 'supported', entity: v.entity, facts: [v.id] };
   if (wrong) j.wrong = { quantity: wrong.value };
   return j;
@@ -466,7 +477,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
   }
 
   for (const g of s.groups) {
-    if (used.has(g) || MULTIPLE_OF.test(s.text.slice(0, g.start))) continue;
+    if (used.has(g) || MULTIPLE_OF.test(s.text.slice(0, g.start)) || OF_ANOTHER.test(s.text.slice(g.end))) continue;
     const unit = unitOfGroup(k, s, g);
     if (!unit) continue;
     const values = quantityValues.filter((v) => v.unit === unit && v.frame !== 'gpt3' && v.frame !== 'outperforms');
@@ -704,7 +715,7 @@ function checkTerms(k: Knowledge, s: Sentence, out: Claim[]): void {
       // Negated or forbidden before ("forbids commercial use") or in the verb after it, up to the
       // next comma ("commercial use was not allowed", "kommerzielle Nutzung ist untersagt").
       const tail = s.text.slice(h.end).split(/[,;.:]/)[0]!.trim().split(/\s+/).slice(0, CLAIM_NEGATION_REACH_WORDS).join(' ');
-      if (NEGATION.test(lead.split(/\s+/).slice(-4).join(' ')) || NEGATION.test(tail)) continue;
+      if (NEGATION.test(lead.split(/\s+/).slice(-4).join(' ')) || NEGATION.test(tail) || OF_ANOTHER.test(s.text.slice(h.end))) continue;
       found.push({ span: h, commercial });
     }
   }

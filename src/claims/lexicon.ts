@@ -243,6 +243,18 @@ export const CITATION_YEAR = /(?<=\bet al\.?,?\s*\(?|\([^()]*[\p{L}.],\s*)(?:19|
  */
 export const MULTIPLE_OF = /\b(?:twice|double|triple|half|\p{L}+\s+times|\d+(?:\.\d+)?\s*[x×])\s+(?:the\s+|that\s+of\s+(?:the\s+)?)?$/iu;
 
+/**
+ * After a value, the unnamed model it belongs to ("the research-only terms of its predecessor",
+ * "die 2048 Token des Vorgängers"): not the subject's.
+ */
+export const OF_ANOTHER = /^[^,;.]{0,30}?\b(?:of\s+(?:its|their|the)\s+(?:predecessors?|successors?|previous|original|first|earlier|older|newer|later|sibling|rivals?|competitors?)|(?:des|der)\s+(?:Vorgängers?|Nachfolgers?|Vorgängermodells))\b/iu;
+
+/** Before a name, one of its members left unnamed ("the largest member of the Llama 4 herd", "Mitglied der Llama-4-Familie"). */
+export const MEMBER_OF = /\bmembers?\s+of\s+(?:the\s+)?$|\bMitglied\w*\s+(?:der|des)\s+$/iu;
+
+/** The writer as subject: what "we" train or measure is the writer's own model. */
+export const FIRST_PERSON = /\b(?:we|I|wir|ich)\b/u;
+
 /** A sentence that asks: it asserts nothing ("Was Llama 2 trained on 1.4 trillion tokens?"). */
 export const QUESTION = /\?["”’»)\]]*\s*$/u;
 

@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { AGAINST_AFTER, AGAINST_BEFORE, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { AGAINST_AFTER, AGAINST_BEFORE, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, FIRST_PERSON, MEMBER_OF, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -198,7 +198,9 @@ export interface BindOptions {
 
 export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span: Span, opts: BindOptions): Binding | undefined {
   const clause = clauseOf(s, span.start);
-  const of = (m: NamedSpan): Binding | undefined => (namesUnlistedModel(k, s, m) ? undefined : { mention: m, entities: entitiesOf(k, m, attribute, s) });
+  // "The largest member of the Llama 4 herd with 288 billion active parameters": an unnamed member's value.
+  const memberOf = (m: NamedSpan) => MEMBER_OF.test(s.text.slice(Math.max(0, m.start - 30), m.start));
+  const of = (m: NamedSpan): Binding | undefined => (namesUnlistedModel(k, s, m) || memberOf(m) ? undefined : { mention: m, entities: entitiesOf(k, m, attribute, s) });
   const candidate = (m: NamedSpan) => !(m.start < span.end && m.end > span.start) && entitiesOf(k, m, attribute, s).length > 0;
   const inClause = (m: NamedSpan) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
   // Values paired with names in order ("… in April and July 2024, respectively"): not read.
@@ -261,11 +263,14 @@ function beforeVerb(s: Sentence, m: NamedSpan): boolean {
 /**
  * Whether the clause opens, before the value, with the name of something that is not one of ours:
  * a word written as a product's name is (a digit or a capital inside it: "GPT-4", "DeepSeek-V3"; a
- * size after it: "Falcon 180B"), or a model the data names ("Scout was pretrained on …"). A
- * capital that only starts the sentence ("Companies with more than …") is not a name.
+ * size after it: "Falcon 180B"), or a model the data names ("Scout was pretrained on …"), or the
+ * writer ("we", "wir"). A capital that only starts the sentence ("Companies with more than …") is
+ * not a name.
  */
 function otherSubject(k: Knowledge, s: Sentence, clause: Span, span: Span): boolean {
   const lead = s.text.slice(clause.start, span.start);
+  // The writer's own ("we train a 1.3B-parameter model on 26B tokens and compare it against … Llama").
+  if (FIRST_PERSON.test(lead)) return true;
   const first = /^[\s"“„'‘(]*([\p{Lu}][\p{L}\d.-]*)/u.exec(lead);
   if (!first) return false;
   const word = first[1]!;

@@ -195,6 +195,13 @@ export const CLAIM_SUBJECT_REACH_WORDS = 12;
  * written for 131,072 tokens and "8K" for 8,192 (2.4 % apart); token counts are rounded to the
  * trillion ("1.4T"); sizes and licence thresholds are exact names; repository counts are counts.
  */
+/**
+ * A bound ("more than 5 trillion tokens", "up to 100K") is judged only when a true value lies
+ * within this factor of it: people write a bound near the value they mean, and one far below a
+ * true value is true but says little, so it is neither confirmed nor contradicted.
+ */
+export const CLAIM_BOUND_SLACK = 2;
+
 export const CLAIM_TOLERANCE = {
   parameters: 0.02,
   tokens: 0.05,

@@ -147,6 +147,8 @@ describe('claim checker: confirms and contradicts', () => {
     ['Thanks to a takedown notice filed by Hugging Face on 20 March 2023, GitHub disabled llama-dl and all of its forks.', [
       'contradicted takedown meta-dmca-takedown «Hugging Face»',
     ]],
+    // Only the nearest release verb takes a date: a farther one does not take the date of one that found no name of ours.
+    ['MENLO PARK, Calif. (AP) — Meta, the company that announced on Thursday, Oct. 28, 2021, that Facebook, Inc. would become Meta Platforms, Inc., unveiled a research model called LLaMA on Feb. 24, 2023, and said access would be granted to researchers on request.', ['supported release-date llama-1 «Feb. 24, 2023»']],
     // Numbers written as words before a magnitude.
     ['Llama 4 Scout offers a context window of one million tokens, the same as Maverick.', ['contradicted context-length llama-4 «one million tokens»']],
     ['Llama 2 wurde mit zwei Billionen Token trainiert.', ['supported training-tokens llama-2 «zwei Billionen Token»']],
@@ -236,6 +238,15 @@ describe('claim checker: says nothing', () => {
     ['another of the entity\u2019s models named by itself near the value', 'Llama 4 Scout offers a 10-million-token context window, ten times the 1 million tokens of its sibling Maverick.', [
       'supported context-length llama-4 «10-million-token»',
     ]],
+    ['a value of an unnamed other model ("of its predecessor") is not the subject\u2019s', 'Meta Platforms on Tuesday, July 18, 2023, released Llama 2 in versions with 7 billion, 13 billion and 70 billion parameters, and said businesses could use it commercially, a shift from the research-only terms of its predecessor (Reuters).', [
+      'supported release-date llama-2 «Tuesday, July 18, 2023»',
+      'supported sizes llama-2 «7 billion, 13 billion and 70 billion parameters»',
+    ]],
+    ['\u2026a number too', 'Llama 2 has a 4,096-token context, twice as long as the 2,048 tokens of its predecessor.', ['supported context-length llama-2 «4,096-token»']],
+    ['what the writer trains is the writer\u2019s', 'Following Hoffmann et al. (2022), we train a 1.3B-parameter model on 26B tokens and compare its loss curve against publicly released Llama checkpoints.', []],
+    ['an unnamed member of a family has none of the family\u2019s values', 'Behemoth, the largest member of the Llama 4 herd with 288 billion active parameters and roughly two trillion in total, was only previewed in April 2025 and not released alongside Scout and Maverick.', []],
+    ['a participle set off by a comma after another noun is that noun\u2019s', 'Hugging Face\u2019s Open LLM Leaderboard, launched in 2023, soon listed thousands of Llama fine-tunes, many of them clustered between 60 and 75 on its average score.', []],
+    ['a bound far from every true value says little (CLAIM_BOUND_SLACK)', 'Llama 3 was trained on more than 5 trillion tokens.', []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
