@@ -31,7 +31,7 @@ import type {
 } from '../shared/claims';
 import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AGENT_BEFORE, AUXILIARY, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR } from './lexicon';
+import { AGENT_BEFORE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -148,7 +148,7 @@ const nearestFrame = (k: Knowledge, s: Sentence, frames: string[], span: Span, r
 function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   const frameFirst = hit.end <= d.start;
   const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
-  if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between)) return true;
+  if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between) || CLAUSE_JOIN.test(between)) return true;
   // A relative clause set off by commas keeps what is inside it: "GitHub, which Microsoft bought in
   // 2018, took down …"; "LLaMA, which leaked on 4chan, was mirrored on March 10".
   if (between.includes(',') && insideRelativeClause(s, frameFirst ? hit.start : d.start)) return true;
@@ -176,7 +176,8 @@ function dateAfterName(s: Sentence, d: WrittenDate): NamedSpan | undefined {
     if (m && /^[^()]*$/.test(inside) && !/\p{L}{4,}/u.test(inside.replace(/\b(?:and|und|parameters?)\b/g, ''))) return m;
   }
   for (const m of s.mentions) {
-    if (m.end > d.start) continue;
+    // "a successor to Llama 3 in July 2024": the date is the successor's.
+    if (m.end > d.start || isBaseline(s, m)) continue;
     // "nach Llama 3 im April 2025 Llama 4 veröffentlicht": with another name after the date, the
     // date may be that one's, and the name after "after" only when it happened.
     if (TEMPORAL_SUBORDINATOR.test(/(\S+)\s+$/.exec(s.text.slice(0, m.start))?.[1] ?? '') && s.mentions.some((o) => o.start >= d.end && o.entity !== m.entity)) continue;
@@ -185,14 +186,21 @@ function dateAfterName(s: Sentence, d: WrittenDate): NamedSpan | undefined {
   return undefined;
 }
 
+/** A release frame's word as a noun. */
+const RELEASE_NOUN = /^(?:releases?|launch(?:es)?|debuts?|Veröffentlichung(?:en)?)$/i;
+
 /** A release verb in the infinitive ("tried to release"): an aim, not an event. */
 const aimed = (s: Sentence, hit: Span) => INFINITIVE_BEFORE.test(s.text.slice(0, hit.start));
 
 /**
- * A release as a noun after another name ("a Transformers release", "the PyTorch 2.0 release"):
- * that name's release, not one of a model named elsewhere in the sentence.
+ * A release as a noun after another name ("a Transformers release", "the PyTorch 2.0 release") or
+ * the page's own ("this release"): not one of a model named elsewhere in the sentence.
  */
 function releaseOfOtherName(k: Knowledge, s: Sentence, hit: Span): boolean {
+  // Only the noun: "The U.S. company Meta released Llama 2" has a verb.
+  if (!RELEASE_NOUN.test(s.text.slice(hit.start, hit.end))) return false;
+  // "this release", "our release": the page's own (a changelog's), not a model's.
+  if (/\b(?:this|our|my|dieses|diese|unser\w*)\s+$/i.test(s.text.slice(0, hit.start))) return true;
   const owner = /\b(?:a|an|the|its|their|this|that|ein|eine|einer|einem|die|der|das|dem)\s+((?:[\p{Lu}\d][\p{L}\d.'’-]*\s+)+)$/iu.exec(s.text.slice(0, hit.start));
   if (!owner || !/^[\p{Lu}]/u.test(owner[1]!)) return false;
   const from = hit.start - owner[1]!.length;
@@ -203,9 +211,12 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
   const dateValues = byKind(k.values, 'date');
   const frames = [...new Set(dateValues.map((v) => v.frame))];
   const releaseFrame = dateValues.find((v) => v.attribute === 'release-date')?.frame;
-  const releaseSaid = releaseFrame !== undefined && frameHits(k, s, releaseFrame).some((h) => !aimed(s, h));
+  const releaseSaid = releaseFrame !== undefined && frameHits(k, s, releaseFrame).some((h) => !aimed(s, h) && !releaseOfOtherName(k, s, h));
   for (const d of s.dates) {
     const before = s.text.slice(0, d.start);
+    // What "we" did in a year is the writer's ("We surveyed 48 stakeholders in 2024 about Meta's
+    // Llama releases").
+    if (FIRST_PERSON.test(s.text.slice(clauseOf(s, d.start).start, d.start))) continue;
     // A period ("trained between January and July"), its ends, or the start of a state ("parent
     // company since 2021") are not events.
     if (/\b(?:between|zwischen|from|von|until|bis|to|through|since|seit)\s+$/i.test(before) || /^(?:since|seit)\b/i.test(s.text.slice(d.start, d.end))) continue;
@@ -253,6 +264,8 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         });
       } else {
         // Event dates (the leak, the takedown, the rename…): one value per frame; the sentence must name something related.
+        // A date that modifies a release's noun is that release's ("a week after the 24 February announcement").
+        if (EVENT_NOUN_AFTER.test(s.text.slice(d.end))) break;
         const v = candidates.find((x) => about(k, s, x) && identified(s, x) && !otherEvent(k, s, x, d));
         if (!v) continue;
         j = judgeDate(v, d, opts.pageDate, s);
@@ -529,6 +542,12 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     }
     b ??= own ?? bind(k, s, attribute, g, { following: true });
     if (!b) continue;
+    // The old amount of a change written apart from the new ("… the context window grew from 2,048
+    // tokens to 10 million in Llama 4 Scout") is the earlier model's: read only with that model's
+    // possessive or with "for"/"in" ("from LLaMA's 2,048 tokens", "from 2K in LLaMA").
+    const oldAmount = !g.range && /\b(?:from|von)\s+$/i.test(s.text.slice(0, g.start)) && lastChangeVerb(s.text.slice(clauseOf(s, g.start).start, g.start)) >= 0;
+    const itsOwn = /^['’]s\s+$/.test(s.text.slice(b.mention.end, g.start)) || VALUE_FOR.test(s.text.slice(g.end, b.mention.start));
+    if (oldAmount && !itsOwn) continue;
     const size = unit === 'parameters' ? undefined : sizeNamed(s, b.mention);
     const name = unit === 'parameters' ? undefined : modelNamed(k, s, b.mention);
     // Another of the entity's models named between the name and the value ("Llama 4 Scout offers a
@@ -618,7 +637,12 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
         if (v.slot === 'after') return span.start >= h.end && wordsBetween(s.text, h.end, span.start) <= 6;
         // The actor: before the verb, unless the verb is negated ("Clem Delangue did not take down
         // LLaMA"), or its agent after it in the passive ("a takedown notice filed by Hugging Face").
-        if (span.end <= h.start) return !NEGATED.test(s.text.slice(span.end, h.start));
+        // Not across a clause of another event ("… wurde am 16. März gemergt, also vier Tage bevor die
+        // DMCA-Mitteilung …").
+        if (span.end <= h.start) {
+          const lead = s.text.slice(span.end, h.start);
+          return !NEGATED.test(lead) && !TEMPORAL_SUBORDINATOR.test(lead) && !CLAUSE_JOIN.test(lead);
+        }
         const between = s.text.slice(h.end, span.start);
         return span.start >= h.end && AGENT_BEFORE.test(between) && !NEGATED.test(between) && wordsBetween(s.text, h.end, span.start) <= 6;
       });

@@ -130,6 +130,9 @@ export const CHANGE_TO = /^(?:[^,;.]|(?<=\d)[,.](?=\d))*\b(?:to|auf)\s+(?:(?:abo
 /** Text ending inside a relative clause a comma opened and no comma has closed yet (", which Stanford built on …"). */
 export const INSIDE_RELATIVE = /,\s*(?:which|who|whose|that|die|der|das|dessen|deren|welche\w*)\b[^,]*$/iu;
 
+/** Text ending inside an aside of comparison a comma opened and no comma has closed yet (", unlike the … of the original "). */
+export const ASIDE_OF_COMPARISON = /,\s*(?:\p{L}+,\s*)?(?:unlike|like|compared (?:to|with)|as opposed to|in contrast to|im Gegensatz zu|anders als|verglichen mit)\b[^,]*$/iu;
+
 /** A relative pronoun opening a clause about the noun before it ("LLaMA 1, which was released…"). */
 export const RELATIVE = /^(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s*,?\s*\b(?:which|who|whose|that|die|der|das|dessen|deren|welche[rsmn]?)\b/u;
 
@@ -177,6 +180,9 @@ export const TEMPORAL_SUBORDINATOR = /\b(?:after|before|following|once|nach|nach
  */
 export const DATE_OPENS_CLAUSE = /[,;]\s*(?:(?:and|but|then|so|und|aber|dann)\s+)?(?:(?:on|in|by|am|im)\s+)?$/i;
 
+/** A comma and a word that opens another clause ("…, and so in the DMCA paper of March 2023", "…, weshalb …"): what stands on either side belongs to its own clause. */
+export const CLAUSE_JOIN = /[,;]\s*(?:and|but|so|or|while|whereas|und|aber|doch|denn|weshalb|weswegen|wobei|sodass|so dass)\b/i;
+
 /** Between a value and the name it is given for: "4K for Llama 2", "2K for the original LLaMA", "up from 2048 in LLaMA". */
 export const VALUE_FOR = /^\s*(?:tokens?\s+)?(?:for|in|für|bei)\s+(?:the\s+|der\s+|die\s+|das\s+|dem\s+)?(?:original\s+|first\s+|ursprünglichen\s+)?$/i;
 
@@ -213,7 +219,8 @@ export const NOT_DONE = /\b(?:might|could|may)\s+(?:not\s+|well\s+|also\s+|soon\
  * Words by which a clause does not assert what it says, so it is not checked: it calls it wrong
  * ("wrongly claimed"), supposes what did not happen ("If Meta had released …", "might have come"; a condition
  * of a licence, "If … more than 700 million monthly active users, you must …", is asserted), or expects it
- * ("is expected to release Llama 3 in July"), or passes on a rumour ("laut Gerüchten"). A plain future ("will be known as Meta") still states
+ * ("is expected to release Llama 3 in July"), passes on a rumour ("laut Gerüchten"), asks ("whether")
+ * or denies it ("It is not true that …"). A plain future ("will be known as Meta") still states
  * a plan the sources date, and is checked.
  */
 export const NOT_ASSERTED = new RegExp(
@@ -221,6 +228,8 @@ export const NOT_ASSERTED = new RegExp(
     String.raw`\b(?:wrongly|falsely|incorrectly|erroneously|mistakenly|fälschlich\w*|irrtümlich\w*|zu Unrecht)\b`,
     String.raw`^\W*(?:if|wenn|falls)\b[^,;]*\b(?:had|hätte\w*|wäre\w*)\b`,
     String.raw`^\W*had\b`,
+    String.raw`^\W*(?:whether|ob)\b`,
+    String.raw`\b(?:not true|untrue|false|a myth|nicht wahr|falsch|ein Mythos),?\s+(?:that|dass)\b`,
     String.raw`\b(?:might|would|could|may)\s+have\b`,
     String.raw`\b(?:hätte|hätten|wäre|wären|könnte|könnten|dürfte|dürften)\b`,
     String.raw`\b(?:is|are|was|were)\s+(?:expected|set|due|likely|rumou?red|said)\s+to\b`,
@@ -252,8 +261,11 @@ export const OF_ANOTHER = /^[^,;.]{0,30}?\b(?:of\s+(?:its|their|the)\s+(?:predec
 /** Before a name, one of its members left unnamed ("the largest member of the Llama 4 herd", "Mitglied der Llama-4-Familie"). */
 export const MEMBER_OF = /\bmembers?\s+of\s+(?:the\s+)?$|\bMitglied\w*\s+(?:der|des)\s+$/iu;
 
+/** After a date, the release's noun it modifies ("the 24 February announcement", "Llama 2's July 2023 debut"). */
+export const EVENT_NOUN_AFTER = /^[\s-]+(?:announcement|release|launch|unveiling|debut|Ankündigung|Vorstellung|Veröffentlichung)\b/iu;
+
 /** The writer as subject: what "we" train or measure is the writer's own model. */
-export const FIRST_PERSON = /\b(?:we|I|wir|ich)\b/u;
+export const FIRST_PERSON = /\b(?:[Ww]e|I|[Ww]ir|[Ii]ch)\b/u;
 
 /** A sentence that asks: it asserts nothing ("Was Llama 2 trained on 1.4 trillion tokens?"). */
 export const QUESTION = /\?["”’»)\]]*\s*$/u;

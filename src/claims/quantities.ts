@@ -42,6 +42,8 @@ const QUANTITY = new RegExp(
     String.raw`(?![\p{L}\d%:°])(?<tail>(?:[\s-]+(?:active|total|aktive\w*))?[\s-]+(?<unit>param(?:eter)?s?|Parametern?|tokens?|Token|repositor(?:y|ies)|Repositor\w+|(?:monthly\s+)?(?:active\s+)?users|(?:monatlich\w*\s+)?(?:aktive\w*\s+)?Nutzer\w*)(?![\p{L}]))?`,
   'gu',
 );
+/** A word after a bare number that makes it a count of that thing ("16 experts"), unlike a list's link ("6 and 13B"). */
+const COUNTED_NOUN = /^[\s-]+(?!(?:and|or|und|oder|to|bis)\b)\p{L}/iu;
 const JOIN = /^\s*(?:,\s*(?:and|or|und|oder|&)?|and|or|und|oder|&|\/)\s*$/i;
 const TO = /^\s*(?:to|-|–|bis)\s*$/i;
 const BETWEEN = /\b(?:between|zwischen)\s+$/i;
@@ -118,7 +120,9 @@ export function groupQuantities(text: string, qs: Quantity[]): QuantityGroup[] {
     const gap = current ? text.slice(current.end, q.start) : '';
     const scaled = current?.items.findLast((i) => i.scale !== undefined)?.scale;
     const sameKind = scaled === undefined || q.scale === undefined || q.scale === scaled;
-    if (current && last && !last.word && sameKind && (JOIN.test(gap) || TO.test(gap))) {
+    // A bare number that counts the noun after it is no item of a list of amounts: "~109B, 16 experts".
+    const countsNoun = q.scale === undefined && !q.word && COUNTED_NOUN.test(text.slice(q.end));
+    if (current && last && !last.word && sameKind && !countsNoun && (JOIN.test(gap) || TO.test(gap))) {
       current.items.push(q);
       current.end = q.end;
     } else {

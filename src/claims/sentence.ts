@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { AGAINST_AFTER, AGAINST_BEFORE, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, FIRST_PERSON, MEMBER_OF, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, FIRST_PERSON, MEMBER_OF, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -226,6 +226,8 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
     // A bare "that" after a point of comparison may open a cleft's clause, about the name before it
     // ("It was Llama 2 rather than LLaMA that was trained on 2T"): not read.
     if (RELATIVE.test(between) && !/[.;]/.test(between)) return isBaseline(s, m) && !between.includes(',') ? undefined : of(m);
+    // Inside an aside of comparison that closes before the value (", unlike … the original LLaMA, allows …").
+    if (between.includes(',') && insideAside(s, m.start, clause.start)) continue;
     // A relative clause on another noun ("… a model called Code Llama, which is trained on …") is about that noun.
     if (/,\s*(?:which|who|die|der|das|welche\w*)\b/i.test(between)) return undefined;
     if (isBaseline(s, m) || ownsOther(s, m, span)) continue;
@@ -278,6 +280,15 @@ function otherSubject(k: Knowledge, s: Sentence, clause: Span, span: Span): bool
   if (s.mentions.some((m) => m.start <= at && m.end > at)) return false;
   const named = /^.[\p{L}.-]*[\p{Lu}\d]/u.test(word) || /^\s+\d+(?:\.\d+)?\s*[BMK]\b/i.test(lead.slice(first[0].length)) || [...k.models.values()].some((names) => names.has(word));
   return named;
+}
+
+/**
+ * Whether the text at `at` is inside an aside of comparison set off by commas (", unlike the
+ * non-commercial research licence of the original LLaMA, allows …"): a name there is what is
+ * compared with.
+ */
+export function insideAside(s: Sentence, at: number, from = 0): boolean {
+  return ASIDE_OF_COMPARISON.test(s.text.slice(from, at));
 }
 
 /** Whether the text at `at` is inside a relative clause opened by a comma (", which …") and not closed before it. */

@@ -149,6 +149,8 @@ describe('claim checker: confirms and contradicts', () => {
     ]],
     // Only the nearest release verb takes a date: a farther one does not take the date of one that found no name of ours.
     ['MENLO PARK, Calif. (AP) — Meta, the company that announced on Thursday, Oct. 28, 2021, that Facebook, Inc. would become Meta Platforms, Inc., unveiled a research model called LLaMA on Feb. 24, 2023, and said access would be granted to researchers on request.', ['supported release-date llama-1 «Feb. 24, 2023»']],
+    // A release verb is no release noun: the names before it are not its owner.
+    ['The U.S. company Meta released Llama 2 in July 2023.', ['supported release-date llama-2 «July 2023»']],
     // Numbers written as words before a magnitude.
     ['Llama 4 Scout offers a context window of one million tokens, the same as Maverick.', ['contradicted context-length llama-4 «one million tokens»']],
     ['Llama 2 wurde mit zwei Billionen Token trainiert.', ['supported training-tokens llama-2 «zwei Billionen Token»']],
@@ -247,6 +249,18 @@ describe('claim checker: says nothing', () => {
     ['an unnamed member of a family has none of the family\u2019s values', 'Behemoth, the largest member of the Llama 4 herd with 288 billion active parameters and roughly two trillion in total, was only previewed in April 2025 and not released alongside Scout and Maverick.', []],
     ['a participle set off by a comma after another noun is that noun\u2019s', 'Hugging Face\u2019s Open LLM Leaderboard, launched in 2023, soon listed thousands of Llama fine-tunes, many of them clustered between 60 and 75 on its average score.', []],
     ['a bound far from every true value says little (CLAIM_BOUND_SLACK)', 'Llama 3 was trained on more than 5 trillion tokens.', []],
+    ['a comma and a word that opens another clause keep a date and a frame apart (CLAUSE_JOIN)', 'Facebook hatte am 28. Oktober 2021 seine Umbenennung in Meta angekündigt, weshalb die Takedown-Mitteilung vom März 2023 im Namen von Meta Platforms, Inc. verschickt wurde.', ["supported rename meta-platforms «28. Oktober 2021»"]],
+    ['a bare number that counts the noun after it is no item of a list', 'Llama 4 arrived on a Saturday, 5 April 2025, with Scout (17B active parameters out of roughly 109B, 16 experts) and Maverick (17B active out of roughly 400B, 128 experts), while the 2-trillion-parameter Behemoth was only previewed.', ["supported sizes llama-4 «17B active parameters»"]],
+    ['an actor is not looked for across a clause of another event', 'Der Support für LLaMA in Hugging Face Transformers wurde am 16. März 2023 gemergt, also vier Tage bevor die DMCA-Mitteilung an GitHub datiert wurde.', ["supported hf-llama-support hugging-face-llama «Transformers»"]],
+    ['a name inside an aside of comparison is what is compared with', 'Llama 2 was released under the Llama 2 Community License, which, unlike the non-commercial research licence of the original LLaMA, allows commercial use.', ["supported licence llama-2 «Community License»"]],
+    ['a clause that asks \u201cwhether\u201d does not assert', 'Whether Meta will release a successor to Llama 4 in 2026 is something nobody outside the company can say for sure, and any answer claiming a precise date should be taken with a grain of salt.', []],
+    ['a date in a clause whose subject is \u201cwe\u201d is the writer\u2019s', 'We surveyed 48 stakeholders in 2024 about Meta\u2019s Llama releases, and 29 of them said they wanted clearer guidance from regulators before deploying such models.', []],
+    ['a date that modifies a release\u2019s noun is not another event\u2019s', 'When the weights leaked about a week after the 24 February announcement, they spread via BitTorrent rather than through a direct download from Meta.', ["supported leak llama-leak «BitTorrent»"]],
+    ['\u201cthis release\u201d is the page\u2019s own', 'Changelog 2.1: since Hugging Face withdrew the free GPU grant for the community Spaces chansung/LLaMA-7B and LLaMA-13B on 7 March 2023, this release drops the demo links.', []],
+    ['the old amount of a change is the earlier model\u2019s', 'Between the original LLaMA of February 2023 and Llama 4 of April 2025, the maximum context window grew from 2,048 tokens to 10 million in Llama 4 Scout.', []],
+    ['a point of comparison before a date is not the date\u2019s name', 'Meta released a successor to Llama 3 in July 2024.', []],
+    ['a clause that denies does not assert', 'It is not true that Meta released three Llama 4 models in April 2025, since Behemoth was only previewed.', []],
+    ['\u2026nor one that asks whether it happened', 'Whether Meta released Llama 3 in March 2024 is disputed on some forums.', []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
