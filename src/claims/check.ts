@@ -149,6 +149,9 @@ function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   const frameFirst = hit.end <= d.start;
   const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
   if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between) || CLAUSE_JOIN.test(between)) return true;
+  // A date in a temporal phrase of another event, with the frame past its comma ("some 17 years after
+  // its founding in February 2004, few expected that its LLaMA model would leak").
+  if (!frameFirst && between.includes(',') && /\b(?:after|before|since|nach|vor|seit)\s+(?:its|their|his|her|the|der|die|dem|seiner|ihrer)\s+\p{L}+\s+(?:in|im|on|am)\s+$/iu.test(s.text.slice(0, d.start))) return true;
   // A relative clause set off by commas keeps what is inside it: "GitHub, which Microsoft bought in
   // 2018, took down …"; "LLaMA, which leaked on 4chan, was mirrored on March 10".
   if (between.includes(',') && insideRelativeClause(s, frameFirst ? hit.start : d.start)) return true;
@@ -225,7 +228,15 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
     const named = dateAfterName(s, d);
     if (named && (!near[0] || near[0].frame === releaseFrame) && entitiesOf(k, named, 'release-date', s).length) {
       const insideParens = s.text.lastIndexOf('(', d.start) > named.end;
-      if (insideParens || releaseSaid) {
+      // A release said in the date's clause, not in another event's clause ("nahm LLaMA am 16. März
+      // 2023 in die Transformers-Bibliothek auf, also nur drei Tage nachdem Stanford … vorgestellt hatte").
+      const releaseHere =
+        releaseSaid &&
+        frameHits(k, s, releaseFrame!).some((h) => {
+          const between = h.end <= d.start ? s.text.slice(h.end, d.start) : s.text.slice(d.end, h.start);
+          return clauseOf(s, h.start) === clauseOf(s, d.start) && !TEMPORAL_SUBORDINATOR.test(between) && !REPORTING_VERB.test(between);
+        });
+      if (insideParens || releaseHere) {
         const j = judgeBinding({ mention: named, entities: entitiesOf(k, named, 'release-date', s) }, (e) => {
           const v = valuesFor(k, 'release-date', e).find((x): x is DateClaimValue => x.kind === 'date');
           return v && judgeDate(v, d, opts.pageDate);
@@ -466,21 +477,24 @@ function isReference(s: Sentence, g: QuantityGroup): boolean {
   });
 }
 
+/** From GPT-3's name to a size it has: "GPT-3's 175 billion", "GPT-3, with 175B", "GPT-3 had 175B params", "GPT-3 mit 175 Milliarden". */
+const GPT3_HAS = /^(?:['’]s|,?\s+(?:\p{L}+\s+)?(?:has|had|with|mit|hat|hatte))\s+$/iu;
+
 function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
   const quantityValues = byKind(k.values, 'quantity');
   const gpt3 = frameHits(k, s, 'gpt3');
   const used = new Set<QuantityGroup>();
 
-  // GPT-3's size next to its name: "GPT-3 (175B)", "the 175-billion-parameter GPT-3", "GPT-3's 175 billion parameters".
+  // GPT-3's size next to its name, before or after it: "GPT-3 (175B)", "the 175-billion-parameter GPT-3", "GPT-3's 175 billion parameters", "GPT-3 has 175B".
   const gptSize = quantityValues.find((v) => v.frame === 'gpt3');
   for (const hit of gpt3) {
     if (!gptSize || !gated(k, s, gptSize.entity)) break;
     const g = s.groups.find(
       (x) =>
         x.items.length === 1 &&
-        (/^\s*\(\s*$/.test(s.text.slice(hit.end, x.start)) ||
-          /^[\s-]*(?:parameters?\s*)?(?:model\s*)?$/.test(s.text.slice(x.end, hit.start)) ||
-          /^(?:['’]s|,\s*with)\s+$/.test(s.text.slice(hit.end, x.start))) &&
+        ((x.start >= hit.end && /^\s*\(\s*(?:with\s+|mit\s+)?$/i.test(s.text.slice(hit.end, x.start))) ||
+          (x.end <= hit.start && /^[\s-]*(?:parameters?\s*)?(?:model\s*|modell\s*)?$/i.test(s.text.slice(x.end, hit.start))) ||
+          (x.start >= hit.end && GPT3_HAS.test(s.text.slice(hit.end, x.start)))) &&
         (x.items[0]!.scale === 1e9 || x.items[0]!.word === 'parameters'),
     );
     if (!g) continue;

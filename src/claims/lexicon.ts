@@ -131,7 +131,10 @@ export const CHANGE_TO = /^(?:[^,;.]|(?<=\d)[,.](?=\d))*\b(?:to|auf)\s+(?:(?:abo
 export const INSIDE_RELATIVE = /,\s*(?:which|who|whose|that|die|der|das|dessen|deren|welche\w*)\b[^,]*$/iu;
 
 /** Text ending inside an aside of comparison a comma opened and no comma has closed yet (", unlike the … of the original "). */
-export const ASIDE_OF_COMPARISON = /,\s*(?:\p{L}+,\s*)?(?:unlike|like|compared (?:to|with)|as opposed to|in contrast to|im Gegensatz zu|anders als|verglichen mit)\b[^,]*$/iu;
+export const ASIDE_OF_COMPARISON = /,\s*(?:\p{L}+,\s*)?(?:unlike|like|(?:the )?same as|similar to|compared (?:to|with)|as opposed to|in contrast to|im Gegensatz zu|anders als|genauso wie|wie bei|verglichen mit)\b[^,]*$/iu;
+
+/** A comma, then a clause about another event ("…, about two months after Google released …", "…, während …"). */
+export const OTHER_EVENT_CLAUSE = /,\s*(?:\p{L}+\s+){0,4}?(?:after|before|once|until|whereas|while|nachdem|bevor|während)\b/iu;
 
 /** A relative pronoun opening a clause about the noun before it ("LLaMA 1, which was released…"). */
 export const RELATIVE = /^(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,2}\s*,?\s*\b(?:which|who|whose|that|die|der|das|dessen|deren|welche[rsmn]?)\b/u;

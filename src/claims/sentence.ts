@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, FIRST_PERSON, MEMBER_OF, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -231,6 +231,12 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
     // A relative clause on another noun ("… a model called Code Llama, which is trained on …") is about that noun.
     if (/,\s*(?:which|who|die|der|das|welche\w*)\b/i.test(between)) return undefined;
     if (isBaseline(s, m) || ownsOther(s, m, span)) continue;
+    // Another product named between the name and the value is nearer to it: "… about two months
+    // after Google released its open Gemma models in 2B and 7B sizes".
+    if (!opts.ofVerb && foreignNameIn(k, s, m.end, span.start, m.entity)) return undefined;
+    // A value inside a subordinate clause of another event that opens after the name ("…, about two
+    // months after Google released its open Gemma models in 2B and 7B sizes").
+    if (!opts.ofVerb && OTHER_EVENT_CLAUSE.test(between)) return undefined;
     return of(m);
   }
   // A value's name may follow it ("With 65 billion parameters, LLaMA …"), unless the clause has a
@@ -246,7 +252,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   }
   // A clause without a name of its own continues the sentence's one subject ("…, while the smaller
   // models were trained on 1T tokens"), unless it opens with a subject of its own ("while Mistral offers …").
-  if (opts.onlyAfter || opts.near !== undefined || s.mentions.some(inClause) || OWN_SUBJECT.test(s.text.slice(clause.start, span.start))) return undefined;
+  if (opts.onlyAfter || opts.near !== undefined || s.mentions.some(inClause) || OWN_SUBJECT.test(s.text.slice(clause.start, span.start)) || otherSubject(k, s, clause, span)) return undefined;
   const subjects = s.mentions.filter((m) => candidate(m) && !isBaseline(s, m) && !ownsOther(s, m, span) && m.end <= span.start);
   const entities = new Set(subjects.map((m) => m.entity));
   return entities.size === 1 && beforeVerb(s, subjects[0]!) ? of(subjects[0]!) : undefined;
@@ -263,23 +269,36 @@ function beforeVerb(s: Sentence, m: NamedSpan): boolean {
 }
 
 /**
- * Whether the clause opens, before the value, with the name of something that is not one of ours:
- * a word written as a product's name is (a digit or a capital inside it: "GPT-4", "DeepSeek-V3"; a
- * size after it: "Falcon 180B"), or a model the data names ("Scout was pretrained on …"), or the
- * writer ("we", "wir"). A capital that only starts the sentence ("Companies with more than …") is
- * not a name.
+ * Whether a name of something that is not one of ours stands in the text from `from` to `to`: a word
+ * written as a product's name is (a digit in it, or a capital inside a word: "GPT-4", "Qwen2.5",
+ * "DeepSeek-V3", "RedPajama"; in English, a size after it: "Falcon 180B", "Gemma 7B"), or a model
+ * the data names ("Scout"), unless it is one of `own`'s. Not names: a capital that only starts a
+ * sentence, a German noun ("Companies", "Größen 7B", "Vision-Modelle"), an acronym ("LLMs", "GPU").
+ */
+function foreignNameIn(k: Knowledge, s: Sentence, from: number, to: number, own?: string): boolean {
+  const text = s.text.slice(from, to);
+  const ownModels = own === undefined ? undefined : k.models.get(own);
+  for (const w of text.matchAll(/[\p{Lu}][\p{L}\d.-]*/gu)) {
+    const at = from + w.index;
+    // Part of one of our names, or the model name right after one ("Llama 4 Scout").
+    if (s.mentions.some((m) => (m.start <= at && m.end > at) || (m.end <= at && /^[\s-]+$/.test(s.text.slice(m.end, at))))) continue;
+    const word = w[0].replace(/[.-]+$/, '');
+    if (ownModels?.has(word)) continue;
+    const after = text.slice(w.index + w[0].length);
+    const sized = s.lang === 'en' && /^\s+\d+(?:\.\d+)?\s*[BMK]\b/i.test(after);
+    if (/\d|\p{Ll}\p{Lu}/u.test(word) || sized || [...k.models.values()].some((names) => names.has(word))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the value's clause has, before it, a subject that is not one of ours: the writer ("we",
+ * "wir"), or something named as a product is ("Falcon 180B was trained on 3.5 trillion tokens, …",
+ * "Together AI's RedPajama dataset, published … with 1.2 trillion tokens, set out to reproduce
+ * the LLaMA training data").
  */
 function otherSubject(k: Knowledge, s: Sentence, clause: Span, span: Span): boolean {
-  const lead = s.text.slice(clause.start, span.start);
-  // The writer's own ("we train a 1.3B-parameter model on 26B tokens and compare it against … Llama").
-  if (FIRST_PERSON.test(lead)) return true;
-  const first = /^[\s"“„'‘(]*([\p{Lu}][\p{L}\d.-]*)/u.exec(lead);
-  if (!first) return false;
-  const word = first[1]!;
-  const at = clause.start + first[0].length - word.length;
-  if (s.mentions.some((m) => m.start <= at && m.end > at)) return false;
-  const named = /^.[\p{L}.-]*[\p{Lu}\d]/u.test(word) || /^\s+\d+(?:\.\d+)?\s*[BMK]\b/i.test(lead.slice(first[0].length)) || [...k.models.values()].some((names) => names.has(word));
-  return named;
+  return FIRST_PERSON.test(s.text.slice(clause.start, span.start)) || foreignNameIn(k, s, clause.start, span.start);
 }
 
 /**
