@@ -149,6 +149,9 @@ function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   const frameFirst = hit.end <= d.start;
   const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
   if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between) || CLAUSE_JOIN.test(between)) return true;
+  // A date in a participial phrase set off by commas, the frame outside it ("llama.cpp, first pushed to
+  // GitHub on March 10, 2023, let people run Meta's leaked model").
+  if (!frameFirst && /^\s*,/.test(between) && /,\s*(?:\p{L}+\s+)?\p{L}+(?:ed|en)\b[^,]*$/u.test(s.text.slice(0, d.start))) return true;
   // A date in a temporal phrase of another event, with the frame past its comma ("some 17 years after
   // its founding in February 2004, few expected that its LLaMA model would leak").
   if (!frameFirst && between.includes(',') && /\b(?:after|before|since|nach|vor|seit)\s+(?:its|their|his|her|the|der|die|dem|seiner|ihrer)\s+\p{L}+\s+(?:in|im|on|am)\s+$/iu.test(s.text.slice(0, d.start))) return true;
@@ -437,7 +440,10 @@ function judgeSizes(k: Knowledge, s: Sentence, v: QuantityClaimValue, g: Quantit
   // Mixture of experts: "17B active parameters out of ~109B total", "a 17B model with 16 experts".
   if (v.variants) {
     const active = g.items.find((i) => i.part === 'active');
-    const total = s.groups.find((x) => x.start >= g.end && x.start <= clause.end && x.items[0]?.part === 'total')?.items[0];
+    // The total of the same model: in its phrase ("17B active out of ~109B total"), not another's after a clause join.
+    const total = s.groups.find(
+      (x) => x.start >= g.end && x.start <= clause.end && x.items[0]?.part === 'total' && wordsBetween(s.text, g.end, x.start) <= 6 && !CLAUSE_JOIN.test(s.text.slice(g.end, x.start)),
+    )?.items[0];
     const experts = Number(/^[^.;]{0,40}?\bwith\s+(?:just\s+|only\s+)?(\d+)\s+experts\b/i.exec(s.text.slice(g.end, clause.end))?.[1] ?? Number.NaN);
     const a = active ?? g.items[0]!;
     if (total) return j(v.variants.some((x) => agrees(a.value, x.active) && agrees(total.value, x.total)), total.value);

@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -247,6 +247,9 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
     for (const m of after) {
       if (opts.near !== undefined && wordsBetween(s.text, span.end, m.start) > opts.near) break;
       if (isBaseline(s, m) || ownsOther(s, m, span)) continue;
+      // A name after "after"/"nach" marks a time ("…mit 2 und 7 Milliarden Parametern, knapp ein Jahr
+      // nach LLaMA"): not the value's.
+      if (!opts.ofVerb && TEMPORAL_SUBORDINATOR.test(/(\S+)\s+$/.exec(s.text.slice(0, m.start))?.[1] ?? '')) continue;
       return of(m);
     }
   }
