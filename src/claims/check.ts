@@ -31,7 +31,7 @@ import type {
 } from '../shared/claims';
 import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AGENT_BEFORE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
+import { AGENT_BEFORE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATED_AFTER, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -826,7 +826,7 @@ export function checkSentence(k: Knowledge, text: string, mentions: NamedSpan[],
   return settle(
     out.filter((c) => {
       const clause = clauseOf(s, c.start);
-      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end)) && !unstatedBefore(s, clause.start, c.start);
+      return !NOT_ASSERTED.test(s.text.slice(clause.start, clause.end)) && !unstatedBefore(s, clause.start, c.start) && !NEGATED_AFTER.test(s.text.slice(c.end));
     }),
   );
 }

@@ -199,7 +199,10 @@ export const OWN_SUBJECT = /^\s*(?!(?:The|This|That|These|Those|Its|Their|It|The
  * A negated verb: "Llama 2 was not trained on 1.4 trillion tokens" says nothing wrong about Llama 2.
  * "Not only" affirms.
  */
-export const NEGATED = /\b(?:not|never|nicht|nie|niemals)\b(?!\s+(?:only|just|nur|erst)\b)|n['’]t\b/iu;
+export const NEGATED = /\b(?:not|never|neither|nor|nicht|nie|niemals|weder)\b(?!\s+(?:only|just|nur|erst)\b)|n['’]t\b/iu;
+
+/** After a value, a copula negated: "27 February 2023, is not the release date" says the value is not it. */
+export const NEGATED_AFTER = /^["”’»)]*,?\s+(?:is|was|are|were|ist|war|sind|waren)\s+(?:not|never|nicht|nie|kein\w*)\b|^["”’»)]*,?\s+(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b/iu;
 
 /** A value set against another ("2T vs. 1.4T tokens"): around the value's own span, after it or before it. */
 export const AGAINST_AFTER = /^[^\d,;]{0,20}?\s(?:vs\.?|versus|gegenüber)\s+[~≈]?\d/iu;
