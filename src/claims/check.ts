@@ -31,7 +31,7 @@ import type {
 } from '../shared/claims';
 import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AGENT_BEFORE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATED_AFTER, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
+import { AGENT_BEFORE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATED_AFTER, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REACTION_TO, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
 import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
@@ -149,6 +149,8 @@ function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   const frameFirst = hit.end <= d.start;
   const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
   if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between) || CLAUSE_JOIN.test(between)) return true;
+  // A document's date ("the DMCA notice dated 20 March") is that document's, not a frame's after it.
+  if (!frameFirst && /\b(?:dated|datiert(?:\s+auf)?(?:\s+den)?)\s+$/i.test(s.text.slice(0, d.start))) return true;
   // A date in a participial phrase set off by commas, the frame outside it ("llama.cpp, first pushed to
   // GitHub on March 10, 2023, let people run Meta's leaked model").
   if (!frameFirst && /^\s*,/.test(between) && /,\s*(?:\p{L}+\s+)?\p{L}+(?:ed|en)\b[^,]*$/u.test(s.text.slice(0, d.start))) return true;
@@ -278,8 +280,10 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         });
       } else {
         // Event dates (the leak, the takedown, the rename…): one value per frame; the sentence must name something related.
-        // A date that modifies a release's noun is that release's ("a week after the 24 February announcement").
-        if (EVENT_NOUN_AFTER.test(s.text.slice(d.end))) break;
+        // A date that modifies a release's noun is that release's ("a week after the 24 February announcement"),
+        // and an event that is what someone reacted to takes the reaction's date ("Hugging Face reacted to
+        // the leak on 7 March 2023", "reagierte am 7. März 2023 auf den Leak").
+        if (EVENT_NOUN_AFTER.test(s.text.slice(d.end)) || REACTION_TO.test(s.text.slice(clauseOf(s, frame.hit.start).start, frame.hit.start))) break;
         const v = candidates.find((x) => about(k, s, x) && identified(s, x) && !otherEvent(k, s, x, d));
         if (!v) continue;
         j = judgeDate(v, d, opts.pageDate, s);

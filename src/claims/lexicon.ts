@@ -270,6 +270,9 @@ export const MEMBER_OF = /\bmembers?\s+of\s+(?:the\s+)?$|\bMitglied\w*\s+(?:der|
 /** After a date, the release's noun it modifies ("the 24 February announcement", "Llama 2's July 2023 debut"). */
 export const EVENT_NOUN_AFTER = /^[\s-]+(?:announcement|release|launch|unveiling|debut|Ankündigung|Vorstellung|Veröffentlichung)\b/iu;
 
+/** Before an event's word, a reaction to it: "reacted to the leak", "in response to the takedown", "reagierte … auf den Leak". */
+export const REACTION_TO = /\b(?:react(?:ed|s|ing)?|respond(?:ed|s|ing)?|response|reagier\w*|antwortet\w*)\b[^,;]*\b(?:to|auf)\s+(?:the\s+|den\s+|die\s+|das\s+)?$/iu;
+
 /** The writer as subject: what "we" train or measure is the writer's own model. */
 export const FIRST_PERSON = /\b(?:[Ww]e|I|[Ww]ir|[Ii]ch)\b/u;
 
