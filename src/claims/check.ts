@@ -315,7 +315,9 @@ function unitOfGroup(k: Knowledge, s: Sentence, g: QuantityGroup): QuantityUnit 
   const near = (frame: string, reach: number) => nearestFrame(k, s, [frame], g, reach) !== undefined;
   if (last.word === 'repositories') return 'repositories';
   if (last.word === 'users') return near('licence-mau', 0) || /monthly|monatlich/i.test(s.text.slice(g.start, g.end)) ? 'monthly-users' : undefined;
-  if (/^\s*(?:vocabulary|Vokabular|\/\s?s|per second|pro Sekunde)/i.test(after) || /^[\s-]*token[\s-]+vocabulary/i.test(after)) return undefined;
+  // A vocabulary counts tokens too ("a 128K-token tokenizer", "Der Tokenizer von Llama 3 umfasst 128.256 …"), and so does a rate.
+  const before = s.text.slice(Math.max(0, g.start - 40), g.start);
+  if (/^\s*(?:vocabulary|Vokabular|\/\s?s|per second|pro Sekunde)/i.test(after) || /^[\s-]*tokens?[\s-]+(?:vocabulary|tokenizer|Vokabular|Tokenizer)/i.test(after) || /\b(?:vocabulary|tokenizer|Vokabular|Tokenizer)\b[^,;.]*$/i.test(before)) return undefined;
   if (last.word === 'tokens' || (!last.word && /^[\s-]*(?:token|context)/i.test(after))) {
     // Counts in the billions of tokens are training data, when the clause speaks of training at all;
     // a context is at most millions of tokens.

@@ -273,6 +273,9 @@ export const EVENT_NOUN_AFTER = /^[\s-]+(?:announcement|release|launch|unveiling
 /** Before an event's word, a reaction to it: "reacted to the leak", "in response to the takedown", "reagierte … auf den Leak". */
 export const REACTION_TO = /\b(?:react(?:ed|s|ing)?|respond(?:ed|s|ing)?|response|reagier\w*|antwortet\w*)\b[^,;]*\b(?:to|auf)\s+(?:the\s+|den\s+|die\s+|das\s+)?$/iu;
 
+/** After a name, a derivative of it: "a LLaMA fine-tune", "LLaMA-Ableger" are other models. */
+export const DERIVATIVE_AFTER = /^[\s-]+(?:fine-?tunes?|fine-?tuned|finetunes?|derivatives?|clones?|ports?|Ableger|Derivat\w*|Feinabstimmung\w*)\b/iu;
+
 /** The writer as subject: what "we" train or measure is the writer's own model. */
 export const FIRST_PERSON = /\b(?:[Ww]e|I|[Ww]ir|[Ii]ch)\b/u;
 

@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, DERIVATIVE_AFTER, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -200,7 +200,9 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const clause = clauseOf(s, span.start);
   // "The largest member of the Llama 4 herd with 288 billion active parameters": an unnamed member's value.
   const memberOf = (m: NamedSpan) => MEMBER_OF.test(s.text.slice(Math.max(0, m.start - 30), m.start));
-  const of = (m: NamedSpan): Binding | undefined => (namesUnlistedModel(k, s, m) || memberOf(m) ? undefined : { mention: m, entities: entitiesOf(k, m, attribute, s) });
+  // "Stanford's Alpaca, a LLaMA fine-tune …, was unveiled on 13 March 2023": the fine-tune's, not LLaMA's.
+  const derivative = (m: NamedSpan) => DERIVATIVE_AFTER.test(s.text.slice(m.end, m.end + 20));
+  const of = (m: NamedSpan): Binding | undefined => (namesUnlistedModel(k, s, m) || memberOf(m) || derivative(m) ? undefined : { mention: m, entities: entitiesOf(k, m, attribute, s) });
   const candidate = (m: NamedSpan) => !(m.start < span.end && m.end > span.start) && entitiesOf(k, m, attribute, s).length > 0;
   const inClause = (m: NamedSpan) => candidate(m) && m.start >= clause.start && m.end <= clause.end;
   // Values paired with names in order ("… in April and July 2024, respectively"): not read.

@@ -280,6 +280,9 @@ describe('claim checker: says nothing', () => {
     ['a copula negated after a value says the value is not it (NEGATED_AFTER)', 'Worth remembering: the arXiv date of the LLaMA paper, 27 February 2023, is not the release date, since Meta\u2019s blog post went up on the 24th.', []],
     ['a document\u2019s date (\u201cnotice dated 20 March\u201d) is not a frame\u2019s after it', 'Between the leak in early March 2023 and the DMCA notice dated 20 March, Hugging Face had already added LLaMA to Transformers, on 16 March.', ["supported leak llama-leak «early March 2023»", "supported hf-llama-support hugging-face-llama «Transformers»"]],
     ['an event someone reacted to takes the reaction\u2019s date (REACTION_TO)', 'Hugging Face reacted to the leak on 7 March 2023 by withdrawing the free GPU grant it had given to the community Spaces chansung/LLaMA-7B and LLaMA-13B, saying LLaMA was not allowed to be deployed in any form.', []],
+    ['a number after the word \u201cTokenizer\u201d is its vocabulary, no context', 'Der Tokenizer von Llama 3 umfasst 128.256 Einträge – nicht zu verwechseln mit dem Kontextfenster, das erst später wuchs.', []],
+    ['\u2026nor a tokenizer\u2019s', 'Llama 3 swapped LLaMA\u2019s 32,000-token vocabulary for a 128K-token tokenizer, yet its context window stayed at a modest 8,192 tokens.', ["supported context-length llama-3 «8,192 tokens»"]],
+    ['a derivative of a name (\u201ca LLaMA fine-tune\u201d) is another model (DERIVATIVE_AFTER)', 'Stanford\u2019s Alpaca, a LLaMA fine-tune that reportedly cost under $600 to produce, was unveiled on 13 March 2023.', []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
