@@ -33,7 +33,7 @@ import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
 import { AGENT_BEFORE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATED_AFTER, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REACTION_TO, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
-import { actorIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+import { actorIsSubject, afterTemporalWord, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, nameAfter, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
 export interface CheckOptions {
   /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
@@ -149,14 +149,15 @@ function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   const frameFirst = hit.end <= d.start;
   const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
   if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between) || CLAUSE_JOIN.test(between)) return true;
+  const beforeDate = s.text.slice(0, d.start);
   // A document's date ("the DMCA notice dated 20 March") is that document's, not a frame's after it.
-  if (!frameFirst && /\b(?:dated|datiert(?:\s+auf)?(?:\s+den)?)\s+$/i.test(s.text.slice(0, d.start))) return true;
+  if (!frameFirst && /\b(?:dated|datiert(?:\s+auf)?(?:\s+den)?)\s+$/i.test(beforeDate)) return true;
   // A date in a participial phrase set off by commas, the frame outside it ("llama.cpp, first pushed to
   // GitHub on March 10, 2023, let people run Meta's leaked model").
-  if (!frameFirst && /^\s*,/.test(between) && /,\s*(?:\p{L}+\s+)?\p{L}+(?:ed|en)\b[^,]*$/u.test(s.text.slice(0, d.start))) return true;
+  if (!frameFirst && /^\s*,/.test(between) && /,\s*(?:\p{L}+\s+)?\p{L}+(?:ed|en)\b[^,]*$/u.test(beforeDate)) return true;
   // A date in a temporal phrase of another event, with the frame past its comma ("some 17 years after
   // its founding in February 2004, few expected that its LLaMA model would leak").
-  if (!frameFirst && between.includes(',') && /\b(?:after|before|since|nach|vor|seit)\s+(?:its|their|his|her|the|der|die|dem|seiner|ihrer)\s+\p{L}+\s+(?:in|im|on|am)\s+$/iu.test(s.text.slice(0, d.start))) return true;
+  if (!frameFirst && between.includes(',') && /\b(?:after|before|since|nach|vor|seit)\s+(?:its|their|his|her|the|der|die|dem|seiner|ihrer)\s+\p{L}+\s+(?:in|im|on|am)\s+$/iu.test(beforeDate)) return true;
   // A relative clause set off by commas keeps what is inside it: "GitHub, which Microsoft bought in
   // 2018, took down …"; "LLaMA, which leaked on 4chan, was mirrored on March 10".
   if (between.includes(',') && insideRelativeClause(s, frameFirst ? hit.start : d.start)) return true;
@@ -188,7 +189,7 @@ function dateAfterName(s: Sentence, d: WrittenDate): NamedSpan | undefined {
     if (m.end > d.start || isBaseline(s, m)) continue;
     // "nach Llama 3 im April 2025 Llama 4 veröffentlicht": with another name after the date, the
     // date may be that one's, and the name after "after" only when it happened.
-    if (TEMPORAL_SUBORDINATOR.test(/(\S+)\s+$/.exec(s.text.slice(0, m.start))?.[1] ?? '') && s.mentions.some((o) => o.start >= d.end && o.entity !== m.entity)) continue;
+    if (afterTemporalWord(s, m) && s.mentions.some((o) => o.start >= d.end && o.entity !== m.entity)) continue;
     if (/^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:in|im|am|on)\s+)?$/.test(s.text.slice(m.end, d.start))) return m;
   }
   return undefined;
@@ -394,7 +395,7 @@ function forName(v: QuantityClaimValue, name: string): QuantityClaimValue | unde
 
 /** The model of its entity a mention names by name, right after it ("Llama 4 Maverick"). */
 function modelNamed(k: Knowledge, s: Sentence, m: NamedSpan): string | undefined {
-  const name = /^[\s-]+([\p{Lu}][\p{L}]+)/u.exec(s.text.slice(m.end))?.[1];
+  const name = nameAfter(s, m);
   return name && k.models.get(m.entity)?.has(name) ? name : undefined;
 }
 
@@ -533,16 +534,18 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     // A value opening a parenthesis right after a name is that name's ("LLaMA (2K context)"), even
     // where the name is a point of comparison ("Llama 2 (4K context) vs. LLaMA (2K context)").
     const named = parenthesisedAfter(s, g);
-    const own: Binding | undefined = named && entitiesOf(k, named, attribute, s).length ? { mention: named, entities: entitiesOf(k, named, attribute, s) } : undefined;
+    const ownEntities = named ? entitiesOf(k, named, attribute, s) : [];
+    const own: Binding | undefined = named && ownEntities.length ? { mention: named, entities: ownEntities } : undefined;
+    const before = s.text.slice(clauseOf(s, g.start).start, g.start);
+    // The amount a change starts from ("upped … from 65B", "grew from 2,048 tokens").
+    const changeFrom = /\b(?:from|von)\s+$/i.test(before) && lastChangeVerb(before) >= 0;
     let b: Binding | undefined;
     if (unit === 'parameters') {
       if (isReference(s, g)) continue;
-      const clause = clauseOf(s, g.start);
-      const before = s.text.slice(clause.start, g.start);
       // A single size is a statement when introduced ("a 65B model", "is a …") or listed after "sizes:".
       const stated = g.items.length > 1 || INDEFINITE.test(before.replace(/(?:~|about|around|roughly)\s*$/, '')) || /\b(?:sizes|models|variants|versions|Größen)\s*:[^:]*$/i.test(before) || g.items[0]!.part !== undefined;
       // A change of size ("upped … from 65B to 70B") is two models' sizes, not a range of one's: not read.
-      if (g.range && /\b(?:from|von)\s+$/i.test(before) && lastChangeVerb(before) >= 0) continue;
+      if (g.range && changeFrom) continue;
       if (own) b = own;
       else if (!stated || (!nearestFrame(k, s, ['sizes'], g, CLAIM_UNIT_REACH_WORDS.sizes) && !g.items.some((i) => i.word === 'parameters'))) continue;
     }
@@ -571,7 +574,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     // The old amount of a change written apart from the new ("… the context window grew from 2,048
     // tokens to 10 million in Llama 4 Scout") is the earlier model's: read only with that model's
     // possessive or with "for"/"in" ("from LLaMA's 2,048 tokens", "from 2K in LLaMA").
-    const oldAmount = !g.range && /\b(?:from|von)\s+$/i.test(s.text.slice(0, g.start)) && lastChangeVerb(s.text.slice(clauseOf(s, g.start).start, g.start)) >= 0;
+    const oldAmount = !g.range && changeFrom;
     const itsOwn = /^['’]s\s+$/.test(s.text.slice(b.mention.end, g.start)) || VALUE_FOR.test(s.text.slice(g.end, b.mention.start));
     if (oldAmount && !itsOwn) continue;
     const size = unit === 'parameters' ? undefined : sizeNamed(s, b.mention);

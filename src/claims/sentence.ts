@@ -156,6 +156,16 @@ export function actorIsSubject(k: Knowledge, s: Sentence, verb: Span, attribute:
   );
 }
 
+/** The capitalised word right after a mention, where a model's own name stands ("Llama 4 Maverick"). */
+export function nameAfter(s: Sentence, m: NamedSpan): string | undefined {
+  return /^[\s-]+([\p{Lu}][\p{L}]+)/u.exec(s.text.slice(m.end))?.[1];
+}
+
+/** Whether the word right before a mention opens a phrase of time ("after Llama 3", "nach LLaMA"). */
+export function afterTemporalWord(s: Sentence, m: NamedSpan): boolean {
+  return TEMPORAL_SUBORDINATOR.test(/(\S+)\s+$/.exec(s.text.slice(0, m.start))?.[1] ?? '');
+}
+
 /**
  * Whether the mention names one model that the data does not list among its entity's models, by
  * name ("Llama 4 Behemoth", previewed and never released, where Scout and Maverick are listed) or
@@ -165,7 +175,7 @@ export function actorIsSubject(k: Knowledge, s: Sentence, verb: Span, attribute:
 function namesUnlistedModel(k: Knowledge, s: Sentence, m: NamedSpan): boolean {
   const after = s.text.slice(m.end);
   const listed = k.models.get(m.entity);
-  const name = listed && /^[\s-]+([\p{Lu}][\p{L}]+)/u.exec(after)?.[1];
+  const name = listed && nameAfter(s, m);
   if (name && !listed.has(name)) return true;
   const size = /^[\s-]*(\d+(?:\.\d+)?)\s*B\b/i.exec(after) ?? /[\s-](\d+(?:\.\d+)?)\s*B$/i.exec(s.text.slice(m.start, m.end));
   const sizes = size && k.values.find((v): v is QuantityClaimValue => v.kind === 'quantity' && v.attribute === 'sizes' && v.entity === m.entity);
@@ -180,11 +190,6 @@ export interface Binding {
 }
 
 /**
- * The mention a value at `span` is about, for `attribute`. Looks inside the value's clause: a
- * relative clause's noun, else the nearest mention before it that is not a point of comparison,
- * else (with `following`) the nearest such mention after it.
- */
-/**
  * Where to look for the name a value at `span` is about. `following`: after it too, when none is
  * before it. `near`: within that many words. `onlyAfter`: only after it. `ofVerb`: the span is a
  * verb (a release), whose object is sought, not a value.
@@ -196,6 +201,11 @@ export interface BindOptions {
   ofVerb?: boolean;
 }
 
+/**
+ * The mention a value at `span` is about, for `attribute`. Looks inside the value's clause: a
+ * relative clause's noun, else the nearest mention before it that is not a point of comparison,
+ * else (with `following`) the nearest such mention after it.
+ */
 export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span: Span, opts: BindOptions): Binding | undefined {
   const clause = clauseOf(s, span.start);
   // "The largest member of the Llama 4 herd with 288 billion active parameters": an unnamed member's value.
@@ -251,7 +261,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
       if (isBaseline(s, m) || ownsOther(s, m, span)) continue;
       // A name after "after"/"nach" marks a time ("…mit 2 und 7 Milliarden Parametern, knapp ein Jahr
       // nach LLaMA"): not the value's.
-      if (!opts.ofVerb && TEMPORAL_SUBORDINATOR.test(/(\S+)\s+$/.exec(s.text.slice(0, m.start))?.[1] ?? '')) continue;
+      if (!opts.ofVerb && afterTemporalWord(s, m)) continue;
       return of(m);
     }
   }
