@@ -158,6 +158,16 @@ function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   // A date in a temporal phrase of another event, with the frame past its comma ("some 17 years after
   // its founding in February 2004, few expected that its LLaMA model would leak").
   if (!frameFirst && between.includes(',') && /\b(?:after|before|since|nach|vor|seit)\s+(?:its|their|his|her|the|der|die|dem|seiner|ihrer)\s+\p{L}+\s+(?:in|im|on|am)\s+$/iu.test(beforeDate)) return true;
+  // A frame across a comma or colon from the date whose own stretch between them holds a date is dated
+  // there: in a list of events each item carries its own ("the paper hit arXiv on 27 February, the
+  // weights leaked on 4chan around 2–3 March"; "The March 2023 leak played out fast: weights announced
+  // in late February, …").
+  if (/[,;:]/.test(between)) {
+    const from = Math.max(...[',', ';', ':'].map((c) => s.text.lastIndexOf(c, hit.start) + 1));
+    const rest = s.text.slice(hit.end);
+    const to = hit.end + (rest.search(/[,;:]/) + 1 || rest.length + 1) - 1;
+    if (s.dates.some((x) => x !== d && x.start >= from && x.end <= to && (x.month !== undefined || x.year !== undefined))) return true;
+  }
   // A relative clause set off by commas keeps what is inside it: "GitHub, which Microsoft bought in
   // 2018, took down …"; "LLaMA, which leaked on 4chan, was mirrored on March 10".
   if (between.includes(',') && insideRelativeClause(s, frameFirst ? hit.start : d.start)) return true;

@@ -283,6 +283,8 @@ describe('claim checker: says nothing', () => {
     ['a number after the word \u201cTokenizer\u201d is its vocabulary, no context', 'Der Tokenizer von Llama 3 umfasst 128.256 Einträge – nicht zu verwechseln mit dem Kontextfenster, das erst später wuchs.', []],
     ['\u2026nor a tokenizer\u2019s', 'Llama 3 swapped LLaMA\u2019s 32,000-token vocabulary for a 128K-token tokenizer, yet its context window stayed at a modest 8,192 tokens.', ["supported context-length llama-3 «8,192 tokens»"]],
     ['a derivative of a name (\u201ca LLaMA fine-tune\u201d) is another model (DERIVATIVE_AFTER)', 'Stanford\u2019s Alpaca, a LLaMA fine-tune that reportedly cost under $600 to produce, was unveiled on 13 March 2023.', []],
+    ['in a list of events each item carries its own date', 'It all went quickly: Meta announced LLaMA on 24 February, the paper reached arXiv on 27 February, the weights leaked on 4chan on 3 March.', ["supported release-date llama-1 «24 February»", "supported leak llama-leak «4chan»", "supported leak llama-leak «3 March»"]],
+    ['\u2026in German too', 'Die Chronik: das Paper auf arXiv am 27. Februar, der Leak der LLaMA-Gewichte auf 4chan am 3. März.', ["supported leak llama-leak «4chan»", "supported leak llama-leak «3. März»"]],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
