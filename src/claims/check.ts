@@ -31,9 +31,9 @@ import type {
 } from '../shared/claims';
 import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
-import { AGENT_BEFORE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATED_AFTER, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REACTION_TO, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
+import { AGENT_BEFORE, ATTRIBUTIVE_BEFORE, NOT_RELEASED, OTHER_CLAUSE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATED_AFTER, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REACTION_TO, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
-import { actorIsSubject, afterTemporalWord, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, nameAfter, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+import { actorIsSubject, afterTemporalWord, otherNameIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, nameAfter, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
 export interface CheckOptions {
   /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
@@ -91,15 +91,17 @@ const MODEL_NOUN = new RegExp(String.raw`${SIZED_NOUN}\b`, 'iu');
 const MODEL_OF = new RegExp(String.raw`${SIZED_NOUN}(?:s|en|e)?\s+(?:of|von|des)\s+(?:the\s+|der\s+|dem\s+)?$`, 'iu');
 
 /**
- * The size of the one model a mention names by its size ("LLaMA-65B", "LLaMA 65B", "the
- * 65-billion-parameter LLaMA", "the 7B version of LLaMA", "LLaMA's 7B model"), in parameters; none
- * when the size starts a list of sizes ("LLaMA 7B and 65B were trained on 1T and 1.4T tokens,
- * respectively": several models).
+ * The sizes of the models a mention names by size, in parameters: one ("LLaMA-65B", "LLaMA 65B",
+ * "the 65-billion-parameter LLaMA", "the 7B version of LLaMA", "LLaMA's 7B model") or a list ("LLaMA
+ * 7B and 13B", "the 7B and 13B LLaMA models", "LLaMA 1 7B und 13B").
  */
-function sizeNamed(s: Sentence, m: NamedSpan): number | undefined {
-  const listed = (end: number) => /^\s*(?:,|and|und|&|\/|or|oder)\s*\d/i.test(s.text.slice(end, end + 12));
+function sizesNamed(s: Sentence, m: NamedSpan): number[] | undefined {
   const own = /(\d+(?:\.\d+)?)\s*([BM])\b/i.exec(s.text.slice(m.start, m.end));
-  if (own) return listed(m.end) ? undefined : Number(own[1]) * (own[2]!.toUpperCase() === 'B' ? 1e9 : 1e6);
+  if (own) {
+    const size = Number(own[1]) * (own[2]!.toUpperCase() === 'B' ? 1e9 : 1e6);
+    const rest = s.groups.find((g) => g.start >= m.end && /^\s*(?:,|and|und|&|\/|or|oder)\s*$/i.test(s.text.slice(m.end, g.start)));
+    return [size, ...(rest && rest.items[0]!.scale === 1e9 ? rest.items.map((i) => i.value) : [])];
+  }
   const x = s.groups.find(
     (g) =>
       (g.items[0]!.scale === 1e9 || g.items[0]!.word === 'parameters') &&
@@ -108,7 +110,7 @@ function sizeNamed(s: Sentence, m: NamedSpan): number | undefined {
         (g.end <= m.start && MODEL_OF.test(s.text.slice(g.end, m.start))) ||
         (g.start >= m.end && /^['’]s\s+$/.test(s.text.slice(m.end, g.start)) && MODEL_NOUN.test(s.text.slice(g.end)))),
   );
-  return x && x.items.length === 1 ? x.items[0]!.value : undefined;
+  return x?.items.map((i) => i.value);
 }
 
 /** Hits of `frames` near `span`, nearest first: inside its clause, within reach, with no other date or number between. */
@@ -272,7 +274,12 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         if (releaseTried) continue;
         releaseTried = true;
         if (releaseOfOtherName(k, s, frame.hit) || aimed(s, frame.hit)) break;
-        const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS, onlyAfter: actorIsSubject(k, s, frame.hit, 'release-date'), ofVerb: true });
+        // Another name releasing another name takes the date with it ("… the LLaMA leak, OpenAI released
+        // GPT-4 on March 14"); not a verb that takes a clause ("Zuckerberg announced that …").
+        const otherRelease =
+          !RELEASE_NOUN.test(s.text.slice(frame.hit.start, frame.hit.end)) && /^\s+(?:(?:its|their|the|a|an)\s+)?[\p{Lu}]/u.test(s.text.slice(frame.hit.end)) && otherNameIsSubject(s, frame.hit);
+        const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS, onlyAfter: otherRelease || actorIsSubject(k, s, frame.hit, 'release-date'), ofVerb: true });
+        if (!b && otherRelease) break;
         if (!b) continue;
         // A participle after a comma modifies the noun just before the comma; when a phrase of its own
         // ends there ("added LLaMA in version 4.28, released in April 2023"), a name further back is not
@@ -283,6 +290,9 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         // A participle set off by a comma after another noun is that noun's ("Hugging Face's Open LLM
         // Leaderboard, launched in 2023, soon listed thousands of Llama fine-tunes"), not a name's after it.
         if (b.mention.start >= frame.hit.end && /\p{L}\s*,\s*$/u.test(s.text.slice(0, frame.hit.start))) break;
+        // A verb phrase of its own between the verb and the name: the name is its object, and the release
+        // verb takes a clause ("Hugging Face announced it was taking down the leaked LLaMA weights").
+        if (b.mention.start >= frame.hit.end && AUXILIARY.test(s.text.slice(frame.hit.end, b.mention.start))) break;
         // A release's object is the first name after the verb: "Stanford released Alpaca … after LLaMA" is not LLaMA's release.
         if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
         j = judgeBinding(b, (e) => {
@@ -295,6 +305,9 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         // and an event that is what someone reacted to takes the reaction's date ("Hugging Face reacted to
         // the leak on 7 March 2023", "reagierte am 7. März 2023 auf den Leak").
         if (EVENT_NOUN_AFTER.test(s.text.slice(d.end)) || REACTION_TO.test(s.text.slice(clauseOf(s, frame.hit.start).start, frame.hit.start))) break;
+        // A participle after a determiner describes a noun ("removing all leaked LLaMA weights", "die
+        // geleakten Gewichte"): it names no event, so it takes no date.
+        if (ATTRIBUTIVE_BEFORE.test(s.text.slice(0, frame.hit.start)) && /(?:ed|en)$/i.test(s.text.slice(frame.hit.start, frame.hit.end)) && /^\s+\p{L}/u.test(s.text.slice(frame.hit.end))) continue;
         const v = candidates.find((x) => about(k, s, x) && identified(s, x) && !otherEvent(k, s, x, d));
         if (!v) continue;
         j = judgeDate(v, d, opts.pageDate, s);
@@ -392,10 +405,27 @@ function otherEvent(k: Knowledge, s: Sentence, v: DateClaimValue, at: Span): boo
   return byKind(k.values, 'phrase').some((p) => p.entity === v.entity && p.attribute === v.attribute && (p.rivals ?? []).some(named) && !p.says.some(named));
 }
 
-/** The value as it is for one model size (`bySize`), or undefined when the data does not say. */
-function forSize(v: QuantityClaimValue, size: number): QuantityClaimValue | undefined {
-  const own = v.bySize?.find((b) => agrees(size, b.size));
-  return own && { ...v, values: [own.value] };
+/**
+ * The value as it is for the models of these sizes (`bySize`): undefined when the data does not say
+ * for one of them, or when their values differ ("LLaMA 7B and 65B were trained on 1T and 1.4T tokens,
+ * respectively" pairs them; one value for both would be wrong for one of them).
+ */
+function forSizes(v: QuantityClaimValue, sizes: number[]): QuantityClaimValue | undefined {
+  // Without values by size, a list of sizes is judged by the values of all (a single size by none).
+  if (!v.bySize) return sizes.length > 1 ? v : undefined;
+  const own = sizes.map((size) => v.bySize?.find((b) => agrees(size, b.size))?.value);
+  const first = own[0];
+  return first !== undefined && own.every((x) => x === first) ? { ...v, values: [first] } : undefined;
+}
+
+/** Each size's value judged against the item in its place: wrong if one is wrong, right if all are. */
+function pairedBySize(v: QuantityClaimValue, sizes: number[], items: Quantity[]): Judged | undefined {
+  const each = sizes.map((size, i) => {
+    const own = forSizes(v, [size]);
+    return own && judgeNumbers(own, [items[i]!]);
+  });
+  if (each.some((j) => j === undefined)) return undefined;
+  return each.find((j) => j!.verdict === 'contradicted') ?? each[0];
 }
 
 function forName(v: QuantityClaimValue, name: string): QuantityClaimValue | undefined {
@@ -454,6 +484,16 @@ function judgeSizes(k: Knowledge, s: Sentence, v: QuantityClaimValue, g: Quantit
     return r;
   };
   const clause = clauseOf(s, g.start);
+  // The sizes of a model said after them to be unreleased ("Behemoth, the largest Llama 4 model with
+  // 288B active parameters …, was only previewed and not released") are none of the released ones:
+  // nothing to judge. Not across a clause of another subject ("… Maverick mit rund 400 Milliarden
+  // Parametern, während der Behemoth … nur angekündigt wurde"): the old per-size reading below.
+  const unreleasedSaid = NOT_RELEASED.exec(s.text.slice(g.end));
+  const upTo = unreleasedSaid ? g.end + unreleasedSaid.index : 0;
+  // Nor when another model with a value of its own comes between ("…, ein Modell mit über 400 Milliarden Parametern befand sich noch im Training").
+  const otherModel = s.groups.some((x) => x.start >= g.end && x.end <= upTo && /\b(?:a|an|ein|eine|einem|einen|einer)\b/i.test(s.text.slice(g.end, x.start)));
+  // Nor when it names one of the sizes ("… 34B and 70B sizes (the 34B version was not released)"): read per size below.
+  if (unreleasedSaid && !otherModel && !OTHER_CLAUSE.test(s.text.slice(g.end, upTo)) && !/\d\s?B\b/i.test(s.text.slice(g.end, upTo))) return undefined;
   // Mixture of experts: "17B active parameters out of ~109B total", "a 17B model with 16 experts".
   if (v.variants) {
     const active = g.items.find((i) => i.part === 'active');
@@ -587,7 +627,7 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
     const oldAmount = !g.range && changeFrom;
     const itsOwn = /^['’]s\s+$/.test(s.text.slice(b.mention.end, g.start)) || VALUE_FOR.test(s.text.slice(g.end, b.mention.start));
     if (oldAmount && !itsOwn) continue;
-    const size = unit === 'parameters' ? undefined : sizeNamed(s, b.mention);
+    const sizes = unit === 'parameters' ? undefined : sizesNamed(s, b.mention);
     const name = unit === 'parameters' ? undefined : modelNamed(k, s, b.mention);
     // Another of the entity's models named between the name and the value ("Llama 4 Scout offers a
     // 10M context, Maverick one million"), or by itself after the value in its clause ("… ten times
@@ -598,7 +638,9 @@ function checkNumbers(k: Knowledge, s: Sentence, out: Claim[]): void {
       // A sentence about one model by its size or name is judged by that model's value where values
       // differ by model ("7B and 13B on 1T tokens, 33B and 65B on 1.4T"; Scout's 10M-token context,
       // Maverick's 1M); by none when the data does not say which value is that model's.
-      const v = found && found.values.length > 1 && size !== undefined ? forSize(found, size) : found && found.values.length > 1 && name !== undefined ? forName(found, name) : found;
+      // As many sizes as values: paired in order ("LLaMA 7B and 65B were trained on 1T and 1.4T tokens").
+      if (found?.bySize && sizes && sizes.length > 1 && sizes.length === g.items.length) return pairedBySize(found, sizes, g.items);
+      const v = found && found.values.length > 1 && sizes !== undefined ? forSizes(found, sizes) : found && found.values.length > 1 && name !== undefined ? forName(found, name) : found;
       if (!v) return undefined;
       return unit === 'parameters' ? judgeSizes(k, s, v, g) : judgeNumbers(v, g.items);
     });
@@ -734,7 +776,12 @@ function checkHolders(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[
       const after = s.text.slice(m.end);
       const before = s.text.slice(0, m.start);
       const forms: { re: RegExp; on: string; at: number }[] = [
-        { re: new RegExp(String.raw`^(?:['’]s)?\s+(?:co-?founder\s+and\s+)?(?:${r})(?:\s+and\s+co-?founder)?,?\s+${NAME}`, 'u'), on: after, at: m.end },
+        // "Hugging Face CEO Clément Delangue", "Hugging Face's CEO is …", "Hugging Face, whose CEO is …", "Hugging-Face-CEO …".
+        {
+          re: new RegExp(String.raw`^(?:['’]s|,?\s+(?:whose|dessen|deren))?[\s-]+(?:co-?founder\s+and\s+)?(?:${r})(?:\s+and\s+co-?founder)?,?\s+(?:(?:is|was|ist|war)\s+)?${NAME}`, 'u'),
+          on: after,
+          at: m.end,
+        },
       ];
       const roleBefore = new RegExp(String.raw`(?:${r})\s+(?:of|at|von|bei)\s+$`, 'iu').exec(before);
       if (roleBefore) forms.push({ re: new RegExp(String.raw`^,?\s+${NAME}`, 'u'), on: after, at: m.end });

@@ -168,6 +168,16 @@ export const SUBJECT_TO_VERB = /^\s+(?:(?:has|had|have|then|now|also|finally|fir
 /** Right before the agent of a passive verb or the party a thing is done for: "filed by", "on behalf of", "im Auftrag von". */
 export const AGENT_BEFORE = /\b(?:by|on behalf of|von|durch|im Auftrag von|im Namen von)\s+(?:the\s+|der\s+|dem\s+)?$/i;
 
+/** Said of a model: it was not released, or only shown ("was only previewed and not released", "nur angekündigt", "still training"). */
+export const NOT_RELEASED =
+  /\b(?:(?:not|never|nicht|nie)\s+(?:yet\s+|been\s+|publicly\s+|officially\s+|öffentlich\s+|offiziell\s+)*(?:released|shipped|published|veröffentlicht|freigegeben)|unreleased|unveröffentlicht\w*|only\s+(?:been\s+)?(?:previewed|announced|teased)|nur\s+(?:angekündigt|vorgestellt|angeteasert|gezeigt)|still\s+(?:in\s+)?training|noch\s+im\s+Training)\b/i;
+
+/** What opens a clause of its own after a value: a semicolon, a contrast, a clause join ("…, while …", "…; the 34B …"). */
+export const OTHER_CLAUSE = /[;]|\b(?:while|whereas|but|though|although|während|wohingegen|aber|doch|obwohl)\b|[,;]\s*(?:and|so|or|und|denn|wobei|sodass)\b/i;
+
+/** A determiner or quantifier right before a word: a participle after it is an adjective ("the leaked weights", "alle geleakten Kopien"). */
+export const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|all|any|some|its|their|these|those|die|der|das|den|dem|des|alle\w*|diese\w*|eine?\w*|seine?\w*|ihre?\w*)\s+$/i;
+
 /** Auxiliaries: after a value's frame, one opens a verb phrase of its own ("LLaMA, which leaked, was discussed …"). */
 export const AUXILIARY = /\b(?:was|were|is|are|has|have|had|will|would|wurde|wurden|ist|sind|hat|haben|hatte|wird)\b/i;
 
@@ -193,13 +203,18 @@ export const VALUE_FOR = /^\s*(?:tokens?\s+)?(?:for|in|für|bei)\s+(?:the\s+|der
  * A clause that opens with a name of its own (a capitalised word that is not a pronoun or an
  * article) has its own subject ("…, while Mistral offers 7B and 22B models").
  */
+/** Capitalised words that do not name a subject of their own: pronouns, articles, determiners. */
+export const NOT_A_SUBJECT = /^(?:The|This|That|These|Those|Its|Their|It|They|He|She|We|I|You|Both|All|Each|Der|Die|Das|Dies\w*|Es|Sie|Er|Ihre?|Seine?|Beide|Alle)$/;
+
 export const OWN_SUBJECT = /^\s*(?!(?:The|This|That|These|Those|Its|Their|It|They|He|She|We|Both|All|Each|Der|Die|Das|Dies\w*|Es|Sie|Er|Ihre?|Seine?|Beide|Alle)\b)\p{Lu}/u;
 
 /**
  * A negated verb: "Llama 2 was not trained on 1.4 trillion tokens" says nothing wrong about Llama 2.
- * "Not only" affirms.
+ * "Not only" affirms. A share denied is a negation too ("had no part in", "played no role in",
+ * "had nothing to do with", "spielte keine Rolle bei").
  */
-export const NEGATED = /\b(?:not|never|neither|nor|nicht|nie|niemals|weder)\b(?!\s+(?:only|just|nur|erst)\b)|n['’]t\b/iu;
+export const NEGATED =
+  /\b(?:not|never|neither|nor|nicht|nie|niemals|weder)\b(?!\s+(?:only|just|nur|erst)\b)|n['’]t\b|\b(?:no|keine?)\s+(?:part|role|hand|involvement|Rolle|Anteil|Beteiligung)\b|\bnothing\s+to\s+do\s+with\b|\bnichts\s+(?:damit\s+)?zu\s+tun\b/iu;
 
 /** After a value, a copula negated: "27 February 2023, is not the release date" says the value is not it. */
 export const NEGATED_AFTER = /^["”’»)]*,?\s+(?:is|was|are|were|ist|war|sind|waren)\s+(?:not|never|nicht|nie|kein\w*)\b|^["”’»)]*,?\s+(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b/iu;

@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, DERIVATIVE_AFTER, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { NOT_A_SUBJECT, AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, DERIVATIVE_AFTER, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -141,9 +141,22 @@ export function entitiesOf(k: Knowledge, m: NamedSpan, attribute: ClaimAttribute
 /**
  * Whether an actor (a name that holds no value of `attribute`: Meta, for a release) is the subject
  * of the verb at `verb`: just before it ("Meta has released …") or, in an inverted clause, just
- * after it ("Nach Llama 3 veröffentlichte Meta …"). Then what the verb acts on stands after it, and
- * a name before it ("After Llama 3, Meta released …") is not the thing released.
+ * after it ("Nach Llama 3 veröffentlichte Meta …"); in English, a name that is not one of ours just
+ * before it is one too ("While Meta was dealing with the LLaMA leak, OpenAI released GPT-4 …"; in
+ * German every noun is capitalised). Then what the verb acts on stands after it, and a name before
+ * it ("After Llama 3, Meta released …") is not the thing released.
  */
+
+/** In English, a capitalised name that is not one of ours, nor a date's, just before the verb at `verb` ("OpenAI released GPT-4"). */
+export function otherNameIsSubject(s: Sentence, verb: Span): boolean {
+  if (s.lang !== 'en') return false;
+  const clause = clauseOf(s, verb.start);
+  const word = /(?<![\p{L}\d])([\p{Lu}][\p{L}\d.&-]*)\s+(?:(?:has|had|have|then|now|also|finally|first|later|soon|\p{L}+ly)\s+)*$/u.exec(s.text.slice(clause.start, verb.start));
+  if (!word || NOT_A_SUBJECT.test(word[1]!)) return false;
+  const at = clause.start + word.index;
+  return !s.mentions.some((m) => m.start <= at && m.end > at) && !s.dates.some((d) => d.start <= at && d.end > at);
+}
+
 export function actorIsSubject(k: Knowledge, s: Sentence, verb: Span, attribute: ClaimAttribute): boolean {
   const clause = clauseOf(s, verb.start);
   return s.mentions.some(
