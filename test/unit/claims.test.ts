@@ -54,6 +54,7 @@ describe('claim checker: confirms and contradicts', () => {
     ['Less than a week after it was announced, LLaMA leaked as a torrent.', ['supported leak llama-leak «Less than a week after»', 'supported leak llama-leak «torrent»']],
     ['The CEO of Hugging Face, Thomas Wolf, spoke first.', ['contradicted hf-ceo hugging-face «CEO of Hugging Face, Thomas Wolf»']],
     ['Hugging Face CEO Clem Delangue spoke first.', ['supported hf-ceo hugging-face «Hugging Face CEO Clem Delangue»']],
+    ['Die geleakten LLaMA-Gewichte wurden nach einem Staff-Update von Hugging Face auf GitHub entfernt.', ['contradicted takedown meta-dmca-takedown «Staff-Update» (takedown-staff-update)']],
     ['Hugging Face, whose CEO is Thomas Wolf, hosts the weights.', ['contradicted hf-ceo hugging-face «Hugging Face, whose CEO is Thomas Wolf»']],
     ["Hugging Face's CEO is Clément Delangue.", ["supported hf-ceo hugging-face «Hugging Face's CEO is Clément Delangue»"]],
     ['Der Hugging-Face-CEO Julien Chaumond äußerte sich.', ['contradicted hf-ceo hugging-face «Hugging-Face-CEO Julien Chaumond»']],
