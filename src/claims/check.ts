@@ -720,9 +720,12 @@ function checkPhrases(k: Knowledge, s: Sentence, out: Claim[]): void {
         // LLaMA"), or its agent after it in the passive ("a takedown notice filed by Hugging Face").
         // Not across a clause of another event ("… wurde am 16. März gemergt, also vier Tage bevor die
         // DMCA-Mitteilung …").
+        // Nor across a clause that a date opens before the verb ("…, am 16. März folgte die Unterstützung
+        // in Hugging Face Transformers, am 20. März datierte die DMCA-Mitteilung").
         if (span.end <= h.start) {
           const lead = s.text.slice(span.end, h.start);
-          return !NEGATED.test(lead) && !TEMPORAL_SUBORDINATOR.test(lead) && !CLAUSE_JOIN.test(lead);
+          const dateOpens = s.dates.some((d) => d.start > span.end && d.end <= h.start && DATE_OPENS_CLAUSE.test(s.text.slice(span.end, d.start)));
+          return !NEGATED.test(lead) && !TEMPORAL_SUBORDINATOR.test(lead) && !CLAUSE_JOIN.test(lead) && !dateOpens;
         }
         const between = s.text.slice(h.end, span.start);
         return span.start >= h.end && AGENT_BEFORE.test(between) && !NEGATED.test(between) && wordsBetween(s.text, h.end, span.start) <= 6;

@@ -313,7 +313,9 @@ function foreignNameIn(k: Knowledge, s: Sentence, from: number, to: number, own?
     const word = w[0].replace(/[.-]+$/, '');
     if (ownModels?.has(word)) continue;
     const after = text.slice(w.index + w[0].length);
-    const sized = s.lang === 'en' && /^\s+\d+(?:\.\d+)?\s*[BMK]\b/i.test(after);
+    // In English, a capitalised word with a size or a version number after it names a product
+    // ("Falcon 180B", "Mixtral 8x7B", "Gemma 2"), unless the number is a date's ("March 2023").
+    const sized = s.lang === 'en' && (/^\s+(?:\d+x)?\d+(?:\.\d+)?\s*[BMK]\b/i.test(after) || (/^\s+\d+(?:\.\d+)?(?!\d|[.,]\d|\s*(?:%|percent\b|per cent\b))/i.test(after) && !s.dates.some((d) => d.start <= at && d.end > at)));
     if (/\d|\p{Ll}\p{Lu}/u.test(word) || sized || [...k.models.values()].some((names) => names.has(word))) return true;
   }
   return false;

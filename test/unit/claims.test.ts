@@ -55,6 +55,7 @@ describe('claim checker: confirms and contradicts', () => {
     ['The CEO of Hugging Face, Thomas Wolf, spoke first.', ['contradicted hf-ceo hugging-face «CEO of Hugging Face, Thomas Wolf»']],
     ['Hugging Face CEO Clem Delangue spoke first.', ['supported hf-ceo hugging-face «Hugging Face CEO Clem Delangue»']],
     ['Die geleakten LLaMA-Gewichte wurden nach einem Staff-Update von Hugging Face auf GitHub entfernt.', ['contradicted takedown meta-dmca-takedown «Staff-Update» (takedown-staff-update)']],
+    ['Laut einem Mitarbeiter-Update von Hugging Face wurden die LLaMA-Gewichte im März 2023 von GitHub entfernt.', ['contradicted takedown meta-dmca-takedown «Mitarbeiter-Update» (takedown-staff-update)']],
     ['Hugging Face, whose CEO is Thomas Wolf, hosts the weights.', ['contradicted hf-ceo hugging-face «Hugging Face, whose CEO is Thomas Wolf»']],
     ["Hugging Face's CEO is Clément Delangue.", ["supported hf-ceo hugging-face «Hugging Face's CEO is Clément Delangue»"]],
     ['Der Hugging-Face-CEO Julien Chaumond äußerte sich.', ['contradicted hf-ceo hugging-face «Hugging-Face-CEO Julien Chaumond»']],
@@ -298,6 +299,9 @@ describe('claim checker: says nothing', () => {
     ['another name releasing another name keeps the date', "While Meta was dealing with the LLaMA leak, Google released Bard on March 21, 2023.", []],
     ['the sizes of a model said to be unreleased are not judged as released ones', "Behemoth, the biggest Llama 4 model at 288B active parameters, has only been previewed and was not released.", []],
     ['a name after \u201cknown as Meta\u201d is not the company (meta-llama)', "The weights now live in the repository known as meta-llama/llama.", []],
+    ['an English name with a version number is another product (Gemma 2)', "Google's Gemma 2 shipped in 2B, 9B and 27B sizes, and reviewers compared it with Meta's Llama models.", []],
+    ['\u2026and with a mixture\u2019s size (Mixtral 8x7B)', "Mixtral 8x7B was trained with a 32K context and is hosted on Hugging Face next to Meta's Llama models.", []],
+    ['a takedown\u2019s sender does not stand across a clause a date opens', "Die Chronik: Anfang März gelangten die LLaMA-Gewichte auf 4chan, am 16. März folgte der Support in Hugging Face Transformers, am 20. März datierte die DMCA-Mitteilung an GitHub.", ["supported hf-llama-support hugging-face-llama «16. März»", "supported hf-llama-support hugging-face-llama «Transformers»"]],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
