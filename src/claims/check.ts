@@ -152,6 +152,9 @@ function dateOwnedElsewhere(s: Sentence, d: Span, hit: Span): boolean {
   const between = frameFirst ? s.text.slice(hit.end, d.start) : s.text.slice(d.end, hit.start);
   if (REPORTING_VERB.test(between) || TEMPORAL_SUBORDINATOR.test(between) || CLAUSE_JOIN.test(between)) return true;
   const beforeDate = s.text.slice(0, d.start);
+  // A date after a noun and "of" is that noun's ("in its announcement of 24 February 2023 and … the DMCA
+  // notice"), unless the noun only places it in time ("the week of 20 March").
+  if (!frameFirst && /\b(?!(?:week|month|day|morning|evening|night|weekend|end|beginning|start|middle|Woche|Monat|Tag|Wochenende|Ende|Anfang|Mitte)\s)\p{L}+\s+(?:of|vom)\s+(?:the\s+)?$/iu.test(beforeDate)) return true;
   // A document's date ("the DMCA notice dated 20 March") is that document's, not a frame's after it.
   if (!frameFirst && /\b(?:dated|datiert(?:\s+auf)?(?:\s+den)?)\s+$/i.test(beforeDate)) return true;
   // A date in a participial phrase set off by commas, the frame outside it ("llama.cpp, first pushed to

@@ -10,7 +10,7 @@ import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
 import { CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { NOT_A_SUBJECT, AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, DERIVATIVE_AFTER, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { DEFINITE, NOT_A_SUBJECT, AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, DERIVATIVE_AFTER, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -239,6 +239,7 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   // A value followed by "for" and a name is that name's ("4K for Llama 2"): whatever the subject is.
   const named = s.mentions.find((m) => m.start >= span.end && VALUE_FOR.test(s.text.slice(span.end, m.start)));
   if (named) return candidate(named) ? of(named) : undefined;
+  if (!opts.ofVerb && ownedByOtherNoun(k, s, span, clause)) return undefined;
   const before = opts.onlyAfter ? [] : s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
   // Inside a relative clause set off by commas that closes before the value ("Alpaca, which Stanford
   // built on LLaMA 7B, was released …"): the name belongs to that clause, not to the verb after it.
@@ -284,6 +285,25 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   const subjects = s.mentions.filter((m) => candidate(m) && !isBaseline(s, m) && !ownsOther(s, m, span) && m.end <= span.start);
   const entities = new Set(subjects.map((m) => m.entity));
   return entities.size === 1 && beforeVerb(s, subjects[0]!) ? of(subjects[0]!) : undefined;
+}
+
+/**
+ * Whether a value belongs to a name that is not one of ours, by the way the sentence is built: a
+ * participial phrase set off by a comma after that name ("Google's Gemma, released on 21 February
+ * 2024 in 2B and 7B sizes …, was read as Google's answer to Llama"; English only: German nouns end
+ * in "-en" too), or a definite value that another product's name follows before any of ours ("the 18
+ * trillion tokens Alibaba reported for its Qwen2.5 series").
+ */
+function ownedByOtherNoun(k: Knowledge, s: Sentence, span: Span, clause: Span): boolean {
+  const lead = s.text.slice(0, span.start);
+  const participle = s.lang === 'en' ? /(?<![\p{L}\d])[\p{Lu}][\p{L}\d.-]*\s*,\s*(?:\p{L}+\s+)?\p{L}+(?:ed|en)\b[^,;()]*$/u.exec(lead) : null;
+  if (participle && !s.mentions.some((m) => m.start <= participle.index && m.end > participle.index)) return true;
+  if (!DEFINITE.test(lead)) return false;
+  // The value's own phrase: up to a mark that ends it, or one of our names.
+  const ours = s.mentions.find((m) => m.start >= span.end);
+  const rest = s.text.slice(span.end, Math.min(ours?.start ?? clause.end, clause.end));
+  const end = rest.search(/[,;:—–()]/);
+  return foreignNameIn(k, s, span.end, span.end + (end < 0 ? rest.length : end));
 }
 
 /**

@@ -302,6 +302,10 @@ describe('claim checker: says nothing', () => {
     ['an English name with a version number is another product (Gemma 2)', "Google's Gemma 2 shipped in 2B, 9B and 27B sizes, and reviewers compared it with Meta's Llama models.", []],
     ['\u2026and with a mixture\u2019s size (Mixtral 8x7B)', "Mixtral 8x7B was trained with a 32K context and is hosted on Hugging Face next to Meta's Llama models.", []],
     ['a takedown\u2019s sender does not stand across a clause a date opens', "Die Chronik: Anfang März gelangten die LLaMA-Gewichte auf 4chan, am 16. März folgte der Support in Hugging Face Transformers, am 20. März datierte die DMCA-Mitteilung an GitHub.", ["supported hf-llama-support hugging-face-llama «16. März»", "supported hf-llama-support hugging-face-llama «Transformers»"]],
+    ['the library\u2019s support is named by the library or its merge (GPU support is not)', "Hugging Face switched off GPU support for the LLaMA demo Spaces on 9 March 2023.", []],
+    ['a participial phrase after another name holds that name\u2019s values', "Google's Gemma, released in February 2024 in 2B and 7B sizes, was read as an answer to Meta's Llama.", []],
+    ['a definite value with another product\u2019s name in its phrase is that product\u2019s', "Llama 3 was trained on 15T tokens, far beyond the 3 trillion tokens Google used for its Gemma 2B model.", ["supported training-tokens llama-3 «15T tokens»"]],
+    ['a date after a noun and \u201cof\u201d is that noun\u2019s', "The wording Meta chose in its blog post of 2 March 2023 also appears in the DMCA notice that OpSec Online LLC filed with GitHub.", ["supported takedown meta-dmca-takedown «Meta»"]],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
