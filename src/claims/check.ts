@@ -33,7 +33,7 @@ import { allAfter, dateAgrees, isoDay, type WrittenDate } from './dates';
 import { dataPattern, valuesFor, type Knowledge } from './knowledge';
 import { AGENT_BEFORE, ATTRIBUTIVE_BEFORE, NOT_RELEASED, OTHER_CLAUSE, AUXILIARY, CLAUSE_JOIN, DATE_OPENS_CLAUSE, DEFINITE, INDEFINITE, EVENT_NOUN_AFTER, FIRST_PERSON, INFINITIVE_BEFORE, MULTIPLE_OF, NEGATED, NEGATED_AFTER, OF_ANOTHER, NEGATION, NOT_ASSERTED, NOT_DONE, QUESTION, REACTION_TO, REPORTING_VERB, TEMPORAL_SUBORDINATOR, VALUE_FOR } from './lexicon';
 import { quantityAgrees, type Quantity, type QuantityGroup } from './quantities';
-import { actorIsSubject, afterTemporalWord, otherNameIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, nameAfter, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
+import { actorIsSubject, afterTemporalWord, foreignNameIn, otherNameIsSubject, bind, clauseOf, entitiesOf, frameHits, gated, heldBefore, insideRelativeClause, isBaseline, lastChangeVerb, nameAfter, readSentence, wordsBetween, type Binding, type Sentence, type Span } from './sentence';
 
 export interface CheckOptions {
   /** The page's publication day (YYYY-MM-DD); values known only up to an earlier day are not used against a later page. */
@@ -225,6 +225,9 @@ function releaseOfOtherName(k: Knowledge, s: Sentence, hit: Span): boolean {
   if (!RELEASE_NOUN.test(s.text.slice(hit.start, hit.end))) return false;
   // "this release", "our release": the page's own (a changelog's), not a model's.
   if (/\b(?:this|our|my|dieses|diese|unser\w*)\s+$/i.test(s.text.slice(0, hit.start))) return true;
+  // Another name's, by its possessive ("GPT-2's staged release in 2019").
+  const possessor = /([\p{Lu}\d][\p{L}\d.-]*)['’]s\s+(?:\p{Ll}+\s+)?$/u.exec(s.text.slice(0, hit.start));
+  if (possessor && !s.mentions.some((m) => m.end === possessor.index + possessor[1]!.length)) return true;
   const owner = /\b(?:a|an|the|its|their|this|that|ein|eine|einer|einem|die|der|das|dem)\s+((?:[\p{Lu}\d][\p{L}\d.'’-]*\s+)+)$/iu.exec(s.text.slice(0, hit.start));
   if (!owner || !/^[\p{Lu}]/u.test(owner[1]!)) return false;
   const from = hit.start - owner[1]!.length;
@@ -282,7 +285,11 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         const otherRelease =
           !RELEASE_NOUN.test(s.text.slice(frame.hit.start, frame.hit.end)) && /^\s+(?:(?:its|their|the|a|an)\s+)?[\p{Lu}]/u.test(s.text.slice(frame.hit.end)) && otherNameIsSubject(s, frame.hit);
         const b = bind(k, s, 'release-date', frame.hit, { following: true, near: CLAIM_SUBJECT_REACH_WORDS, onlyAfter: otherRelease || actorIsSubject(k, s, frame.hit, 'release-date'), ofVerb: true });
-        if (!b && otherRelease) break;
+        // In a relative clause the verb's object is the noun before it, and a date right after the verb is
+        // the verb's, even when that noun is not one of ours ("a family of models that Meta announced on
+        // 24 February 2023 and whose weights became the subject of a DMCA notice").
+        const relativeVerb = /\b(?:that|which)\s+[\p{Lu}][\p{L}\d.-]*\s+$/u.test(s.text.slice(0, frame.hit.start)) && /^\s+(?:on|in)\s+$/i.test(s.text.slice(frame.hit.end, d.start));
+        if (!b && (otherRelease || relativeVerb)) break;
         if (!b) continue;
         // A participle after a comma modifies the noun just before the comma; when a phrase of its own
         // ends there ("added LLaMA in version 4.28, released in April 2023"), a name further back is not
@@ -290,6 +297,10 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         // models, released …"). The date is still this verb's: nothing else is judged by it.
         const lead = b.mention.end <= frame.hit.start ? s.text.slice(b.mention.end, frame.hit.start) : '';
         if (/\b(?:in|on|at|with|of|to|for|from|im|mit|von|für|zu)\b[^,]*,\s*$/i.test(lead) && !/\b(?:is|was|are|were|ist|war|sind|waren)\b/i.test(lead)) break;
+        // …and after another product's name, whatever comes before ("… was often compared with Qwen2.5-72B,
+        // released by Alibaba in September 2024").
+        const named = /([\p{Lu}][\p{L}\d.-]*)\s*,\s*$/u.exec(lead);
+        if (named && foreignNameIn(k, s, b.mention.end + named.index, b.mention.end + named.index + named[1]!.length, b.mention.entity)) break;
         // A participle set off by a comma after another noun is that noun's ("Hugging Face's Open LLM
         // Leaderboard, launched in 2023, soon listed thousands of Llama fine-tunes"), not a name's after it.
         if (b.mention.start >= frame.hit.end && /\p{L}\s*,\s*$/u.test(s.text.slice(0, frame.hit.start))) break;

@@ -175,6 +175,9 @@ export const NOT_RELEASED =
 /** What opens a clause of its own after a value: a semicolon, a contrast, a clause join ("…, while …", "…; the 34B …"). */
 export const OTHER_CLAUSE = /[;]|\b(?:while|whereas|but|though|although|während|wohingegen|aber|doch|obwohl)\b|[,;]\s*(?:and|so|or|und|denn|wobei|sodass)\b/i;
 
+/** A citation right after a name: "(Zhang et al., 2022)", "(Gemma Team, 2024)", "(Touvron et al., 2023b)", "[12]". */
+export const CITATION_AFTER = /^\s*(?:\((?:[\p{Lu}][\p{L}'’-]+\s+(?:et\s+al\.?|Team)|[\p{Lu}][\p{L}'’-]+(?:\s+(?:and|&|und)\s+[\p{Lu}][\p{L}'’-]+)?),?\s+\d{4}[a-z]?\)|\[\d+(?:\s*[,–-]\s*\d+)*\])/u;
+
 /** A determiner or quantifier right before a word: a participle after it is an adjective ("the leaked weights", "alle geleakten Kopien"). */
 export const ATTRIBUTIVE_BEFORE = /\b(?:the|a|an|all|any|some|its|their|these|those|die|der|das|den|dem|des|alle\w*|diese\w*|eine?\w*|seine?\w*|ihre?\w*)\s+$/i;
 

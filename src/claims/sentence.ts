@@ -7,10 +7,10 @@
  */
 import type { NamedSpan } from '../shared/dataset';
 import type { ClaimAttribute, QuantityClaimValue } from '../shared/claims';
-import { CLAIM_TOLERANCE } from '../shared/limits';
+import { CLAIM_SUBJECT_REACH_WORDS, CLAIM_TOLERANCE } from '../shared/limits';
 import { findDates, findDurations, type WrittenDate, type WrittenDuration } from './dates';
 import { valuesFor, type Knowledge } from './knowledge';
-import { DEFINITE, NOT_A_SUBJECT, AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, DERIVATIVE_AFTER, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
+import { CITATION_AFTER, DEFINITE, NOT_A_SUBJECT, AGAINST_AFTER, AGAINST_BEFORE, ASIDE_OF_COMPARISON, AUXILIARY, BASELINE_BEFORE, CITATION_YEAR, DERIVATIVE_AFTER, FIRST_PERSON, MEMBER_OF, OTHER_EVENT_CLAUSE, TEMPORAL_SUBORDINATOR, NAMES_AGAINST, CHANGE_TO, CHANGE_VERB, CLAUSE_BREAK, INSIDE_RELATIVE, OWN_SUBJECT, RELATIVE, RESPECTIVELY, SUBJECT_TO_VERB, VALUE_FOR, detectLang, type Lang } from './lexicon';
 import { findQuantities, groupQuantities, type QuantityGroup } from './quantities';
 
 export interface Span {
@@ -236,10 +236,22 @@ export function bind(k: Knowledge, s: Sentence, attribute: ClaimAttribute, span:
   if (against && s.mentions.some((a) => s.mentions.some((b) => b.start > a.end && b.entity !== a.entity && NAMES_AGAINST.test(s.text.slice(a.end, b.start))))) return undefined;
   const possessor = s.mentions.find((m) => candidate(m) && owned(s, m) && within(span, owned(s, m)!));
   if (possessor) return of(possessor);
+  // A value right before a name names that name's models ("the quantized 1B and 3B Llama 3.2 models").
+  const sized = opts.ofVerb ? undefined : s.mentions.find((m) => m.start >= span.end && /^[\s-]+$/.test(s.text.slice(span.end, m.start)));
+  if (sized) return candidate(sized) ? of(sized) : undefined;
   // A value followed by "for" and a name is that name's ("4K for Llama 2"): whatever the subject is.
   const named = s.mentions.find((m) => m.start >= span.end && VALUE_FOR.test(s.text.slice(span.end, m.start)));
   if (named) return candidate(named) ? of(named) : undefined;
   if (!opts.ofVerb && ownedByOtherNoun(k, s, span, clause)) return undefined;
+  // A value inside an aside of comparison (", in contrast to the bespoke non-commercial licence used
+  // for the original LLaMA", ", compared with 300 billion tokens for GPT-3") is the compared thing's:
+  // only a name inside the aside can own it.
+  const aside = ASIDE_OF_COMPARISON.exec(s.text.slice(clause.start, span.start));
+  if (!opts.ofVerb && aside) {
+    const from = clause.start + aside.index;
+    const inside = s.mentions.find((m) => m.start >= from && candidate(m) && !(m.start < span.end && m.end > span.start) && wordsBetween(s.text, span.end, m.start) <= CLAIM_SUBJECT_REACH_WORDS);
+    return inside && !isBaseline(s, inside) ? of(inside) : undefined;
+  }
   const before = opts.onlyAfter ? [] : s.mentions.filter((m) => inClause(m) && m.end <= span.start).reverse();
   // Inside a relative clause set off by commas that closes before the value ("Alpaca, which Stanford
   // built on LLaMA 7B, was released …"): the name belongs to that clause, not to the verb after it.
@@ -323,7 +335,7 @@ function beforeVerb(s: Sentence, m: NamedSpan): boolean {
  * the data names ("Scout"), unless it is one of `own`'s. Not names: a capital that only starts a
  * sentence, a German noun ("Companies", "Größen 7B", "Vision-Modelle"), an acronym ("LLMs", "GPU").
  */
-function foreignNameIn(k: Knowledge, s: Sentence, from: number, to: number, own?: string): boolean {
+export function foreignNameIn(k: Knowledge, s: Sentence, from: number, to: number, own?: string): boolean {
   const text = s.text.slice(from, to);
   const ownModels = own === undefined ? undefined : k.models.get(own);
   for (const w of text.matchAll(/[\p{Lu}][\p{L}\d.-]*/gu)) {
@@ -336,7 +348,9 @@ function foreignNameIn(k: Knowledge, s: Sentence, from: number, to: number, own?
     // In English, a capitalised word with a size or a version number after it names a product
     // ("Falcon 180B", "Mixtral 8x7B", "Gemma 2"), unless the number is a date's ("March 2023").
     const sized = s.lang === 'en' && (/^\s+(?:\d+x)?\d+(?:\.\d+)?\s*[BMK]\b/i.test(after) || (/^\s+\d+(?:\.\d+)?(?!\d|[.,]\d|\s*(?:%|percent\b|per cent\b))/i.test(after) && !s.dates.some((d) => d.start <= at && d.end > at)));
-    if (/\d|\p{Ll}\p{Lu}/u.test(word) || sized || [...k.models.values()].some((names) => names.has(word))) return true;
+    // A name with a citation after it is a cited work's: "OPT (Zhang et al., 2022)", "Gemma (Gemma Team, 2024)", "BLOOM [12]".
+    const cited = CITATION_AFTER.test(s.text.slice(at + w[0].length));
+    if (/\d|\p{Ll}\p{Lu}/u.test(word) || sized || cited || [...k.models.values()].some((names) => names.has(word))) return true;
   }
   return false;
 }

@@ -306,6 +306,13 @@ describe('claim checker: says nothing', () => {
     ['a participial phrase after another name holds that name\u2019s values', "Google's Gemma, released in February 2024 in 2B and 7B sizes, was read as an answer to Meta's Llama.", []],
     ['a definite value with another product\u2019s name in its phrase is that product\u2019s', "Llama 3 was trained on 15T tokens, far beyond the 3 trillion tokens Google used for its Gemma 2B model.", ["supported training-tokens llama-3 «15T tokens»"]],
     ['a date after a noun and \u201cof\u201d is that noun\u2019s', "The wording Meta chose in its blog post of 2 March 2023 also appears in the DMCA notice that OpSec Online LLC filed with GitHub.", ["supported takedown meta-dmca-takedown «Meta»"]],
+    ['a release after another name\u2019s possessive is that name\u2019s', "Critics compared the LLaMA leak with OpenAI's staged release in 2019 of its GPT-2 model.", []],
+    ['in a relative clause a date right after the release verb is the verb\u2019s', "The acronym LLaMA names a family of models that Meta announced on 2 March 2023 and whose weights later became the subject of a DMCA notice.", ["supported takedown meta-dmca-takedown «Meta»"]],
+    ['a value inside an aside of comparison is the compared thing\u2019s', "Meta released Llama 2 with a community licence, in contrast to the non-commercial licence used for the original LLaMA.", ["supported licence llama-2 «community licence»", "supported licence llama-1 «non-commercial»"]],
+    ['\u2026and says nothing when the aside names none of ours', "LLaMA was trained on 1.4 trillion tokens, compared with 300 billion tokens for GPT-3.", ["supported training-tokens llama-1 «1.4 trillion tokens»"]],
+    ['sizes right before a name are that name\u2019s models', "The context was 8K for Llama 3 and 128K for Llama 3.3, except for the quantized 1B and 3B Llama 3.2 models.", ["supported context-length llama-3 «8K»", "supported sizes llama-3-2 «1B and 3B»"]],
+    ['a name with a citation after it is a cited work\u2019s (OPT)', "OPT (Zhang et al., 2022), trained on about 180 billion tokens, is often seen as a precursor to Meta's LLaMA.", []],
+    ['a release participle after another product\u2019s name is that product\u2019s', "Llama 3.1 was often compared with Qwen2.5-72B, released by Alibaba in September 2024.", []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
