@@ -310,6 +310,15 @@ function ownedByOtherNoun(k: Knowledge, s: Sentence, span: Span, clause: Span): 
   const lead = s.text.slice(0, span.start);
   const participle = s.lang === 'en' ? /(?<![\p{L}\d])[\p{Lu}][\p{L}\d.-]*\s*,\s*(?:\p{L}+\s+)?\p{L}+(?:ed|en)\b[^,;()]*$/u.exec(lead) : null;
   if (participle && !s.mentions.some((m) => m.start <= participle.index && m.end > participle.index)) return true;
+  // Inside a parenthesis opened after another product's name ("DeepSeek-V3 (December 2024; 671B
+  // total, 14.8T tokens, 128K context) and Llama 3.1 405B (…)").
+  const open = lead.lastIndexOf('(');
+  if (open >= 0 && !lead.slice(open).includes(')')) {
+    const head = /([\p{Lu}][\p{L}\d.-]*)\s*$/u.exec(lead.slice(0, open));
+    // Not one of our own models the data names ("with Scout (17B active …)").
+    const ours = head && [...k.models.values()].some((names) => names.has(head[1]!));
+    if (head && !ours && foreignNameIn(k, s, head.index, head.index + head[1]!.length)) return true;
+  }
   if (!DEFINITE.test(lead)) return false;
   // The value's own phrase: up to a mark that ends it, or one of our names.
   const ours = s.mentions.find((m) => m.start >= span.end);

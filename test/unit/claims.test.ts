@@ -313,6 +313,7 @@ describe('claim checker: says nothing', () => {
     ['sizes right before a name are that name\u2019s models', "The context was 8K for Llama 3 and 128K for Llama 3.3, except for the quantized 1B and 3B Llama 3.2 models.", ["supported context-length llama-3 «8K»", "supported sizes llama-3-2 «1B and 3B»"]],
     ['a name with a citation after it is a cited work\u2019s (OPT)', "OPT (Zhang et al., 2022), trained on about 180 billion tokens, is often seen as a precursor to Meta's LLaMA.", []],
     ['a release participle after another product\u2019s name is that product\u2019s', "Llama 3.1 was often compared with Qwen2.5-72B, released by Alibaba in September 2024.", []],
+    ['a value inside a parenthesis after another product\u2019s name is that product\u2019s', "DeepSeek-V3 (December 2024; 671B total, 37B active, 14.8T tokens, 64K context) and Llama 3.1 405B (23 July 2024; about 15T tokens, 128K context) are often compared.", ["supported release-date llama-3-1 «23 July 2024»", "supported context-length llama-3-1 «128K»"]],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);
