@@ -307,6 +307,9 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         // A verb phrase of its own between the verb and the name: the name is its object, and the release
         // verb takes a clause ("Hugging Face announced it was taking down the leaked LLaMA weights").
         if (b.mention.start >= frame.hit.end && AUXILIARY.test(s.text.slice(frame.hit.end, b.mention.start))) break;
+        // A release verb inside a relative clause closed before the name is the clause's noun's ("DeepSeek-R1,
+        // das am 20. Januar 2025 unter MIT-Lizenz erschien, erreichen die Llama-Modelle …").
+        if (b.mention.start >= frame.hit.end && insideRelativeClause(s, frame.hit.start) && s.text.slice(frame.hit.end, b.mention.start).includes(',')) break;
         // A release's object is the first name after the verb: "Stanford released Alpaca … after LLaMA" is not LLaMA's release.
         if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
         j = judgeBinding(b, (e) => {

@@ -407,6 +407,14 @@ function prevWord(text: string, start: number): Word | null {
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 
+/** German function words that are no English words: one of them around a place says the text there is German. */
+const GERMAN_WORDS = /(?<![\p{L}\p{N}])(?:der|das|dem|ein|eine|einen|einem|einer|und|oder|ist|sind|wird|wurde|werden|haben|hatte|kann|soll|muss|nicht|mit|für|auf|vom|zum|zur|im|bei|nach|zu|dass|nachdem|wenn|aber|sich|auch|noch|nur|über|seine|seiner|seinen|ihre|ihrer|dieser|diese|dieses|wir|uns)(?![\p{L}\p{N}])/giu;
+const GERMAN_REACH = 120;
+function germanAround(text: string, at: number): boolean {
+  GERMAN_WORDS.lastIndex = 0;
+  return GERMAN_WORDS.test(text.slice(Math.max(0, at - GERMAN_REACH), at + GERMAN_REACH));
+}
+
 type Shape = 'lower' | 'upper' | 'title' | 'mixed';
 function shape(s: string): Shape {
   const letters = s.replace(/[^\p{L}]/gu, '');
@@ -426,6 +434,8 @@ interface Block {
   evidence?: WordIndex;
   longWords?: WordIndex;
   sure: Candidate[];
+  /** The ambiguous candidates written as names (capitalised, with a small letter): "Meta", "Llama". */
+  names: Candidate[];
   page: PageContext;
   /** Asked for only when a rule weighs it: the content script reads it from the DOM. */
   kind: BlockKind | (() => BlockKind);
@@ -666,8 +676,20 @@ export const RULES: Rule[] = [
     weigh(s) {
       if (!s.isWord || !isHyphenLike(s.after) || !/\p{L}/u.test(s.after2)) return 0;
       const at = s.c.aliasEnd + 1;
-      const suffix = /^\p{L}+/u.exec(s.block.text.slice(at, at + 30))?.[0].toLowerCase() ?? '';
-      return MODIFIER_SUFFIXES.has(suffix) || suffix.endsWith('ed') ? 0 : RULED_OUT;
+      const word = /^\p{L}+/u.exec(s.block.text.slice(at, at + 30))?.[0] ?? '';
+      const suffix = word.toLowerCase();
+      if (MODIFIER_SUFFIXES.has(suffix) || suffix.endsWith('ed')) return 0;
+      // German joins a name to a noun with a hyphen, the noun capitalised ("Meta-Aktie",
+      // "Llama-Modelle"): the noun is the compound's head, and speaks as a next word would, for the
+      // entity or, as the everyday sense's own noun, against it ("Meta-Tags", "Meta-Analyse").
+      if (/^\p{Lu}\p{Ll}/u.test(word) && s.shape !== 'lower' && germanAround(s.block.text, s.c.start)) {
+        const cls = classify(suffix);
+        // …or, written closed, an everyday word ("Meta-Daten" for "Metadaten").
+        const closed = classify(s.block.text.slice(s.c.start, s.c.aliasEnd).toLowerCase() + suffix);
+        if (s.sense.notBefore.has(suffix) || (cls | closed) & s.sense.againstBits) return RULED_OUT;
+        return cls & s.sense.forBits ? EVIDENCE.headNoun : 0;
+      }
+      return RULED_OUT;
     },
   },
   {
@@ -750,6 +772,17 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // Another of our names, of another topic, written as a name in the same sentence ("Kritiker
+    // werfen Meta vor, Llama sei nicht quelloffen"): a company and its models, or the hub that hosts
+    // them, are named together; the animal and the word "meta" seldom are.
+    name: 'related-name-nearby',
+    most: (s) => (s.block.names.some((o) => o.entry.topic !== s.c.entry.topic) ? EVIDENCE.relatedNameNearby : 0),
+    weigh(s) {
+      const [start, end] = s.sentenceSpan;
+      return s.block.names.some((o) => o.entry.topic !== s.c.entry.topic && o.start >= start && o.end <= end) ? EVIDENCE.relatedNameNearby : 0;
+    },
+  },
+  {
     name: 'company-before-model',
     weigh: (s) => (s.paired ? EVIDENCE.companyBeforeModel : 0),
   },
@@ -787,8 +820,13 @@ export const RULES: Rule[] = [
       const [ws] = s.sentenceSpan;
       let e = 0;
       const atSentenceStart = /^[\s"'“‘([*_#>\-–—•·]*$/u.test(s.block.text.slice(ws, prev?.start ?? c.start));
-      if (prev && isCapitalised(prev.text) && !atSentenceStart && !ours(prev)) e -= EVIDENCE.otherCapitalised;
-      if (head && isCapitalised(head.text) && !ours(head)) e -= head.text.length === 1 && head.dot ? EVIDENCE.initialAfter : EVIDENCE.otherCapitalised;
+      // German capitalises every noun: there a capitalised neighbour is no sign of another name, an initial still is.
+      const german = germanAround(s.block.text, c.start);
+      if (prev && isCapitalised(prev.text) && !atSentenceStart && !ours(prev) && !german) e -= EVIDENCE.otherCapitalised;
+      if (head && isCapitalised(head.text) && !ours(head)) {
+        const initial = head.text.length === 1 && head.dot;
+        if (initial || !german) e -= initial ? EVIDENCE.initialAfter : EVIDENCE.otherCapitalised;
+      }
       if (!e) return 0;
       const { long, caps } = s.headline;
       return long >= 3 && caps * 10 >= long * 6 ? 0 : e;
@@ -888,7 +926,8 @@ export function decide(text: string, cands: Candidate[], page: PageContext = NO_
   // Ruled out first: a name that is no mention (an emoji's name, a file name) vouches for nothing nearby.
   const named = cands.filter((c) => !SURE_RULES.some((r) => r.rulesOut(text, c)));
   const paired = pairs(text, named);
-  const block: Block = { text, sure: named.filter((c) => !c.sense), page, kind };
+  const names = named.filter((c) => c.sense && /^\p{Lu}/u.test(text.slice(c.start, c.aliasEnd)) && /\p{Ll}/u.test(text.slice(c.start, c.aliasEnd)));
+  const block: Block = { text, sure: named.filter((c) => !c.sense), names, page, kind };
   const kept = named.filter((c) => !c.sense || judge(new Scene(block, c, c.sense, paired.has(c))));
   const out: Mention[] = kept.map((c) => ({ start: c.start, end: c.end, entity: c.entry.entity, topic: c.entry.topic }));
   // A repository path ("meta-llama/Llama-2-7b-hf") names its checkpoint: the organisation takes the

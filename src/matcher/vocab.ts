@@ -22,7 +22,10 @@ const WORDS: Record<Domain, string> = {
     'embedding embeddings pretrained pre-trained pretraining pre-training prompt prompts prompting chatbot chatbots ' +
     'rag langchain llamaindex ollama multimodal instruct benchmark benchmarks leaderboard parameters dataset datasets ' +
     'neural ai nlp genai generative open-weight open-weights hyperparameters logits attention decoder encoder ' +
-    'distillation distilled alignment jailbreak agi',
+    'distillation distilled alignment jailbreak agi ' +
+    // German: the same glossary as German tech writing has it.
+    'ki sprachmodell sprachmodelle sprachmodells sprachmodellen trainingsdaten gewichte feinabstimmung feinabgestimmt ' +
+    'rechenzentrum rechenzentren grafikkarte grafikkarten kontextfenster quantisiert quantisierung',
   // Software development in general: a weak sign (also the vocabulary of non-ML technical text).
   software:
     'model models api apis sdk developer developers platform deploy deploying deployment server serving repo ' +
@@ -30,7 +33,9 @@ const WORDS: Record<Domain, string> = {
     'metrics open-source opensource download downloaded locally cloud tutorial workflow workflows ' +
     'app apps documentation docs ide configure config configuration plugin editor python notebook notebooks colab ' +
     'agent agents chat generation research researchers license licence implementation integration cli install ' +
-    'variant variants release website bot bots',
+    'variant variants release website bot bots ' +
+    'modell modelle modellen modells entwickler entwicklerin entwicklern programmierer plattform plattformen ' +
+    'quellcode quelloffen quelloffene quelloffenen herunterladen heruntergeladen lizenz lizenzen bibliothek anwendung anwendungen',
   // Companies and corporate life (ownership, money, people, regulation), Meta's own products and
   // people, and the other large technology companies it is named beside.
   company:
@@ -39,21 +44,27 @@ const WORDS: Record<Domain, string> = {
     'earnings revenue quarterly profit profits investors ipo valuation layoffs antitrust regulator regulators ' +
     'lawsuit lawsuits subsidiary competitors startup startups advertisers advertising billion zuckerberg ' +
     'instagram whatsapp messenger oculus metaverse vr ' +
-    'facebook google microsoft apple amazon alphabet oracle yahoo twitter nvidia ibm intel netflix bytedance tiktok',
+    'facebook google microsoft apple amazon alphabet oracle yahoo twitter nvidia ibm intel netflix bytedance tiktok ' +
+    'konzern konzerns konzerne unternehmen unternehmens firma firmen aktie aktien börse anleger investoren umsatz umsätze ' +
+    'gewinn gewinne quartal quartals quartalszahlen milliarden mitarbeiter mitarbeitende beschäftigte chef chefin konzernchef ' +
+    'gründer mitgründer vorstand vorstandschef übernahme kartellamt bundeskartellamt wettbewerbshüter datenschutz ' +
+    'datenschützer bußgeld strafe klage aufsichtsbehörde werbung werbekunden',
   // The animal: its relatives, its body, its keeping (husbandry, wool), and the Andes it comes from.
   animal:
     'animal animals pet pets alpaca alpacas camelid camelids guanaco guanacos vicuña vicuñas camel camels ' +
     'mammal mammals ungulate ungulates species wildlife domesticated livestock sheep goat goats mule mules donkey horse ' +
     'wool fiber fibre fleece shearing fur hooves spit spitting cria herd herds herding graze grazing pasture ' +
     'farm farms farmer farmers ranch zoo breed breeds breeding meat veterinary andes andean peru peruvian ' +
-    'bolivia bolivian inca incas quechua llamas lama glama',
+    'bolivia bolivian inca incas quechua llamas lama glama ' +
+    'tier tiere tierpark lamas alpaka alpakas kamel kamele wolle fell herde weide bauernhof züchter zucht haustier säugetier',
   // Everyday senses of "meta": HTML markup and SEO, the Meta modifier key, meta-analysis in research
   // synthesis, philosophy's meta- fields, and "the meta" of competitive games.
   'meta-word':
     'tag tags element elements attribute attributes html xhtml head charset viewport keywords description robots seo ' +
     'noindex nofollow metadata key keys keyboard keydown keyup ctrl alt shift cmd modifier pressed ' +
     'analysis analyses meta-analysis meta-analyses systematic trials cohort ethics metaethics metaphysics philosophy ' +
-    'metagame gaming esports patch deck decks tier players metaprogramming metaclass metaclasses',
+    'metagame gaming esports patch deck decks tier players metaprogramming metaclass metaclasses ' +
+    'metadaten metaebene metaanalyse taste tasten tastatur tastenkombination metaphysik',
   // HF's other lives: chemistry (hydrogen fluoride), radio (the high-frequency band), quantum
   // chemistry (Hartree–Fock), medicine (heart failure).
   science:
@@ -68,7 +79,8 @@ const WORDS: Record<Domain, string> = {
   // Facebook the product: what people do on a social network.
   social:
     'page pages post posts posted account accounts group groups friend friends profile feed login user users live ' +
-    'marketplace like likes status wall timeline fans follow followers share shared comment comments',
+    'marketplace like likes status wall timeline fans follow followers share shared comment comments ' +
+    'beitrag beiträge posten gepostet postet profil kommentar kommentare freunde pinnwand',
   // Spanish function words: "llama" is also a Spanish verb ("se llama") and noun ("la llama").
   spanish:
     'de del la las los el que por para con se su sus una es está esta según tras sobre hasta desde cómo qué quién ' +

@@ -119,6 +119,11 @@ export const EVIDENCE = {
   wordsCounted: 3,
   /** An unambiguous mention in the same sentence ("Llama 3" beside "Meta"): the text is about our entities. */
   sureMentionNearby: 3,
+  /**
+   * Another of our names, of another topic, written as a name in the same sentence ("Meta … Llama"):
+   * less than an unambiguous mention, since each of the two may still be its everyday sense.
+   */
+  relatedNameNearby: 2,
   /** A company name right before a model name ("Meta Llama", "Meta's LLaMA"): each vouches for the other. */
   companyBeforeModel: 4,
   /** The word the form modifies is of its field ("Llama models", "Meta engineers", a size: "Llama 405B"). */

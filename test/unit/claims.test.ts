@@ -314,6 +314,7 @@ describe('claim checker: says nothing', () => {
     ['a name with a citation after it is a cited work\u2019s (OPT)', "OPT (Zhang et al., 2022), trained on about 180 billion tokens, is often seen as a precursor to Meta's LLaMA.", []],
     ['a release participle after another product\u2019s name is that product\u2019s', "Llama 3.1 was often compared with Qwen2.5-72B, released by Alibaba in September 2024.", []],
     ['a value inside a parenthesis after another product\u2019s name is that product\u2019s', "DeepSeek-V3 (December 2024; 671B total, 37B active, 14.8T tokens, 64K context) and Llama 3.1 405B (23 July 2024; about 15T tokens, 128K context) are often compared.", ["supported release-date llama-3-1 «23 July 2024»", "supported context-length llama-3-1 «128K»"]],
+    ['a release verb inside a relative clause closed before the name is the clause\u2019s noun\u2019s', "Im Vergleich zu DeepSeek-R1, das am 20. Januar 2025 unter MIT-Lizenz erschien, schneiden die Llama-Modelle schwächer ab.", []],
     ['\u2026nor their sizes', 'Llama 4 Behemoth, a 288B active parameter model with 16 experts, is still training.', []],
   ])('%s', (_rule, text, expected) => {
     expect(check(text), text).toEqual(expected);

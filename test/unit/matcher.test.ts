@@ -156,6 +156,11 @@ describe.each(Object.entries(PAGES))('on %s', (_, page) => {
       expect(on('meta llama is what everyone wanted.')).toEqual(['meta→meta-platforms', 'llama→llama-family']);
     });
 
+    it('marks the company and its model named together in a sentence', () => {
+      expect(on('Critics accuse Meta of calling Llama open source.')).toEqual(['Meta→meta-platforms', 'Llama→llama-family']);
+      expect(on('A llama grazed while the meta of the game shifted.')).toEqual([]);
+    });
+
     it('marks the company in lower case in company talk', () => {
       expect(on('Last year meta bought a startup and its shares rose.')).toEqual(['meta→meta-platforms']);
     });
@@ -191,6 +196,35 @@ describe.each(Object.entries(PAGES))('on %s', (_, page) => {
     it('marks FAIR only as the lab', () => {
       expect(on('FAIR researchers trained the LLM on public tokens.')).toEqual(['FAIR→meta-ai']);
       expect(on('Publish the data following the FAIR principles and FAIR data.')).toEqual([]);
+    });
+  });
+
+  describe('German', () => {
+    it('reads a name joined to a German noun by a hyphen, the noun as its head', () => {
+      expect(on('Die Meta-Aktie stieg nach den Quartalszahlen deutlich.')).toEqual(['Meta→meta-platforms']);
+      expect(on('Die Llama-Modelle laufen auch auf einem Laptop.')).toEqual(['Llama→llama-family']);
+    });
+
+    it('leaves the everyday compounds alone, and English hyphenated names as before', () => {
+      expect(on('Die Meta-Tags einer Seite beschreiben ihren Inhalt für Suchmaschinen.')).toEqual([]);
+      expect(on('Die Meta-Analyse fasst zwölf Studien zusammen.')).toEqual([]);
+      expect(on('Die Meta-Daten einer Datei nennen ihren Autor.')).toEqual([]);
+      expect(on('The project was first discussed at Meta-Wikipedia.')).toEqual([]);
+    });
+
+    it('reads the German genitive of the company', () => {
+      expect(on('Metas Sprachmodell Llama 3 ist frei verfügbar.')).toEqual(['Metas→meta-platforms', 'Llama 3→llama-3']);
+    });
+
+    it('reads German company talk', () => {
+      expect(on('Der Konzern Meta meldete einen höheren Umsatz.')).toEqual(['Meta→meta-platforms']);
+      // German capitalises its nouns: "Tech-Riese" before the name makes no longer name.
+      expect(on('Der Tech-Riese Meta meldete einen höheren Umsatz.')).toEqual(['Meta→meta-platforms']);
+      expect(on('Laut Bundeskartellamt darf Meta Daten aus seinen Diensten nicht zusammenführen.')).toEqual(['Meta→meta-platforms']);
+    });
+
+    it('tells Facebook the product after a German preposition', () => {
+      expect(on('Auf Facebook teilen viele Nutzer Fotos ihrer Kinder.')).toEqual([]);
     });
   });
 
