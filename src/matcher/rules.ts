@@ -434,7 +434,7 @@ interface Block {
   evidence?: WordIndex;
   longWords?: WordIndex;
   sure: Candidate[];
-  /** The ambiguous candidates written as names (capitalised, with a small letter): "Meta", "Llama". */
+  /** The ambiguous candidates written as names (capitalised, with a small letter): "Meta", "Llama", in order. */
   names: Candidate[];
   page: PageContext;
   /** Asked for only when a rule weighs it: the content script reads it from the DOM. */
@@ -776,10 +776,11 @@ export const RULES: Rule[] = [
     // werfen Meta vor, Llama sei nicht quelloffen"): a company and its models, or the hub that hosts
     // them, are named together; the animal and the word "meta" seldom are.
     name: 'related-name-nearby',
-    most: (s) => (s.block.names.some((o) => o.entry.topic !== s.c.entry.topic) ? EVIDENCE.relatedNameNearby : 0),
+    // Nothing without such a name as far as a sentence can reach.
+    most: (s) => (relatedNameIn(s, s.c.start - SENTENCE_WINDOW_CHARS, s.c.end + SENTENCE_WINDOW_CHARS) ? EVIDENCE.relatedNameNearby : 0),
     weigh(s) {
       const [start, end] = s.sentenceSpan;
-      return s.block.names.some((o) => o.entry.topic !== s.c.entry.topic && o.start >= start && o.end <= end) ? EVIDENCE.relatedNameNearby : 0;
+      return relatedNameIn(s, start, end) ? EVIDENCE.relatedNameNearby : 0;
     },
   },
   {
@@ -821,11 +822,12 @@ export const RULES: Rule[] = [
       let e = 0;
       const atSentenceStart = /^[\s"'“‘([*_#>\-–—•·]*$/u.test(s.block.text.slice(ws, prev?.start ?? c.start));
       // German capitalises every noun: there a capitalised neighbour is no sign of another name, an initial still is.
-      const german = germanAround(s.block.text, c.start);
-      if (prev && isCapitalised(prev.text) && !atSentenceStart && !ours(prev) && !german) e -= EVIDENCE.otherCapitalised;
+      let german: boolean | undefined;
+      const notGerman = () => !(german ??= germanAround(s.block.text, c.start));
+      if (prev && isCapitalised(prev.text) && !atSentenceStart && !ours(prev) && notGerman()) e -= EVIDENCE.otherCapitalised;
       if (head && isCapitalised(head.text) && !ours(head)) {
         const initial = head.text.length === 1 && head.dot;
-        if (initial || !german) e -= initial ? EVIDENCE.initialAfter : EVIDENCE.otherCapitalised;
+        if (initial || notGerman()) e -= initial ? EVIDENCE.initialAfter : EVIDENCE.otherCapitalised;
       }
       if (!e) return 0;
       const { long, caps } = s.headline;
@@ -907,6 +909,28 @@ export const SURE_RULES: SureRule[] = [
     },
   },
 ];
+
+/** Whether a name of another topic than the candidate's lies between `start` and `end` (the names are in order). */
+function relatedNameIn(s: Scene, start: number, end: number): boolean {
+  const { names } = s.block;
+  for (let i = firstAtOrAfter(names, start); i < names.length && names[i]!.start < end; i++) {
+    const o = names[i]!;
+    if (o.entry.topic !== s.c.entry.topic && o.end <= end) return true;
+  }
+  return false;
+}
+
+/** The first of candidates in order that starts at or after `at`. */
+function firstAtOrAfter(cands: readonly Candidate[], at: number): number {
+  let lo = 0;
+  let hi = cands.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cands[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** A company name right before a model name ("Meta Llama 3", "Facebook's LLaMA"): each vouches for the other. */
 function pairs(text: string, cands: Candidate[]): Set<Candidate> {
