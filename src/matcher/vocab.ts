@@ -48,7 +48,7 @@ const WORDS: Record<Domain, string> = {
     'konzern konzerns konzerne unternehmen unternehmens firma firmen aktie aktien börse anleger investoren umsatz umsätze ' +
     'gewinn gewinne quartal quartals quartalszahlen milliarden mitarbeiter mitarbeitende beschäftigte chef chefin konzernchef ' +
     'gründer mitgründer vorstand vorstandschef übernahme kartellamt bundeskartellamt wettbewerbshüter datenschutz ' +
-    'datenschützer bußgeld strafe klage aufsichtsbehörde werbung werbekunden',
+    'datenschützer strafe klage aufsichtsbehörde werbung werbekunden',
   // The animal: its relatives, its body, its keeping (husbandry, wool), and the Andes it comes from.
   animal:
     'animal animals pet pets alpaca alpacas camelid camelids guanaco guanacos vicuña vicuñas camel camels ' +

@@ -431,11 +431,14 @@ describe('the pieces a page sends to be checked', () => {
   });
 
   it('cut a long block so that every claim in it is found once, as in the whole block', () => {
-    // Every fourth probe sentence in one block (about 23,000 characters: the whole set would make
-    // this test grow with it), begun at several of them so that pieces are cut at different places
-    // (within a sentence too), and once with long stretches between them (a listing with prose in
-    // it): pieces that overlap, and pieces that stand apart.
-    const texts = probes.filter((_, i) => i % 4 === 0).map((p) => p.text);
+    // Every fourth probe sentence, the first 440 of them, in one block (the whole set, or a share of
+    // it, would make this test grow with it), begun at several of them so that pieces are cut at
+    // different places (within a sentence too), and once with long stretches between them (a listing
+    // with prose in it): pieces that overlap, and pieces that stand apart.
+    const texts = probes
+      .filter((_, i) => i % 4 === 0)
+      .slice(0, 440)
+      .map((p) => p.text);
     const dense = [0, 7, 19, 31, 47, 61, 83, 101].map((k) => [...texts.slice(k), ...texts.slice(0, k)].join(' '));
     const sparse = texts.join(` ${'Nothing to see here at all. '.repeat(100)}`);
     for (const text of [...dense, sparse]) {
