@@ -303,15 +303,17 @@ function checkDates(k: Knowledge, s: Sentence, opts: CheckOptions, out: Claim[])
         if (named && foreignNameIn(k, s, b.mention.end + named.index, b.mention.end + named.index + named[1]!.length, b.mention.entity)) break;
         // A participle set off by a comma after another noun is that noun's ("Hugging Face's Open LLM
         // Leaderboard, launched in 2023, soon listed thousands of Llama fine-tunes"), not a name's after it.
-        if (b.mention.start >= frame.hit.end && /\p{L}\s*,\s*$/u.test(s.text.slice(0, frame.hit.start))) break;
+        // What stands between the verb and a name after it, where the name is its object.
+        const toObject = b.mention.start >= frame.hit.end ? s.text.slice(frame.hit.end, b.mention.start) : undefined;
+        if (toObject !== undefined && /\p{L}\s*,\s*$/u.test(s.text.slice(0, frame.hit.start))) break;
         // A verb phrase of its own between the verb and the name: the name is its object, and the release
         // verb takes a clause ("Hugging Face announced it was taking down the leaked LLaMA weights").
-        if (b.mention.start >= frame.hit.end && AUXILIARY.test(s.text.slice(frame.hit.end, b.mention.start))) break;
+        if (toObject !== undefined && AUXILIARY.test(toObject)) break;
         // A release verb inside a relative clause closed before the name is the clause's noun's ("DeepSeek-R1,
         // das am 20. Januar 2025 unter MIT-Lizenz erschien, erreichen die Llama-Modelle …").
-        if (b.mention.start >= frame.hit.end && insideRelativeClause(s, frame.hit.start) && s.text.slice(frame.hit.end, b.mention.start).includes(',')) break;
+        if (toObject !== undefined && insideRelativeClause(s, frame.hit.start) && toObject.includes(',')) break;
         // A release's object is the first name after the verb: "Stanford released Alpaca … after LLaMA" is not LLaMA's release.
-        if (b.mention.start >= frame.hit.end && /[\p{Lu}][\p{Ll}]/u.test(s.text.slice(frame.hit.end, b.mention.start).replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
+        if (toObject !== undefined && /[\p{Lu}][\p{Ll}]/u.test(toObject.replace(/\b(?:Meta|Meta['’]s|Facebook)\b/g, ''))) break;
         j = judgeBinding(b, (e) => {
           const v = candidates.find((x) => x.entity === e);
           return v && judgeDate(v, d, opts.pageDate);
@@ -430,7 +432,8 @@ function otherEvent(k: Knowledge, s: Sentence, v: DateClaimValue, at: Span): boo
 function forSizes(v: QuantityClaimValue, sizes: number[]): QuantityClaimValue | undefined {
   // Without values by size, a list of sizes is judged by the values of all (a single size by none).
   if (!v.bySize) return sizes.length > 1 ? v : undefined;
-  const own = sizes.map((size) => v.bySize?.find((b) => agrees(size, b.size))?.value);
+  const { bySize } = v;
+  const own = sizes.map((size) => bySize.find((b) => agrees(size, b.size))?.value);
   const first = own[0];
   return first !== undefined && own.every((x) => x === first) ? { ...v, values: [first] } : undefined;
 }
@@ -506,11 +509,14 @@ function judgeSizes(k: Knowledge, s: Sentence, v: QuantityClaimValue, g: Quantit
   // nothing to judge. Not across a clause of another subject ("… Maverick mit rund 400 Milliarden
   // Parametern, während der Behemoth … nur angekündigt wurde"): the old per-size reading below.
   const unreleasedSaid = NOT_RELEASED.exec(s.text.slice(g.end));
-  const upTo = unreleasedSaid ? g.end + unreleasedSaid.index : 0;
-  // Nor when another model with a value of its own comes between ("…, ein Modell mit über 400 Milliarden Parametern befand sich noch im Training").
-  const otherModel = s.groups.some((x) => x.start >= g.end && x.end <= upTo && /\b(?:a|an|ein|eine|einem|einen|einer)\b/i.test(s.text.slice(g.end, x.start)));
-  // Nor when it names one of the sizes ("… 34B and 70B sizes (the 34B version was not released)"): read per size below.
-  if (unreleasedSaid && !otherModel && !OTHER_CLAUSE.test(s.text.slice(g.end, upTo)) && !/\d\s?B\b/i.test(s.text.slice(g.end, upTo))) return undefined;
+  if (unreleasedSaid) {
+    const upTo = g.end + unreleasedSaid.index;
+    const between = s.text.slice(g.end, upTo);
+    // Nor when another model with a value of its own comes between ("…, ein Modell mit über 400 Milliarden Parametern befand sich noch im Training").
+    const otherModel = s.groups.some((x) => x.start >= g.end && x.end <= upTo && /\b(?:a|an|ein|eine|einem|einen|einer)\b/i.test(s.text.slice(g.end, x.start)));
+    // Nor when it names one of the sizes ("… 34B and 70B sizes (the 34B version was not released)"): read per size below.
+    if (!otherModel && !OTHER_CLAUSE.test(between) && !/\d\s?B\b/i.test(between)) return undefined;
+  }
   // Mixture of experts: "17B active parameters out of ~109B total", "a 17B model with 16 experts".
   if (v.variants) {
     const active = g.items.find((i) => i.part === 'active');

@@ -16,6 +16,8 @@ export interface Knowledge {
   related: Map<string, Set<string>>;
   /** The names of an entity's released models, where the data names them ("Scout", "Maverick"). */
   models: Map<string, Set<string>>;
+  /** Those names, of every entity. */
+  modelNames: ReadonlySet<string>;
 }
 
 export function compileKnowledge(data: ClaimData, entities: { id: string; related: string[] }[]): Knowledge {
@@ -32,7 +34,7 @@ export function compileKnowledge(data: ClaimData, entities: { id: string; relate
   }
   const models = new Map<string, Set<string>>();
   for (const v of data.values) if (v.kind === 'quantity' && v.variants) models.set(v.entity, new Set(v.variants.map((x) => x.name)));
-  return { frames, values: data.values, misreports: data.misreports, byId: new Map(data.values.map((v) => [v.id, v])), families, related, models };
+  return { frames, values: data.values, misreports: data.misreports, byId: new Map(data.values.map((v) => [v.id, v])), families, related, models, modelNames: new Set([...models.values()].flatMap((names) => [...names])) };
 }
 
 export function valuesFor(k: Knowledge, attribute: ClaimAttribute, entity?: string): ClaimValue[] {

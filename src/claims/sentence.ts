@@ -139,15 +139,10 @@ export function entitiesOf(k: Knowledge, m: NamedSpan, attribute: ClaimAttribute
 }
 
 /**
- * Whether an actor (a name that holds no value of `attribute`: Meta, for a release) is the subject
- * of the verb at `verb`: just before it ("Meta has released …") or, in an inverted clause, just
- * after it ("Nach Llama 3 veröffentlichte Meta …"); in English, a name that is not one of ours just
- * before it is one too ("While Meta was dealing with the LLaMA leak, OpenAI released GPT-4 …"; in
- * German every noun is capitalised). Then what the verb acts on stands after it, and a name before
- * it ("After Llama 3, Meta released …") is not the thing released.
+ * In English, a capitalised name that is not one of ours, nor a date's, just before the verb at
+ * `verb` ("OpenAI released GPT-4"): the verb's subject is another name (German capitalises every
+ * noun, so it is not asked there).
  */
-
-/** In English, a capitalised name that is not one of ours, nor a date's, just before the verb at `verb` ("OpenAI released GPT-4"). */
 export function otherNameIsSubject(s: Sentence, verb: Span): boolean {
   if (s.lang !== 'en') return false;
   const clause = clauseOf(s, verb.start);
@@ -157,6 +152,12 @@ export function otherNameIsSubject(s: Sentence, verb: Span): boolean {
   return !s.mentions.some((m) => m.start <= at && m.end > at) && !s.dates.some((d) => d.start <= at && d.end > at);
 }
 
+/**
+ * Whether an actor (a name that holds no value of `attribute`: Meta, for a release) is the subject
+ * of the verb at `verb`: just before it ("Meta has released …") or, in an inverted clause, just
+ * after it ("Nach Llama 3 veröffentlichte Meta …"). Then what the verb acts on stands after it, and
+ * a name before it ("After Llama 3, Meta released …") is not the thing released.
+ */
 export function actorIsSubject(k: Knowledge, s: Sentence, verb: Span, attribute: ClaimAttribute): boolean {
   const clause = clauseOf(s, verb.start);
   return s.mentions.some(
@@ -316,7 +317,7 @@ function ownedByOtherNoun(k: Knowledge, s: Sentence, span: Span, clause: Span): 
   if (open >= 0 && !lead.slice(open).includes(')')) {
     const head = /([\p{Lu}][\p{L}\d.-]*)\s*$/u.exec(lead.slice(0, open));
     // Not one of our own models the data names ("with Scout (17B active …)").
-    const ours = head && [...k.models.values()].some((names) => names.has(head[1]!));
+    const ours = head && k.modelNames.has(head[1]!);
     if (head && !ours && foreignNameIn(k, s, head.index, head.index + head[1]!.length)) return true;
   }
   if (!DEFINITE.test(lead)) return false;
@@ -359,7 +360,7 @@ export function foreignNameIn(k: Knowledge, s: Sentence, from: number, to: numbe
     const sized = s.lang === 'en' && (/^\s+(?:\d+x)?\d+(?:\.\d+)?\s*[BMK]\b/i.test(after) || (/^\s+\d+(?:\.\d+)?(?!\d|[.,]\d|\s*(?:%|percent\b|per cent\b))/i.test(after) && !s.dates.some((d) => d.start <= at && d.end > at)));
     // A name with a citation after it is a cited work's: "OPT (Zhang et al., 2022)", "Gemma (Gemma Team, 2024)", "BLOOM [12]".
     const cited = CITATION_AFTER.test(s.text.slice(at + w[0].length));
-    if (/\d|\p{Ll}\p{Lu}/u.test(word) || sized || cited || [...k.models.values()].some((names) => names.has(word))) return true;
+    if (/\d|\p{Ll}\p{Lu}/u.test(word) || sized || cited || k.modelNames.has(word)) return true;
   }
   return false;
 }

@@ -266,13 +266,13 @@ function tokenStretch(text: string, from: number, to: number): [number, number] 
   return [tokenStartBefore(text, from), last];
 }
 
-/** The first index of `sorted` (ascending) whose value is above `x`. */
-function firstAbove(sorted: readonly number[], x: number): number {
+/** The first index of `sorted` (ascending by `key`) whose key is above `x`. */
+function firstAbove<T = number>(sorted: readonly T[], x: number, key: (t: T) => number = (t) => t as number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
+    if (key(sorted[mid]!) <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -913,23 +913,11 @@ export const SURE_RULES: SureRule[] = [
 /** Whether a name of another topic than the candidate's lies between `start` and `end` (the names are in order). */
 function relatedNameIn(s: Scene, start: number, end: number): boolean {
   const { names } = s.block;
-  for (let i = firstAtOrAfter(names, start); i < names.length && names[i]!.start < end; i++) {
+  for (let i = firstAbove(names, start - 1, (c) => c.start); i < names.length && names[i]!.start < end; i++) {
     const o = names[i]!;
     if (o.entry.topic !== s.c.entry.topic && o.end <= end) return true;
   }
   return false;
-}
-
-/** The first of candidates in order that starts at or after `at`. */
-function firstAtOrAfter(cands: readonly Candidate[], at: number): number {
-  let lo = 0;
-  let hi = cands.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cands[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A company name right before a model name ("Meta Llama 3", "Facebook's LLaMA"): each vouches for the other. */
